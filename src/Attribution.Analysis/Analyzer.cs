@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Attribution.Analysis.Binding;
+using Attribution.Analysis.Rules;
+using Attribution.Text;
+
+namespace Attribution.Analysis;
+
+/// <summary>
+/// The pipeline for one document: parse, bind, classify. One analyzer is built per process and
+/// shared by all threads; it holds only frozen lexicons and compiled rules.
+/// </summary>
+public sealed class Analyzer
+{
+    private readonly AttributionParser _parser;
+    private readonly SourceBinder _binder;
+
+    /// <summary>Builds the pipeline for a loaded rule pack.</summary>
+    public Analyzer(RulePack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        Pack = pack;
+        _parser = new AttributionParser(pack.Lexicons.Parser);
+        _binder = new SourceBinder(pack.Lexicons);
+    }
+
+    /// <summary>The rules in force.</summary>
+    public RulePack Pack { get; }
+
+    /// <summary>Analyses one document. Never throws on any text.</summary>
+    public DocumentAnalysis Analyze(SourceText text)
+    {
+        var doc = _parser.Parse(text);
+        var bound = _binder.Bind(doc);
+        var sources = ImmutableArray.CreateBuilder<Source>(bound.Entities.Length);
+        for (var i = 0; i < bound.Entities.Length; i++)
+        {
+            var entity = bound.Entities[i];
+            var type = Classify(entity.Facts);
+            var reason = entity.Reason;
+
+            // "The officials who spoke on condition of anonymity did so in line with regulations."
+            // A reason given apart from any quotation covers every anonymous source of the story.
+            if (type == SourceType.Anonymous && reason is null && bound.StoryReasons.Length > 0)
+            {
+                reason = bound.StoryReasons[0];
+            }
+
+            var facts = entity.Facts with
+            {
+                Type = TypeName(type),
+                HasAnonymityReason = reason is not null,
+                ReasonIsBoilerplate = reason?.Boilerplate ?? false,
+                AnonymityReason = reason?.Text ?? "",
+            };
+            sources.Add(new Source($"s{i + 1}", entity.Name, type, entity.Mentions, entity.Quotes, reason, facts));
+        }
+
+        return new DocumentAnalysis(doc, sources.MoveToImmutable(), bound.QuoteSources, []);
+    }
+
+    /// <summary>The JSON name of a source type.</summary>
+    public static string TypeName(SourceType type) => type switch
+    {
+        SourceType.Named => "named",
+        SourceType.Official => "official",
+        SourceType.Anonymous => "anonymous",
+        SourceType.Document => "document",
+        _ => "unknown",
+    };
+
+    private SourceType Classify(SourceFacts facts)
+    {
+        foreach (var rule in Pack.Classification)
+        {
+            if (rule.Predicate(facts))
+            {
+                return rule.Type;
+            }
+        }
+
+        return SourceType.Unknown;
+    }
+}

@@ -1,0 +1,72 @@
+namespace Attribution.Analysis;
+
+/// <summary>The facts a rule with <c>scope: quote</c> reads as <c>quote</c>.</summary>
+public sealed record QuoteFacts
+{
+    /// <summary>direct, mixed or indirect.</summary>
+    public string Kind { get; init; } = "direct";
+
+    /// <summary>The quoted or reported words.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The cue's words ("said"), or empty.</summary>
+    public string Cue { get; init; } = "";
+
+    /// <summary>The cue verb's base form ("claim"), or empty.</summary>
+    public string CueLemma { get; init; } = "";
+
+    /// <summary>neutral, loaded, non-speech, mental, or empty when there is no verb.</summary>
+    public string CueClass { get; init; } = "";
+
+    /// <summary>True when a cue was found.</summary>
+    public bool HasCue { get; init; }
+
+    /// <summary>True when a speaker mention is attached or inherited.</summary>
+    public bool HasSource { get; init; }
+
+    /// <summary>The source's type, or "unknown".</summary>
+    public string SourceType { get; init; } = "unknown";
+
+    /// <summary>The source's name, or empty.</summary>
+    public string SourceName { get; init; } = "";
+
+    /// <summary>The quotation continues an earlier speaker (a floating quote).</summary>
+    public bool IsFloating { get; init; }
+
+    /// <summary>The number of words in the quotation.</summary>
+    public int WordCount { get; init; }
+}
+
+/// <summary>The facts a rule with <c>scope: article</c> reads as <c>article</c>.</summary>
+public sealed record ArticleFacts
+{
+    /// <summary>The document path.</summary>
+    public string Path { get; init; } = "";
+
+    /// <summary>Quotations and attributions.</summary>
+    public int QuoteCount { get; init; }
+
+    /// <summary>Source entities.</summary>
+    public int SourceCount { get; init; }
+
+    /// <summary>Named sources.</summary>
+    public int NamedSources { get; init; }
+
+    /// <summary>Official sources.</summary>
+    public int OfficialSources { get; init; }
+
+    /// <summary>Anonymous sources.</summary>
+    public int AnonymousSources { get; init; }
+
+    /// <summary>Document sources.</summary>
+    public int DocumentSources { get; init; }
+
+    /// <summary>Quotations with no source.</summary>
+    public int UnattributedQuotes { get; init; }
+
+    /// <summary>Anonymous sources / all sources (0 when there are none).</summary>
+    public double AnonymousShare { get; init; }
+
+    /// <summary>The number of words in the story.</summary>
+    public int WordCount { get; init; }
+}

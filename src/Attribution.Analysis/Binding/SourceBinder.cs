@@ -1,0 +1,869 @@
+using System.Collections.Immutable;
+using Attribution.Analysis.Configuration;
+using Attribution.Text;
+
+namespace Attribution.Analysis.Binding;
+
+/// <summary>
+/// Groups speaker mentions into source entities across a story: full name ↔ surname ↔ title +
+/// surname, pronouns by gender and number to the nearest compatible antecedent, definite
+/// descriptions ("the official", "the brigadier") to the latest entity they describe, and computes
+/// each entity's facts. Classification is left to the rules.
+/// </summary>
+public sealed class SourceBinder
+{
+    private readonly LexiconSet _lexicons;
+
+    /// <summary>Creates a binder over the loaded lexicons.</summary>
+    public SourceBinder(LexiconSet lexicons) => _lexicons = lexicons;
+
+    /// <summary>The result of binding one document.</summary>
+    /// <param name="Entities">Entities in order of first mention.</param>
+    /// <param name="QuoteSources">For each quotation, its entity index or -1.</param>
+    /// <param name="StoryReasons">Anonymity reasons stated apart from any quotation ("… did so in line with regulations").</param>
+    public sealed record Result(ImmutableArray<BoundEntity> Entities, ImmutableArray<int> QuoteSources, ImmutableArray<AnonymityReason> StoryReasons);
+
+    /// <summary>One entity before classification.</summary>
+    /// <param name="Name">The fullest mention.</param>
+    /// <param name="Mentions">Mentions in text order.</param>
+    /// <param name="Quotes">Quotation indexes.</param>
+    /// <param name="Reason">Its own anonymity reason.</param>
+    /// <param name="Facts">Facts for the rules.</param>
+    public sealed record BoundEntity(string Name, ImmutableArray<TextSpan> Mentions, ImmutableArray<int> Quotes, AnonymityReason? Reason, SourceFacts Facts);
+
+    /// <summary>Binds the quotations of <paramref name="doc"/> to entities.</summary>
+    public Result Bind(ParsedDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var state = new BindState(doc, _lexicons);
+        return state.Run();
+    }
+
+    private sealed class Entity
+    {
+        public List<Mention> Mentions { get; } = [];
+
+        public List<int> Quotes { get; } = [];
+
+        public string? Surname { get; set; }
+
+        public string? GivenName { get; set; }
+
+        public Gender Gender { get; set; }
+
+        public bool IsPerson { get; set; }
+
+        public bool IsGroupOrOrganisation { get; set; }
+
+        public bool HasGrant { get; set; }
+
+        public AnonymityReason? Reason { get; set; }
+
+        public int LastPosition => Mentions.Count == 0 ? -1 : Mentions[^1].Span.Start;
+    }
+
+    private sealed record Mention(TextSpan Span, TextSpan Head, string HeadText, MentionKind Kind, MentionInfo Info);
+
+    private enum MentionKind
+    {
+        Name,
+        Pronoun,
+        Definite,
+        Description,
+    }
+
+    private sealed record MentionInfo(
+        string? GivenName,
+        string? Surname,
+        Gender Gender,
+        bool HasTitle,
+        bool Institution,
+        bool ProperName,
+        bool Role,
+        bool Spokesperson,
+        bool Document,
+        bool Anonymous,
+        bool Plural,
+        bool Indefinite,
+        string HeadNoun,
+        bool HeadIsInstitution);
+
+    private sealed record PersonName(int Start, string FullName, string Surname, string? GivenName, Gender Gender);
+
+    private sealed class BindState
+    {
+        private readonly ParsedDocument _doc;
+        private readonly string _text;
+        private readonly Lexicon _lex;
+        private readonly SourceLexicon _src;
+        private readonly List<Entity> _entities = [];
+        private readonly List<PersonName> _names;
+
+        public BindState(ParsedDocument doc, LexiconSet lexicons)
+        {
+            _doc = doc;
+            _text = doc.Source.Text;
+            _lex = lexicons.Parser;
+            _src = lexicons.Sources;
+            _names = ScanPersonNames();
+        }
+
+        public Result Run()
+        {
+            var quotes = _doc.Quotations;
+            var quoteEntity = new int[quotes.Length];
+            for (var q = 0; q < quotes.Length; q++)
+            {
+                var quote = quotes[q];
+                quoteEntity[q] = -1;
+                if (quote.Speaker is { } speaker)
+                {
+                    var e = Resolve(speaker);
+                    quoteEntity[q] = e;
+                    _entities[e].Quotes.Add(q);
+                }
+                else if (quote.ContinuesFrom >= 0 && quote.ContinuesFrom < q && quoteEntity[quote.ContinuesFrom] >= 0)
+                {
+                    var e = quoteEntity[quote.ContinuesFrom];
+                    quoteEntity[q] = e;
+                    _entities[e].Quotes.Add(q);
+                }
+            }
+
+            var storyReasons = FindAnonymityGrants(quoteEntity);
+            var bound = ImmutableArray.CreateBuilder<BoundEntity>(_entities.Count);
+            foreach (var e in _entities)
+            {
+                bound.Add(Freeze(e));
+            }
+
+            return new Result(bound.MoveToImmutable(), [.. quoteEntity], storyReasons);
+        }
+
+        // ---- resolution ---------------------------------------------------------------
+
+        private int Resolve(TextSpan speaker)
+        {
+            var head = HeadOf(speaker);
+            var headText = _text[head.Start..head.End];
+            var info = Analyse(head);
+            var kind = ClassifyMention(headText, info);
+            var mention = new Mention(speaker, head, headText, kind, info);
+
+            var target = kind switch
+            {
+                MentionKind.Pronoun => ResolvePronoun(headText, speaker.Start),
+                MentionKind.Name => ResolveName(info, speaker.Start),
+                MentionKind.Definite => ResolveDefinite(info, headText, speaker.Start),
+                _ => ResolveDescription(headText, info),
+            };
+
+            if (target < 0)
+            {
+                target = _entities.Count;
+                _entities.Add(new Entity());
+            }
+
+            var entity = _entities[target];
+            entity.Mentions.Add(mention);
+            if (kind == MentionKind.Name)
+            {
+                entity.IsPerson = true;
+                entity.Surname ??= info.Surname;
+                entity.GivenName ??= info.GivenName;
+                if (entity.Gender == Gender.Unknown)
+                {
+                    entity.Gender = info.Gender;
+                }
+            }
+            else if (kind != MentionKind.Pronoun && (info.Institution || info.Plural || info.Document || info.ProperName))
+            {
+                entity.IsGroupOrOrganisation = true;
+            }
+            else if (kind == MentionKind.Pronoun && _lex.Pronouns.TryGetValue(headText, out var g) && g is Gender.Male or Gender.Female && entity.Gender == Gender.Unknown)
+            {
+                entity.Gender = g;
+            }
+
+            return target;
+        }
+
+        private MentionKind ClassifyMention(string headText, MentionInfo info)
+        {
+            if (_lex.Pronouns.ContainsKey(headText))
+            {
+                return MentionKind.Pronoun;
+            }
+
+            if (info.Surname is not null)
+            {
+                return MentionKind.Name;
+            }
+
+            return headText.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !info.ProperName
+                ? MentionKind.Definite
+                : MentionKind.Description;
+        }
+
+        private int ResolveName(MentionInfo info, int position)
+        {
+            for (var i = _entities.Count - 1; i >= 0; i--)
+            {
+                var e = _entities[i];
+                if (e.IsPerson && string.Equals(e.Surname, info.Surname, StringComparison.OrdinalIgnoreCase)
+                    && (e.GivenName is null || info.GivenName is null || string.Equals(e.GivenName, info.GivenName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return i;
+                }
+            }
+
+            // A person introduced earlier in a sentence that quoted nobody: the entity takes that
+            // fuller name so "Clinton" reads "Hillary Clinton".
+            foreach (var n in _names)
+            {
+                if (n.Start >= position)
+                {
+                    break;
+                }
+
+                if (string.Equals(n.Surname, info.Surname, StringComparison.OrdinalIgnoreCase)
+                    && (info.GivenName is null || string.Equals(n.GivenName, info.GivenName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return EntityForName(n);
+                }
+            }
+
+            return -1;
+        }
+
+        private int ResolvePronoun(string pronoun, int position)
+        {
+            var gender = _lex.Pronouns.TryGetValue(pronoun, out var g) ? g : Gender.Unknown;
+            if (gender is Gender.Male or Gender.Female)
+            {
+                // The nearest earlier person, quoted or only named, whose gender does not conflict.
+                var best = -1;
+                var bestPosition = -1;
+                for (var i = 0; i < _entities.Count; i++)
+                {
+                    var e = _entities[i];
+                    if (e.IsPerson && (e.Gender == gender || e.Gender == Gender.Unknown) && e.LastPosition > bestPosition)
+                    {
+                        best = i;
+                        bestPosition = e.LastPosition;
+                    }
+                }
+
+                PersonName? named = null;
+                foreach (var n in _names)
+                {
+                    if (n.Start >= position)
+                    {
+                        break;
+                    }
+
+                    if (n.Gender == gender || n.Gender == Gender.Unknown)
+                    {
+                        named = n;
+                    }
+                }
+
+                if (named is not null && named.Start > bestPosition)
+                {
+                    return EntityForName(named);
+                }
+
+                return best;
+            }
+
+            if (gender == Gender.Neuter)
+            {
+                // they / it: the latest group, organisation or document.
+                var plural = pronoun.Equals("they", StringComparison.OrdinalIgnoreCase);
+                for (var i = _entities.Count - 1; i >= 0; i--)
+                {
+                    var e = _entities[i];
+                    var head = e.Mentions[0].Info;
+                    if (e.IsGroupOrOrganisation && (plural ? head.Plural || head.Institution : !head.Plural))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        private int EntityForName(PersonName name)
+        {
+            for (var i = _entities.Count - 1; i >= 0; i--)
+            {
+                if (_entities[i].IsPerson && string.Equals(_entities[i].Surname, name.Surname, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            var entity = new Entity { IsPerson = true, Surname = name.Surname, GivenName = name.GivenName, Gender = name.Gender };
+            _entities.Add(entity);
+            var span = new TextSpan(name.Start, name.Start + name.FullName.Length);
+            entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, Analyse(span)));
+            return _entities.Count - 1;
+        }
+
+        // "the official" → the latest entity one of whose mentions has that head (or abbreviates it: "Brig." ↔ "the brigadier").
+        private int ResolveDefinite(MentionInfo info, string headText, int position)
+        {
+            var noun = info.HeadNoun;
+            for (var i = _entities.Count - 1; i >= 0; i--)
+            {
+                foreach (var m in _entities[i].Mentions)
+                {
+                    if (m.Span.Start < position && DescribesSame(m.HeadText, noun))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return ResolveDescription(headText, info);
+        }
+
+        private static bool DescribesSame(string mentionText, string noun)
+        {
+            if (noun.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var raw in mentionText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var w = raw.TrimEnd('.', ',');
+                if (w.Equals(noun, StringComparison.OrdinalIgnoreCase)
+                    || (w.Length >= 3 && char.IsUpper(w[0]) && noun.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+                    || (noun.EndsWith('s') && w.Equals(noun[..^1], StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int ResolveDescription(string headText, MentionInfo info)
+        {
+            if (info.Indefinite)
+            {
+                return -1; // "a source", "another source": a new source each time
+            }
+
+            for (var i = _entities.Count - 1; i >= 0; i--)
+            {
+                foreach (var m in _entities[i].Mentions)
+                {
+                    if (string.Equals(Normalise(m.HeadText), Normalise(headText), StringComparison.OrdinalIgnoreCase))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        private static string Normalise(string s) =>
+            s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
+
+        // ---- mention analysis ---------------------------------------------------------
+
+        // The mention without its appositive: "Brig. X, who was at …" → "Brig. X";
+        // "a senior official speaking on condition of anonymity" → "a senior official".
+        private TextSpan HeadOf(TextSpan speaker)
+        {
+            var s = speaker.Start;
+            var e = speaker.End;
+            for (var i = s; i < e; i++)
+            {
+                if (_text[i] is ',' or '(' or ';')
+                {
+                    e = i;
+                    break;
+                }
+
+                if (i > s && _text[i - 1] == ' ')
+                {
+                    foreach (var stop in (ReadOnlySpan<string>)["who ", "which ", "speaking ", "talking ", "declining ", "asking ", "requesting ", "insisting "])
+                    {
+                        if (_text.AsSpan(i, Math.Min(stop.Length, e - i)).Equals(stop, StringComparison.OrdinalIgnoreCase))
+                        {
+                            e = i - 1;
+                            goto done;
+                        }
+                    }
+                }
+            }
+
+        done:
+            while (e > s && char.IsWhiteSpace(_text[e - 1]))
+            {
+                e--;
+            }
+
+            return new TextSpan(s, Math.Max(s + 1, e));
+        }
+
+        private MentionInfo Analyse(TextSpan head)
+        {
+            var words = Words(head);
+            string? given = null;
+            string? surname = null;
+            var gender = Gender.Unknown;
+            bool title = false, institution = false, role = false, spokes = false, document = false, anonymous = false;
+            var indefinite = words.Count > 0 && words[0].ToLowerInvariant() is "a" or "an" or "another" or "one" or "some" or "several" or "many" or "two" or "three";
+            var definite = words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase);
+
+            // The head noun: the last word before "of/with/for/familiar/close…" ("sources familiar with the talks" → sources).
+            var headNoun = "";
+            foreach (var w in words)
+            {
+                if (_lex.Prepositions.Contains(w) || w is "familiar" or "close" or "involved" or "briefed" or "knowledgeable")
+                {
+                    break;
+                }
+
+                headNoun = w;
+            }
+
+            var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite));
+            headNoun = headNoun.ToLowerInvariant();
+            var capitals = 0;
+            var nameRun = new List<string>();
+            var personEvidence = false;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var w = words[i];
+                var bare = w.TrimEnd('.');
+                var lower = bare.ToLowerInvariant();
+                if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]))
+                {
+                    title = true;
+                    if (gender == Gender.Unknown)
+                    {
+                        gender = tg;
+                    }
+
+                    // Titles are also roles: "Minister", "Secretary".
+                    role |= _src.RoleNouns.Contains(lower);
+                    continue;
+                }
+
+                institution |= _src.InstitutionNouns.Contains(lower);
+                role |= _src.RoleNouns.Contains(lower);
+                spokes |= _src.SpokespersonNouns.Contains(lower);
+                anonymous |= _src.AnonymousNouns.Contains(lower);
+                if (char.IsUpper(w[0]) && !(i == 0 && (definite || indefinite)))
+                {
+                    capitals++;
+                    if (!_src.InstitutionNouns.Contains(lower) && !_src.RoleNouns.Contains(lower))
+                    {
+                        nameRun.Add(bare);
+                        if (_src.GivenNames.TryGetValue(bare, out var ng))
+                        {
+                            personEvidence = true;
+                            given ??= bare;
+                            if (gender == Gender.Unknown)
+                            {
+                                gender = ng;
+                            }
+                        }
+                    }
+                }
+            }
+
+            document = _src.DocumentNouns.Contains(headNoun);
+            var plural = headNoun.Length > 3 && headNoun.EndsWith('s') && !headNoun.EndsWith("ss", StringComparison.Ordinal)
+                && (_src.RoleNouns.Contains(headNoun) || _src.AnonymousNouns.Contains(headNoun) || _src.DocumentNouns.Contains(headNoun) || !char.IsUpper(headNoun[0]));
+            plural |= headNoun is "police" or "people" or "critics";
+
+            // A personal name: a title or a given name before a capitalised word, or a capitalised
+            // single word that the story elsewhere gives as a person's surname ("Clinton").
+            if (nameRun.Count > 0 && !definite && !indefinite)
+            {
+                var last = TrimPossessive(nameRun[^1]);
+                if ((title || personEvidence) && (nameRun.Count >= 2 || title))
+                {
+                    surname = last;
+                }
+                else if (!institution && IsKnownSurname(last))
+                {
+                    surname = last;
+                }
+                else if (!institution && nameRun.Count >= 2 && nameRun.Count == capitals && words.Count == nameRun.Count && !document && !IsAllCaps(nameRun))
+                {
+                    // Two or three capitalised words and nothing else: most often a person's name.
+                    surname = last;
+                }
+            }
+
+            var proper = capitals > 0 && surname is null && !document;
+            var headIsInstitution = surname is null && (_src.InstitutionNouns.Contains(headNoun) || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !document));
+            return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution);
+        }
+
+        private static bool IsAllCaps(List<string> words) => words.TrueForAll(w => w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+
+        private static string TrimPossessive(string w) =>
+            w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
+
+        private bool IsKnownSurname(string word)
+        {
+            foreach (var n in _names)
+            {
+                if (n.Surname.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var e in _entities)
+            {
+                if (e.IsPerson && string.Equals(e.Surname, word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private List<string> Words(TextSpan span)
+        {
+            var words = new List<string>();
+            var i = span.Start;
+            while (i < span.End)
+            {
+                while (i < span.End && !char.IsLetterOrDigit(_text[i]))
+                {
+                    i++;
+                }
+
+                var s = i;
+                while (i < span.End && (char.IsLetterOrDigit(_text[i]) || _text[i] is '\'' or '\u2019' or '-' or '.'))
+                {
+                    i++;
+                }
+
+                if (i > s)
+                {
+                    words.Add(_text[s..i].TrimEnd('.', '\'', '\u2019', '-'));
+                }
+            }
+
+            words.RemoveAll(w => w.Length == 0);
+            return words;
+        }
+
+        // People named anywhere outside quotations: a title or a known given name, then capitalised words.
+        private List<PersonName> ScanPersonNames()
+        {
+            var names = new List<PersonName>();
+            var regions = _doc.QuoteRegions;
+            var r = 0;
+            var i = 0;
+            var text = _text;
+            while (i < text.Length)
+            {
+                if (!char.IsUpper(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+                {
+                    i++;
+                    continue;
+                }
+
+                while (r < regions.Length && regions[r].Span.End <= i)
+                {
+                    r++;
+                }
+
+                if (r < regions.Length && regions[r].Span.Start <= i)
+                {
+                    i = regions[r].Span.End;
+                    continue;
+                }
+
+                var start = i;
+                var parts = new List<(string Word, int Start)>();
+                var j = i;
+                while (j < text.Length && char.IsUpper(text[j]))
+                {
+                    var s = j;
+                    while (j < text.Length && (char.IsLetter(text[j]) || text[j] is '-' or '\'' or '\u2019' || (text[j] == '.' && j - s <= 4)))
+                    {
+                        j++;
+                    }
+
+                    parts.Add((text[s..j].TrimEnd('.'), s));
+                    if (j < text.Length && text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1]))
+                    {
+                        j++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                i = Math.Max(j, i + 1);
+                if (parts.Count < 2)
+                {
+                    continue;
+                }
+
+                var first = 0;
+                while (first < parts.Count && _lex.Titles.ContainsKey(parts[first].Word))
+                {
+                    first++;
+                }
+
+                var hasTitle = first > 0;
+                if (first >= parts.Count)
+                {
+                    continue;
+                }
+
+                var given = _src.GivenNames.TryGetValue(parts[first].Word, out var g) ? parts[first].Word : null;
+                if (!hasTitle && given is null)
+                {
+                    continue;
+                }
+
+                var titleGender = hasTitle && _lex.Titles.TryGetValue(parts[0].Word, out var tg) ? tg : Gender.Unknown;
+                var surname = TrimPossessive(parts[^1].Word);
+                if (_src.InstitutionNouns.Contains(surname) || (given is not null && parts.Count - first < 2))
+                {
+                    continue;
+                }
+
+                var end = parts[^1].Start + parts[^1].Word.Length;
+                names.Add(new PersonName(start, text[start..end], surname, given, titleGender != Gender.Unknown ? titleGender : given is null ? Gender.Unknown : g));
+            }
+
+            return names;
+        }
+
+        // ---- anonymity ----------------------------------------------------------------
+
+        private ImmutableArray<AnonymityReason> FindAnonymityGrants(int[] quoteEntity)
+        {
+            var story = ImmutableArray.CreateBuilder<AnonymityReason>();
+            foreach (var sentence in _doc.Sentences)
+            {
+                var text = _text.AsSpan(sentence.Start, sentence.Length);
+                foreach (var grant in _src.AnonymityGrants)
+                {
+                    var at = text.IndexOf(grant, StringComparison.OrdinalIgnoreCase);
+                    if (at < 0)
+                    {
+                        continue;
+                    }
+
+                    var grantStart = sentence.Start + at;
+                    if (InsideQuotation(grantStart))
+                    {
+                        continue;
+                    }
+
+                    var reason = ReasonAfter(sentence, grantStart, grant);
+                    var owner = OwnerOf(sentence, grantStart, quoteEntity);
+                    if (owner >= 0)
+                    {
+                        _entities[owner].HasGrant = true;
+                        if (reason is not null)
+                        {
+                            _entities[owner].Reason ??= reason;
+                        }
+                    }
+                    else if (reason is not null)
+                    {
+                        story.Add(reason);
+                    }
+
+                    break;
+                }
+            }
+
+            return story.ToImmutable();
+        }
+
+        private bool InsideQuotation(int offset)
+        {
+            foreach (var region in _doc.QuoteRegions)
+            {
+                if (region.Span.Start < offset && offset < region.Span.End)
+                {
+                    return true;
+                }
+
+                if (region.Span.Start > offset)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        // The entity whose speaker mention sits in the same sentence as the grant, nearest to it.
+        private int OwnerOf(TextSpan sentence, int grantStart, int[] quoteEntity)
+        {
+            var best = -1;
+            var bestDistance = int.MaxValue;
+            var quotes = _doc.Quotations;
+            for (var q = 0; q < quotes.Length; q++)
+            {
+                if (quotes[q].Speaker is not { } sp || quoteEntity[q] < 0 || !sentence.OverlapsWith(sp))
+                {
+                    continue;
+                }
+
+                var distance = sp.Contains(new TextSpan(grantStart, grantStart + 1)) ? 0 : Math.Abs(sp.End - grantStart);
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = quoteEntity[q];
+                }
+            }
+
+            return best;
+        }
+
+        // "…, speaking on condition of anonymity because he was not authorized to discuss the plans"
+        // → "because he was not authorized to discuss the plans"; "not authorized to speak publicly" is itself a reason.
+        private AnonymityReason? ReasonAfter(TextSpan sentence, int grantStart, string grant)
+        {
+            var from = grantStart + grant.Length;
+            var end = sentence.End;
+            var rest = _text.AsSpan(from, end - from);
+            int start;
+            var selfReason = grant.StartsWith("not authori", StringComparison.OrdinalIgnoreCase)
+                || grant.Contains("were not", StringComparison.Ordinal) || grant.Contains("was not", StringComparison.Ordinal);
+            if (selfReason)
+            {
+                start = grantStart + (grant.StartsWith("not", StringComparison.Ordinal) ? 0 : grant.IndexOf("not", StringComparison.Ordinal));
+            }
+            else
+            {
+                var best = -1;
+                foreach (var marker in (ReadOnlySpan<string>)[" because ", " as ", " since ", " due to ", " in line with ", " in accordance with ", " under ", " citing ", " for fear ", " to protect ", " so as ", " given "])
+                {
+                    var k = rest.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+                    if (k >= 0 && (best < 0 || k < best))
+                    {
+                        best = k;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    return null;
+                }
+
+                start = from + best + 1;
+            }
+
+            var stop = start;
+            while (stop < end && _text[stop] is not (',' or ';' or '.' or '"' or '\u201D' or '\u2014'))
+            {
+                stop++;
+            }
+
+            if (stop - start < 4)
+            {
+                return null;
+            }
+
+            var reasonText = _text[start..stop].Trim();
+            var boilerplate = false;
+            foreach (var b in _src.BoilerplateReasons)
+            {
+                if (reasonText.Contains(b, StringComparison.OrdinalIgnoreCase))
+                {
+                    boilerplate = true;
+                    break;
+                }
+            }
+
+            return new AnonymityReason(new TextSpan(start, start + reasonText.Length), reasonText, boilerplate);
+        }
+
+        // ---- freezing -----------------------------------------------------------------
+
+        private BoundEntity Freeze(Entity e)
+        {
+            // Name: the fullest name mention; otherwise the first description.
+            var nameMention = e.Mentions[0];
+            var nameWords = -1;
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind == MentionKind.Name)
+                {
+                    var words = m.HeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                    if (words > nameWords)
+                    {
+                        nameWords = words;
+                        nameMention = m;
+                    }
+                }
+            }
+
+            if (nameWords < 0)
+            {
+                foreach (var m in e.Mentions)
+                {
+                    if (m.Kind != MentionKind.Pronoun)
+                    {
+                        nameMention = m;
+                        break;
+                    }
+                }
+            }
+
+            var first = nameMention.Info;
+            var anyName = e.Mentions.Exists(m => m.Kind == MentionKind.Name);
+            var direct = 0;
+            foreach (var q in e.Quotes)
+            {
+                if (_doc.Quotations[q].Kind == QuotationKind.Direct)
+                {
+                    direct++;
+                }
+            }
+
+            var facts = new SourceFacts
+            {
+                Name = nameMention.HeadText,
+                Description = nameMention.HeadText,
+                Head = first.HeadNoun,
+                HasPersonalName = anyName,
+                HasTitle = e.Mentions.Exists(m => m.Info.HasTitle),
+                HasInstitutionNoun = e.Mentions.Exists(m => m.Info.Institution),
+                HasProperName = e.Mentions.Exists(m => m.Info.ProperName),
+                HasRoleNoun = e.Mentions.Exists(m => m.Info.Role),
+                HasSpokespersonNoun = e.Mentions.Exists(m => m.Info.Spokesperson),
+                HasDocumentNoun = first.Document,
+                HeadIsInstitution = first.HeadIsInstitution,
+                HasAnonymousNoun = first.Anonymous,
+                IsPlural = first.Plural,
+                IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),
+                IsIndefinite = first.Indefinite,
+                HasAnonymityGrant = e.HasGrant,
+                HasAnonymityReason = e.Reason is not null,
+                ReasonIsBoilerplate = e.Reason?.Boilerplate ?? false,
+                AnonymityReason = e.Reason?.Text ?? "",
+                QuoteCount = e.Quotes.Count,
+                DirectQuoteCount = direct,
+            };
+
+            var mentions = e.Mentions.Select(m => m.Span).Distinct().Order(Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            return new BoundEntity(facts.Name, [.. mentions], [.. e.Quotes], e.Reason, facts);
+        }
+    }
+}

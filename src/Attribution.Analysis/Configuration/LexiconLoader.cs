@@ -1,0 +1,210 @@
+using Attribution.Text;
+
+namespace Attribution.Analysis.Configuration;
+
+/// <summary>Loads the lexicon YAML files of a rules folder (<c>rules/lexicon/*.yml</c>).</summary>
+public static class LexiconLoader
+{
+    private static readonly string[] KnownKeys =
+    [
+        "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
+        "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
+        "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames",
+    ];
+
+    /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
+    public static LexiconSet Load(string lexiconDirectory)
+    {
+        if (!Directory.Exists(lexiconDirectory))
+        {
+            throw new LoadException([new LoadError(lexiconDirectory, 0, 0, "lexicon folder not found")]);
+        }
+
+        var errors = new List<LoadError>();
+        var cues = new List<CueVerb>();
+        var titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
+        var pronouns = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
+        var lists = KnownKeys.ToDictionary(k => k, _ => new List<string>());
+        var seenForms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var path in Directory.EnumerateFiles(lexiconDirectory, "*.yml").Order(StringComparer.Ordinal))
+        {
+            var file = YamlFile.Load(path);
+            var pairs = file.Root is null ? [] : file.Pairs(file.Root, "a lexicon file");
+            foreach (var (key, value, keyNode) in pairs)
+            {
+                switch (key)
+                {
+                    case "verbs":
+                        ReadVerbs(file, value, cues, seenForms);
+                        break;
+                    case "titles":
+                        ReadGendered(file, value, titles, key);
+                        break;
+                    case "pronouns":
+                        ReadGendered(file, value, pronouns, key);
+                        break;
+                    default:
+                        if (lists.TryGetValue(key, out var list))
+                        {
+                            list.AddRange(file.Strings(value, key));
+                        }
+                        else
+                        {
+                            file.Error(keyNode, $"unknown lexicon key '{key}'; expected one of: {string.Join(", ", KnownKeys)}");
+                        }
+
+                        break;
+                }
+            }
+
+            errors.AddRange(file.Errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new LoadException(errors);
+        }
+
+        var parser = new Lexicon(new LexiconData
+        {
+            CueVerbs = cues,
+            Titles = titles,
+            Pronouns = pronouns,
+            Abbreviations = lists["abbreviations"],
+            SentenceStarters = lists["sentenceStarters"],
+            ClauseBoundaries = lists["clauseBoundaries"],
+            CueModifiers = lists["cueModifiers"],
+            PassiveAuxiliaries = lists["passiveAuxiliaries"],
+            AdjunctPrepositions = lists["adjunctPrepositions"],
+            AdjunctHeads = lists["adjunctHeads"],
+            Determiners = lists["determiners"],
+            Prepositions = lists["prepositions"],
+        });
+        var sources = new SourceLexicon(
+            lists["institutionNouns"], lists["roleNouns"], lists["spokespersonNouns"], lists["documentNouns"],
+            lists["anonymousNouns"], lists["anonymityGrants"], lists["boilerplateReasons"], lists["maleNames"], lists["femaleNames"]);
+        return new LexiconSet(parser, sources);
+    }
+
+    private static void ReadVerbs(YamlFile file, YamlDotNet.RepresentationModel.YamlNode node, List<CueVerb> cues, Dictionary<string, string> seenForms)
+    {
+        if (node is not YamlDotNet.RepresentationModel.YamlSequenceNode seq)
+        {
+            file.Error(node, "verbs must be a list");
+            return;
+        }
+
+        foreach (var item in seq)
+        {
+            string? lemma = null;
+            var cls = CueClass.Neutral;
+            List<string>? forms = null;
+            bool needsComplement = false, takesObject = false;
+            foreach (var (key, value, keyNode) in file.Pairs(item, "a verb entry"))
+            {
+                switch (key)
+                {
+                    case "lemma":
+                        lemma = file.Scalar(value, "lemma");
+                        break;
+                    case "class":
+                        cls = file.Scalar(value, "class") switch
+                        {
+                            "neutral" => CueClass.Neutral,
+                            "loaded" => CueClass.Loaded,
+                            "non-speech" => CueClass.NonSpeech,
+                            "mental" => CueClass.Mental,
+                            var other => Invalid(file, value, $"class '{other}' is not one of: neutral, loaded, non-speech, mental"),
+                        };
+                        break;
+                    case "forms":
+                        forms = file.Strings(value, "forms");
+                        break;
+                    case "needsComplement":
+                        needsComplement = Bool(file, value, key);
+                        break;
+                    case "takesObject":
+                        takesObject = Bool(file, value, key);
+                        break;
+                    default:
+                        file.Error(keyNode, $"unknown verb field '{key}'; expected lemma, class, forms, needsComplement, takesObject");
+                        break;
+                }
+            }
+
+            if (lemma is null || forms is null || forms.Count == 0)
+            {
+                file.Error(item, "a verb needs a lemma and a list of forms");
+                continue;
+            }
+
+            for (var i = 0; i < forms.Count; i++)
+            {
+                var form = forms[i];
+                if (seenForms.TryGetValue(form, out var other))
+                {
+                    file.Error(item, $"the form '{form}' is listed twice (also under '{other}')");
+                    continue;
+                }
+
+                seenForms[form] = lemma;
+                var tense = forms.Count == 1 ? GuessTense(form) : i switch
+                {
+                    0 => VerbTense.Base,
+                    1 => VerbTense.Present,
+                    3 => VerbTense.Participle,
+                    _ => VerbTense.Past,
+                };
+                cues.Add(new CueVerb(form.ToLowerInvariant(), lemma, cls, tense, needsComplement, takesObject));
+            }
+        }
+    }
+
+    private static VerbTense GuessTense(string form) =>
+        form.EndsWith("ing", StringComparison.Ordinal) ? VerbTense.Participle
+        : form.EndsWith("ed", StringComparison.Ordinal) ? VerbTense.Past
+        : form.EndsWith('s') ? VerbTense.Present
+        : VerbTense.Base;
+
+    private static CueClass Invalid(YamlFile file, YamlDotNet.RepresentationModel.YamlNode node, string message)
+    {
+        file.Error(node, message);
+        return CueClass.Neutral;
+    }
+
+    private static bool Bool(YamlFile file, YamlDotNet.RepresentationModel.YamlNode node, string what)
+    {
+        var v = file.Scalar(node, what);
+        if (v is "true" or "false")
+        {
+            return v == "true";
+        }
+
+        file.Error(node, $"{what} must be true or false");
+        return false;
+    }
+
+    private static void ReadGendered(YamlFile file, YamlDotNet.RepresentationModel.YamlNode node, Dictionary<string, Gender> target, string what)
+    {
+        foreach (var (key, value, _) in file.Pairs(node, what))
+        {
+            var gender = file.Scalar(value, $"the gender of '{key}'") switch
+            {
+                "male" => Gender.Male,
+                "female" => Gender.Female,
+                "neuter" => Gender.Neuter,
+                "unknown" => Gender.Unknown,
+                _ => (Gender?)null,
+            };
+            if (gender is null)
+            {
+                file.Error(value, $"gender of '{key}' must be male, female, neuter or unknown");
+                continue;
+            }
+
+            target[key] = gender.Value;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using Attribution.Text;
+
+namespace Attribution.Analysis.Configuration;
+
+/// <summary>The parser's lexicon and the binder's, loaded together from <c>rules/lexicon/</c>.</summary>
+/// <param name="Parser">Cue verbs, titles and function words.</param>
+/// <param name="Sources">Nouns and phrases the binder and the source facts read.</param>
+public sealed record LexiconSet(Lexicon Parser, SourceLexicon Sources);
+
+/// <summary>Word lists for binding mentions and computing source facts.</summary>
+public sealed class SourceLexicon
+{
+    /// <summary>Freezes the lists.</summary>
+    public SourceLexicon(
+        IEnumerable<string> institutionNouns,
+        IEnumerable<string> roleNouns,
+        IEnumerable<string> spokespersonNouns,
+        IEnumerable<string> documentNouns,
+        IEnumerable<string> anonymousNouns,
+        IEnumerable<string> anonymityGrants,
+        IEnumerable<string> boilerplateReasons,
+        IEnumerable<string> maleNames,
+        IEnumerable<string> femaleNames)
+    {
+        InstitutionNouns = Freeze(institutionNouns);
+        RoleNouns = Freeze(roleNouns);
+        SpokespersonNouns = Freeze(spokespersonNouns);
+        DocumentNouns = Freeze(documentNouns);
+        AnonymousNouns = Freeze(anonymousNouns);
+        AnonymityGrants = [.. anonymityGrants.OrderByDescending(p => p.Length)];
+        BoilerplateReasons = [.. boilerplateReasons];
+        var names = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in maleNames)
+        {
+            names[n] = Gender.Male;
+        }
+
+        foreach (var n in femaleNames)
+        {
+            names[n] = names.ContainsKey(n) ? Gender.Unknown : Gender.Female;
+        }
+
+        GivenNames = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Organisation head nouns.</summary>
+    public FrozenSet<string> InstitutionNouns { get; }
+
+    /// <summary>Office and role nouns.</summary>
+    public FrozenSet<string> RoleNouns { get; }
+
+    /// <summary>Spokesperson nouns.</summary>
+    public FrozenSet<string> SpokespersonNouns { get; }
+
+    /// <summary>Document nouns.</summary>
+    public FrozenSet<string> DocumentNouns { get; }
+
+    /// <summary>Nouns that withhold identity.</summary>
+    public FrozenSet<string> AnonymousNouns { get; }
+
+    /// <summary>Phrases granting anonymity, longest first.</summary>
+    public IReadOnlyList<string> AnonymityGrants { get; }
+
+    /// <summary>Boilerplate anonymity reasons.</summary>
+    public IReadOnlyList<string> BoilerplateReasons { get; }
+
+    /// <summary>Given names with gender.</summary>
+    public FrozenDictionary<string, Gender> GivenNames { get; }
+
+    private static FrozenSet<string> Freeze(IEnumerable<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+}

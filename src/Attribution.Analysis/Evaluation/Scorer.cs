@@ -1,0 +1,440 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Attribution.Analysis.Evaluation;
+
+/// <summary>A gold document (DESIGN.md gold format).</summary>
+/// <param name="Id">The document id.</param>
+/// <param name="Text">The text.</param>
+/// <param name="Attributions">Gold attributions.</param>
+public sealed record GoldDocument(string Id, string Text, IReadOnlyList<GoldAttribution> Attributions);
+
+/// <summary>One gold attribution; spans are [start, end) chunks.</summary>
+/// <param name="Content">Content chunks.</param>
+/// <param name="Source">Source chunks (empty when absent).</param>
+/// <param name="Cue">Cue chunks (empty when absent).</param>
+/// <param name="Reference">The annotators' resolved speaker name, if given.</param>
+/// <param name="SourceType">The gold source type, if given.</param>
+public sealed record GoldAttribution(
+    IReadOnlyList<(int Start, int End)> Content,
+    IReadOnlyList<(int Start, int End)> Source,
+    IReadOnlyList<(int Start, int End)> Cue,
+    string? Reference,
+    string? SourceType);
+
+/// <summary>One predicted quotation, as the scorer sees it.</summary>
+/// <param name="Chunks">Content parts.</param>
+/// <param name="Speaker">The speaker span, if any.</param>
+/// <param name="Cue">The cue's text in lower case, or empty.</param>
+/// <param name="CueSpan">The cue span, if any.</param>
+/// <param name="Name">The resolved source name, or empty.</param>
+/// <param name="Type">The source type ("unknown" when there is no source).</param>
+public sealed record PredictedQuote(
+    IReadOnlyList<(int Start, int End)> Chunks,
+    (int Start, int End)? Speaker,
+    string Cue,
+    (int Start, int End)? CueSpan,
+    string Name,
+    string Type)
+{
+    /// <summary>From the first chunk's start to the last chunk's end.</summary>
+    public (int Start, int End) Span => (Chunks.Min(c => c.Start), Chunks.Max(c => c.End));
+}
+
+/// <summary>
+/// The metrics of <c>attribution eval</c>, computed exactly as <c>../shared/eval/score.py</c> computes
+/// them (GGT quote matching at 30% and 80% coverage, CofeNet exact span F1), so a newsroom can
+/// measure the tool on its own annotated stories.
+/// </summary>
+public static class Scorer
+{
+    private const string Trim = " \t\r\n\"'\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E\u201A\u2039\u203A.,;:!?\u2014\u2013-";
+
+    /// <summary>Reads a gold JSONL file.</summary>
+    public static List<GoldDocument> ReadGold(string path)
+    {
+        var docs = new List<GoldDocument>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var attributions = new List<GoldAttribution>();
+                if (root.TryGetProperty("attributions", out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var a in list.EnumerateArray())
+                    {
+                        attributions.Add(new GoldAttribution(
+                            Chunks(a, "content"),
+                            Chunks(a, "source"),
+                            Chunks(a, "cue"),
+                            a.TryGetProperty("reference", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null,
+                            a.TryGetProperty("sourceType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null));
+                    }
+                }
+
+                docs.Add(new GoldDocument(root.GetProperty("id").ToString(), root.GetProperty("text").GetString() ?? "", attributions));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new FormatException($"{path}({lineNumber},1): not a gold record: {ex.Message}", ex);
+            }
+        }
+
+        return docs;
+    }
+
+    /// <summary>Reads predictions from <c>check --format json</c> output, keyed by file name without extension.</summary>
+    public static Dictionary<string, List<PredictedQuote>> ReadPredictions(JsonElement root)
+    {
+        var result = new Dictionary<string, List<PredictedQuote>>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("documents", out var documents))
+        {
+            return result;
+        }
+
+        foreach (var d in documents.EnumerateArray())
+        {
+            var path = d.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "";
+            var key = Path.GetFileNameWithoutExtension(path);
+            var sources = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            if (d.TryGetProperty("sources", out var ss) && ss.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var s in ss.EnumerateArray())
+                {
+                    if (s.TryGetProperty("id", out var id) && id.GetString() is { } sid)
+                    {
+                        sources[sid] = s;
+                    }
+                }
+            }
+
+            var quotes = new List<PredictedQuote>();
+            if (d.TryGetProperty("quotes", out var qs) && qs.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var q in qs.EnumerateArray())
+                {
+                    var chunks = new List<(int, int)>();
+                    if (q.TryGetProperty("spans", out var spans) && spans.ValueKind == JsonValueKind.Array && spans.GetArrayLength() > 0)
+                    {
+                        foreach (var s in spans.EnumerateArray())
+                        {
+                            chunks.Add((s.GetProperty("start").GetInt32(), s.GetProperty("end").GetInt32()));
+                        }
+                    }
+                    else if (q.TryGetProperty("span", out var span) && span.ValueKind == JsonValueKind.Object)
+                    {
+                        chunks.Add((span.GetProperty("start").GetInt32(), span.GetProperty("end").GetInt32()));
+                    }
+
+                    chunks.RemoveAll(c => c.Item2 <= c.Item1);
+                    if (chunks.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    (int, int)? speaker = q.TryGetProperty("speaker", out var sp) && sp.ValueKind == JsonValueKind.Object
+                        ? (sp.GetProperty("start").GetInt32(), sp.GetProperty("end").GetInt32()) : null;
+                    var cueText = "";
+                    (int, int)? cueSpan = null;
+                    if (q.TryGetProperty("cue", out var cue) && cue.ValueKind == JsonValueKind.Object)
+                    {
+                        cueText = (cue.TryGetProperty("text", out var ct) ? ct.GetString() ?? "" : "").Trim().ToLowerInvariant();
+                        cueSpan = (cue.GetProperty("start").GetInt32(), cue.GetProperty("end").GetInt32());
+                    }
+
+                    var name = "";
+                    var type = "unknown";
+                    if (q.TryGetProperty("source", out var src) && src.ValueKind == JsonValueKind.String && sources.TryGetValue(src.GetString()!, out var entity))
+                    {
+                        name = entity.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+                        type = entity.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+                    }
+
+                    quotes.Add(new PredictedQuote(chunks, speaker, cueText, cueSpan, name, type));
+                }
+            }
+
+            result[key] = quotes;
+        }
+
+        return result;
+    }
+
+    /// <summary>Scores predictions against gold; the result's text matches score.py's.</summary>
+    public static EvaluationResult Score(IReadOnlyList<GoldDocument> gold, IReadOnlyDictionary<string, List<PredictedQuote>> predictions)
+    {
+        var result = new EvaluationResult();
+        foreach (var threshold in (ReadOnlySpan<double>)[0.3, 0.8])
+        {
+            int tp = 0, fp = 0, fn = 0, sm = 0, cm = 0, rm = 0, rn = 0, tm = 0, tn = 0;
+            var confusion = new SortedDictionary<(string Gold, string Pred), int>();
+            foreach (var g in gold)
+            {
+                var remaining = predictions.TryGetValue(g.Id, out var preds) ? new List<PredictedQuote>(preds) : [];
+                foreach (var a in g.Attributions)
+                {
+                    var cs = a.Content.Where(c => c.End > c.Start).ToList();
+                    if (cs.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var gspan = (cs.Min(c => c.Start), cs.Max(c => c.End));
+                    PredictedQuote? best = null;
+                    var bestScore = 0.0;
+                    foreach (var p in remaining)
+                    {
+                        var s = Coverage(gspan, p.Span);
+                        if (s > threshold && s > bestScore)
+                        {
+                            best = p;
+                            bestScore = s;
+                        }
+                    }
+
+                    if (best is null)
+                    {
+                        fn++;
+                        continue;
+                    }
+
+                    remaining.Remove(best);
+                    tp++;
+                    var gsrc = a.Source.Where(c => c.End > c.Start).ToList();
+                    if ((gsrc.Count == 0 && best.Speaker is null) || (best.Speaker is { } bsp && gsrc.Exists(c => Math.Min(c.End, bsp.End) - Math.Max(c.Start, bsp.Start) > 0)))
+                    {
+                        sm++;
+                    }
+
+                    var gcue = string.Join(" ", a.Cue.Where(c => c.End > c.Start).Select(c => g.Text[c.Start..c.End])).Trim().ToLowerInvariant();
+                    if (gcue == best.Cue)
+                    {
+                        cm++;
+                    }
+
+                    if (!string.IsNullOrEmpty(a.Reference))
+                    {
+                        rn++;
+                        var lt = LastToken(a.Reference);
+                        if (lt.Length > 0 && lt == LastToken(best.Name))
+                        {
+                            rm++;
+                        }
+                    }
+
+                    if (!string.IsNullOrEmpty(a.SourceType))
+                    {
+                        tn++;
+                        var key = (a.SourceType, best.Type);
+                        confusion[key] = confusion.GetValueOrDefault(key) + 1;
+                        if (a.SourceType == best.Type)
+                        {
+                            tm++;
+                        }
+                    }
+                }
+
+                fp += remaining.Count;
+            }
+
+            var (p2, r2, f2) = Prf(tp, fp, fn);
+            result.Quotes.Add(new QuoteScore(threshold, p2, r2, f2, tp, fp, fn,
+                tp > 0 ? (double)sm / tp : 0, tp > 0 ? (double)cm / tp : 0,
+                rn > 0 ? (double)rm / rn : null, tn > 0 ? (double)tm / tn : null));
+            if (threshold == 0.3 && tn > 0)
+            {
+                result.TypeConfusion = confusion.ToDictionary(kv => $"{kv.Key.Gold}->{kv.Key.Pred}", kv => kv.Value);
+            }
+        }
+
+        foreach (var role in (ReadOnlySpan<string>)["content", "source", "cue"])
+        {
+            int tp = 0, fp = 0, fn = 0;
+            foreach (var g in gold)
+            {
+                var goldSet = new HashSet<(int, int)>();
+                foreach (var a in g.Attributions)
+                {
+                    var chunks = role switch { "content" => a.Content, "source" => a.Source, _ => a.Cue };
+                    foreach (var c in chunks.Where(c => c.End > c.Start))
+                    {
+                        goldSet.Add(Trimmed(g.Text, c));
+                    }
+                }
+
+                var predSet = new HashSet<(int, int)>();
+                if (predictions.TryGetValue(g.Id, out var preds))
+                {
+                    foreach (var p in preds)
+                    {
+                        switch (role)
+                        {
+                            case "content":
+                                foreach (var c in p.Chunks)
+                                {
+                                    predSet.Add(Trimmed(g.Text, c));
+                                }
+
+                                break;
+                            case "source" when p.Speaker is { } s:
+                                predSet.Add(Trimmed(g.Text, s));
+                                break;
+                            case "cue" when p.CueSpan is { } c2:
+                                predSet.Add(Trimmed(g.Text, c2));
+                                break;
+                        }
+                    }
+                }
+
+                var common = goldSet.Count(predSet.Contains);
+                tp += common;
+                fp += predSet.Count - common;
+                fn += goldSet.Count - common;
+            }
+
+            result.Exact[role] = Prf(tp, fp, fn);
+        }
+
+        return result;
+    }
+
+    private static List<(int, int)> Chunks(JsonElement a, string role)
+    {
+        var list = new List<(int, int)>();
+        if (a.TryGetProperty(role, out var r) && r.ValueKind == JsonValueKind.Object && r.TryGetProperty("spans", out var spans))
+        {
+            foreach (var s in spans.EnumerateArray())
+            {
+                list.Add((s[0].GetInt32(), s[1].GetInt32()));
+            }
+        }
+
+        return list;
+    }
+
+    private static double Coverage((int Start, int End) gold, (int Start, int End) pred)
+    {
+        if (gold.End <= gold.Start || pred.End <= pred.Start)
+        {
+            return 0;
+        }
+
+        return Math.Max(0, Math.Min(gold.End, pred.End) - Math.Max(gold.Start, pred.Start)) / (double)(gold.End - gold.Start);
+    }
+
+    private static (int, int) Trimmed(string text, (int Start, int End) span)
+    {
+        var (s, e) = span;
+        s = Math.Clamp(s, 0, text.Length);
+        e = Math.Clamp(e, s, text.Length);
+        while (s < e && Trim.Contains(text[s], StringComparison.Ordinal))
+        {
+            s++;
+        }
+
+        while (e > s && Trim.Contains(text[e - 1], StringComparison.Ordinal))
+        {
+            e--;
+        }
+
+        return (s, e);
+    }
+
+    private static string LastToken(string name)
+    {
+        var tokens = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var ch in name + " ")
+        {
+            if (char.IsAsciiLetter(ch) || (ch >= '\u00C0' && ch <= '\u00FF') || ch is '\'' or '\u2019' or '-')
+            {
+                sb.Append(ch);
+            }
+            else if (sb.Length > 0)
+            {
+                tokens.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        tokens.RemoveAll(t => t.ToLowerInvariant() is "jr" or "sr" or "ii" or "iii");
+        return tokens.Count > 0 ? tokens[^1].ToLowerInvariant() : "";
+    }
+
+    private static (double P, double R, double F) Prf(int tp, int fp, int fn)
+    {
+        var p = tp + fp > 0 ? (double)tp / (tp + fp) : 0;
+        var r = tp + fn > 0 ? (double)tp / (tp + fn) : 0;
+        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+    }
+}
+
+/// <summary>Quote-level scores at one coverage threshold.</summary>
+/// <param name="Threshold">0.3 or 0.8.</param>
+/// <param name="P">Precision.</param>
+/// <param name="R">Recall.</param>
+/// <param name="F1">F1.</param>
+/// <param name="TP">True positives.</param>
+/// <param name="FP">False positives.</param>
+/// <param name="FN">False negatives.</param>
+/// <param name="SpeakerMatch">Share of found quotes whose speaker overlaps the gold source.</param>
+/// <param name="CueMatch">Share with the same cue text.</param>
+/// <param name="ReferenceMatch">Share whose resolved name shares the gold reference's last name.</param>
+/// <param name="TypeMatch">Share with the gold source type.</param>
+public sealed record QuoteScore(double Threshold, double P, double R, double F1, int TP, int FP, int FN, double SpeakerMatch, double CueMatch, double? ReferenceMatch, double? TypeMatch);
+
+/// <summary>All metrics of one evaluation.</summary>
+public sealed class EvaluationResult
+{
+    /// <summary>Quote scores at 0.3 and 0.8.</summary>
+    public List<QuoteScore> Quotes { get; } = [];
+
+    /// <summary>Exact span P/R/F1 per role.</summary>
+    public Dictionary<string, (double P, double R, double F1)> Exact { get; } = [];
+
+    /// <summary>Gold→predicted type counts, when gold has types.</summary>
+    public Dictionary<string, int>? TypeConfusion { get; set; }
+
+    /// <summary>Renders the metrics in score.py's layout.</summary>
+    public string Render()
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var q in Quotes)
+        {
+            sb.Append(inv, $"{("quotes@" + q.Threshold.ToString(inv)),-28} P={R(q.P)}  R={R(q.R)}  F1={R(q.F1)}  tp={q.TP}  fp={q.FP}  fn={q.FN}  speaker_match={R(q.SpeakerMatch)}  cue_match={R(q.CueMatch)}  reference_match={Opt(q.ReferenceMatch)}  type_match={Opt(q.TypeMatch)}");
+            sb.Append('\n');
+        }
+
+        if (TypeConfusion is not null)
+        {
+            sb.Append(inv, $"{"type_confusion(gold->pred)",-28} ").Append(string.Join("  ", TypeConfusion.Select(kv => $"{kv.Key}={kv.Value}"))).Append('\n');
+        }
+
+        foreach (var (role, (p, r, f)) in Exact)
+        {
+            sb.Append(inv, $"{"exact:" + role,-28} P={R(p)}  R={R(r)}  F1={R(f)}").Append('\n');
+        }
+
+        return sb.ToString();
+
+        // Python's repr of round(v, 4): 0.7 → "0.7", 1 → "1.0".
+        static string R(double v)
+        {
+            var s = Math.Round(v, 4).ToString(CultureInfo.InvariantCulture);
+            return s.Contains('.', StringComparison.Ordinal) ? s : s + ".0";
+        }
+
+        static string Opt(double? v) => v is { } x ? R(x) : "None";
+    }
+}

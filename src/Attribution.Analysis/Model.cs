@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Attribution.Text;
+
+namespace Attribution.Analysis;
+
+/// <summary>The source taxonomy of DESIGN.md (a contract: the JSON names are the lower-case names).</summary>
+public enum SourceType
+{
+    /// <summary>An individual identified by a personal name.</summary>
+    Named,
+
+    /// <summary>An institution or an office speaking on the record.</summary>
+    Official,
+
+    /// <summary>A person or group whose identity is withheld or unspecified.</summary>
+    Anonymous,
+
+    /// <summary>A written or recorded artifact.</summary>
+    Document,
+
+    /// <summary>The source cannot be determined.</summary>
+    Unknown,
+}
+
+/// <summary>Why a source was granted anonymity, as the story puts it.</summary>
+/// <param name="Span">Where the reason stands in the text.</param>
+/// <param name="Text">The reason's words.</param>
+/// <param name="Boilerplate">True for stock reasons ("not authorized to speak publicly").</param>
+public sealed record AnonymityReason(TextSpan Span, string Text, bool Boilerplate);
+
+/// <summary>A source entity: every mention of one speaker, with the quotations attributed to it.</summary>
+/// <param name="Id">"s1", "s2", … in order of first mention.</param>
+/// <param name="Name">The fullest mention.</param>
+/// <param name="Type">The classification.</param>
+/// <param name="Mentions">Every mention, in text order.</param>
+/// <param name="Quotes">Indexes into <see cref="ParsedDocument.Quotations"/>.</param>
+/// <param name="AnonymityReason">The reason given for anonymity, if any.</param>
+/// <param name="Facts">The facts classification and diagnostic rules read.</param>
+public sealed record Source(
+    string Id,
+    string Name,
+    SourceType Type,
+    ImmutableArray<TextSpan> Mentions,
+    ImmutableArray<int> Quotes,
+    AnonymityReason? AnonymityReason,
+    SourceFacts Facts);
+
+/// <summary>Everything known about one document after binding and rules.</summary>
+/// <param name="Document">The parse.</param>
+/// <param name="Sources">Source entities.</param>
+/// <param name="QuoteSources">For each quotation, the index of its source, or -1.</param>
+/// <param name="Diagnostics">Findings, in text order.</param>
+public sealed record DocumentAnalysis(
+    ParsedDocument Document,
+    ImmutableArray<Source> Sources,
+    ImmutableArray<int> QuoteSources,
+    ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>Roslyn's severities.</summary>
+public enum Severity
+{
+    /// <summary>Not reported.</summary>
+    None,
+
+    /// <summary>Reported to tools only.</summary>
+    Silent,
+
+    /// <summary>A hint.</summary>
+    Suggestion,
+
+    /// <summary>Should be fixed.</summary>
+    Warning,
+
+    /// <summary>Fails the check.</summary>
+    Error,
+}
+
+/// <summary>One finding.</summary>
+/// <param name="Id">Rule ID, e.g. AT2001.</param>
+/// <param name="Severity">Effective severity.</param>
+/// <param name="Message">The rendered message.</param>
+/// <param name="Span">Where it applies.</param>
+public sealed record Diagnostic(string Id, Severity Severity, string Message, TextSpan Span);

@@ -1,0 +1,172 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace Attribution.Analysis.Rules;
+
+/// <summary>
+/// The one place RulesEngine is used: its expression parser turns a rule's <c>when:</c> text into a
+/// compiled delegate, once per process. Every expression is checked against an allow-list of the
+/// fact types and <see cref="RuleFunctions"/> before it is compiled, so a rule cannot reach files,
+/// processes, reflection or the environment.
+/// </summary>
+internal sealed class RuleExpressionCompiler
+{
+    /// <summary>Longer expressions are refused: a rule is a short predicate.</summary>
+    public const int MaxExpressionLength = 2000;
+
+    private static readonly HashSet<Type> AllowedTypes =
+    [
+        typeof(SourceFacts), typeof(QuoteFacts), typeof(ArticleFacts), typeof(RuleFunctions),
+        typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(float), typeof(decimal),
+        typeof(Math), typeof(char),
+    ];
+
+    private readonly RuleExpressionParser _parser = new(new ReSettings
+    {
+        CustomTypes = [typeof(RuleFunctions)],
+        IsExpressionCaseSensitive = true,
+    });
+
+    /// <summary>Compiles <paramref name="expression"/> over a parameter named <paramref name="name"/>.</summary>
+    /// <exception cref="RuleCompileException">The expression is invalid or uses something not allowed.</exception>
+    public Func<T, TResult> Compile<T, TResult>(string name, string expression)
+    {
+        if (expression.Length > MaxExpressionLength)
+        {
+            throw new RuleCompileException($"the expression is longer than {MaxExpressionLength} characters");
+        }
+
+        var parameter = Expression.Parameter(typeof(T), name);
+        Expression parsed;
+        try
+        {
+            parsed = _parser.Parse(expression, [parameter], typeof(TResult));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new RuleCompileException(FirstLine(ex.Message));
+        }
+
+        new AllowListVisitor().Visit(parsed);
+
+        Func<object[], TResult> compiled;
+        try
+        {
+            compiled = _parser.Compile<TResult>(expression, [RuleParameter.Create(name, typeof(T))]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new RuleCompileException(FirstLine(ex.Message));
+        }
+
+        return value => compiled([value!]);
+    }
+
+    private static string FirstLine(string message)
+    {
+        var i = message.IndexOf('\n', StringComparison.Ordinal);
+        return i < 0 ? message : message[..i];
+    }
+
+    /// <summary>Refuses members and calls outside the fact types, strings, numbers and <see cref="RuleFunctions"/>.</summary>
+    private sealed class AllowListVisitor : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            Check(node.Member);
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Check(node.Method);
+            if (node.Method.Name is "GetType" or "ReferenceEquals" or "MemberwiseClone")
+            {
+                throw new RuleCompileException($"'{node.Method.Name}' is not allowed in a rule expression");
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitNew(NewExpression node) =>
+            throw new RuleCompileException($"creating objects ('new {node.Type.Name}') is not allowed in a rule expression");
+
+        protected override Expression VisitNewArray(NewArrayExpression node) =>
+            AllowedTypes.Contains(node.Type.GetElementType()!) ? base.VisitNewArray(node)
+                : throw new RuleCompileException("arrays of that type are not allowed in a rule expression");
+
+        protected override Expression VisitInvocation(InvocationExpression node) =>
+            throw new RuleCompileException("invoking delegates is not allowed in a rule expression");
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            if (node.Value is not null && !AllowedTypes.Contains(node.Type) && !node.Type.IsEnum)
+            {
+                throw new RuleCompileException($"a value of type '{node.Type.Name}' is not allowed in a rule expression");
+            }
+
+            return base.VisitConstant(node);
+        }
+
+        private static void Check(MemberInfo member)
+        {
+            var type = member.DeclaringType;
+            if (type is null || (!AllowedTypes.Contains(type) && type != typeof(Enumerable)))
+            {
+                throw new RuleCompileException(
+                    $"'{type?.Name}.{member.Name}' is not allowed in a rule expression; use the fact properties and RuleFunctions");
+            }
+        }
+    }
+}
+
+/// <summary>A rule expression could not be compiled.</summary>
+public sealed class RuleCompileException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public RuleCompileException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public RuleCompileException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public RuleCompileException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>Helpers a rule expression may call: <c>RuleFunctions.ContainsWord(source.Name, "ministry")</c>.</summary>
+public static class RuleFunctions
+{
+    /// <summary>True when <paramref name="text"/> contains <paramref name="word"/> as a whole word, ignoring case.</summary>
+    public static bool ContainsWord(string text, string word)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(word);
+        var at = 0;
+        while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
+            if (before && after)
+            {
+                return true;
+            }
+
+            at++;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the two strings are equal ignoring case.</summary>
+    public static bool SameText(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Attribution.Analysis.Configuration;
+using YamlDotNet.RepresentationModel;
+
+namespace Attribution.Analysis.Rules;
+
+/// <summary>
+/// A loaded rules folder: lexicons (<c>lexicon/</c>) and classification rules (<c>classify/</c>),
+/// every expression compiled and probe-evaluated at load.
+/// </summary>
+public sealed class RulePack
+{
+    private RulePack(string directory, LexiconSet lexicons, ImmutableArray<ClassificationRule> classification)
+    {
+        Directory = directory;
+        Lexicons = lexicons;
+        Classification = classification;
+    }
+
+    /// <summary>The folder the pack was loaded from.</summary>
+    public string Directory { get; }
+
+    /// <summary>The lexicons.</summary>
+    public LexiconSet Lexicons { get; }
+
+    /// <summary>Classification rules in evaluation order.</summary>
+    public ImmutableArray<ClassificationRule> Classification { get; }
+
+    /// <summary>The rules folder that ships beside the program.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "rules");
+
+    /// <summary>Loads a rules folder; throws <see cref="LoadException"/> with every located error.</summary>
+    public static RulePack Load(string directory)
+    {
+        var errors = new List<LoadError>();
+        LexiconSet? lexicons = null;
+        try
+        {
+            lexicons = LexiconLoader.Load(Path.Combine(directory, "lexicon"));
+        }
+        catch (LoadException ex)
+        {
+            errors.AddRange(ex.Errors);
+        }
+
+        var compiler = new RuleExpressionCompiler();
+        var classification = LoadClassification(Path.Combine(directory, "classify"), compiler, errors);
+        if (errors.Count > 0 || lexicons is null)
+        {
+            throw new LoadException(errors);
+        }
+
+        return new RulePack(directory, lexicons, classification);
+    }
+
+    private static ImmutableArray<ClassificationRule> LoadClassification(string directory, RuleExpressionCompiler compiler, List<LoadError> errors)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            errors.Add(new LoadError(directory, 0, 0, "classification rules folder not found"));
+            return [];
+        }
+
+        var rules = new List<ClassificationRule>();
+        foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*.yml").Order(StringComparer.Ordinal))
+        {
+            var file = YamlFile.Load(path);
+            if (file.Root is not null && ReadClassification(file, compiler) is { } rule)
+            {
+                rules.Add(rule);
+            }
+
+            errors.AddRange(file.Errors);
+        }
+
+        return [.. rules.OrderBy(r => r.Order).ThenBy(r => r.File, StringComparer.Ordinal)];
+    }
+
+    private static ClassificationRule? ReadClassification(YamlFile file, RuleExpressionCompiler compiler)
+    {
+        SourceType? type = null;
+        string title = "", when = "";
+        var order = 100;
+        YamlNode? whenNode = null;
+        foreach (var (key, value, keyNode) in file.Pairs(file.Root!, "a classification rule"))
+        {
+            switch (key)
+            {
+                case "type":
+                    type = file.Scalar(value, "type") switch
+                    {
+                        "named" => SourceType.Named,
+                        "official" => SourceType.Official,
+                        "anonymous" => SourceType.Anonymous,
+                        "document" => SourceType.Document,
+                        "unknown" => SourceType.Unknown,
+                        var other => Fail(file, value, $"type '{other}' is not one of: named, official, anonymous, document, unknown"),
+                    };
+                    break;
+                case "title":
+                    title = file.Scalar(value, "title") ?? "";
+                    break;
+                case "order":
+                    if (!int.TryParse(file.Scalar(value, "order"), out order))
+                    {
+                        file.Error(value, "order must be a whole number");
+                    }
+
+                    break;
+                case "when":
+                    when = file.Scalar(value, "when") ?? "";
+                    whenNode = value;
+                    break;
+                default:
+                    file.Error(keyNode, $"unknown field '{key}' in a classification rule; expected type, title, order, when");
+                    break;
+            }
+        }
+
+        if (type is null || whenNode is null)
+        {
+            file.Error(file.Root!, "a classification rule needs 'type' and 'when'");
+            return null;
+        }
+
+        var predicate = CompileProbed<SourceFacts>(file, whenNode, compiler, "source", when, new SourceFacts());
+        return predicate is null ? null : new ClassificationRule(type.Value, title, order, when, file.Path, predicate);
+    }
+
+    /// <summary>Compiles a <c>when:</c> expression and runs it once on empty facts, so it cannot fail mid-run.</summary>
+    internal static Func<T, bool>? CompileProbed<T>(YamlFile file, YamlNode node, RuleExpressionCompiler compiler, string name, string expression, T probe)
+    {
+        try
+        {
+            var predicate = compiler.Compile<T, bool>(name, expression);
+            _ = predicate(probe);
+            return predicate;
+        }
+        catch (RuleCompileException ex)
+        {
+            file.Error(node, $"invalid expression: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or InvalidCastException or IndexOutOfRangeException or FormatException or OverflowException or DivideByZeroException)
+        {
+            file.Error(node, $"the expression fails on a sample {name}: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    private static SourceType? Fail(YamlFile file, YamlNode node, string message)
+    {
+        file.Error(node, message);
+        return null;
+    }
+}

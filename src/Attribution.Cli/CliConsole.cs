@@ -1,0 +1,24 @@
+namespace Attribution.Cli;
+
+/// <summary>The process's streams, replaceable in tests.</summary>
+/// <param name="Out">Standard output (machine formats go here and nothing else).</param>
+/// <param name="Error">Standard error (messages, progress).</param>
+/// <param name="In">Opens standard input.</param>
+/// <param name="IsTerminal">True when standard output is a terminal.</param>
+internal sealed record CliConsole(Stream Out, TextWriter Error, Func<Stream> In, bool IsTerminal)
+{
+    public static CliConsole System() => new(
+        Console.OpenStandardOutput(),
+        Console.Error,
+        Console.OpenStandardInput,
+        !Console.IsOutputRedirected);
+}
+
+/// <summary>The exit codes of DESIGN.md.</summary>
+internal static class ExitCodes
+{
+    public const int Clean = 0;
+    public const int ErrorDiagnostics = 1;
+    public const int UsageOrInput = 2;
+    public const int RuleOrConfig = 3;
+}

@@ -1,0 +1,1105 @@
+using System.Collections.Immutable;
+
+namespace Attribution.Text;
+
+/// <summary>
+/// Finds quotations and attributions: paragraphs, sentences and paired quotation marks first, then
+/// per sentence the attribution constructions of wire copy, each with its cue and speaker spans.
+/// One parser serves any number of documents and threads; it holds only the frozen lexicon.
+/// </summary>
+public sealed class AttributionParser
+{
+    private readonly Lexicon _lexicon;
+
+    /// <summary>Creates a parser over a lexicon.</summary>
+    public AttributionParser(Lexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>The lexicon the parser reads.</summary>
+    public Lexicon Lexicon => _lexicon;
+
+    /// <summary>Parses one document. Never throws on any text.</summary>
+    public ParsedDocument Parse(SourceText source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var text = source.Text;
+        var paragraphs = Paragraphs.Split(text);
+        var unbalanced = new List<TextSpan>();
+        var regions = QuoteScanner.Scan(text, paragraphs, unbalanced);
+
+        var sentences = new List<TextSpan>();
+        var sentenceParagraph = new List<int>();
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var before = sentences.Count;
+            SentenceSplitter.Split(text, paragraphs[p], _lexicon, sentences);
+            for (var s = before; s < sentences.Count; s++)
+            {
+                sentenceParagraph.Add(p);
+            }
+        }
+
+        var state = new DocumentParser(text, _lexicon, regions, paragraphs);
+        foreach (var unit in BuildUnits(sentences, sentenceParagraph, regions))
+        {
+            state.ParseUnit(unit);
+        }
+
+        return new ParsedDocument(
+            source,
+            [.. paragraphs],
+            [.. sentences],
+            [.. regions],
+            [.. unbalanced],
+            state.Finish());
+    }
+
+    // A unit is a run of sentences that no quotation crosses: "Stop. Now," he said. is one unit.
+    private static List<Unit> BuildUnits(List<TextSpan> sentences, List<int> sentenceParagraph, List<QuoteRegion> regions)
+    {
+        var units = new List<Unit>(sentences.Count);
+        var r = 0;
+        var firstRegion = 0;
+        for (var s = 0; s < sentences.Count;)
+        {
+            var start = sentences[s].Start;
+            var end = sentences[s].End;
+            var paragraph = sentenceParagraph[s];
+            s++;
+            while (s < sentences.Count && CrossesEnd(regions, r, end))
+            {
+                end = sentences[s].End;
+                s++;
+            }
+
+            while (firstRegion < regions.Count && regions[firstRegion].Span.End <= start)
+            {
+                firstRegion++;
+            }
+
+            units.Add(new Unit(new TextSpan(start, end), paragraph, firstRegion));
+            while (r < regions.Count && regions[r].Span.End <= end)
+            {
+                r++;
+            }
+        }
+
+        return units;
+    }
+
+    private static bool CrossesEnd(List<QuoteRegion> regions, int from, int end)
+    {
+        for (var k = from; k < regions.Count && regions[k].Span.Start < end; k++)
+        {
+            if (regions[k].Span.End > end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct Unit(TextSpan Span, int Paragraph, int FirstRegion);
+
+    private sealed record Match(
+        QuotationKind Kind,
+        List<TextSpan> Content,
+        TextSpan? Cue,
+        CueVerb? Verb,
+        TextSpan? Speaker,
+        int LastToken,
+        int ContinuesFrom);
+
+    /// <summary>Per-document state: the tokens of the current unit and the quotations so far.</summary>
+    private sealed class DocumentParser
+    {
+        private const int MaxSpeakerWords = 10;
+        private const int MaxTailWords = 5;
+
+        private readonly string _text;
+        private readonly Lexicon _lex;
+        private readonly List<QuoteRegion> _regions;
+        private readonly List<TextSpan> _paragraphs;
+        private readonly bool[] _regionClaimed;
+        private readonly List<Token> _toks = new(64);
+        private readonly List<Quotation> _quotes = [];
+        private int _lastAttributed = -1;
+        private Unit _unit;
+
+        public DocumentParser(string text, Lexicon lexicon, List<QuoteRegion> regions, List<TextSpan> paragraphs)
+        {
+            _text = text;
+            _lex = lexicon;
+            _regions = regions;
+            _paragraphs = paragraphs;
+            _regionClaimed = new bool[regions.Count];
+        }
+
+        private int N => _toks.Count;
+
+        public ImmutableArray<Quotation> Finish() => [.. _quotes];
+
+        public void ParseUnit(Unit unit)
+        {
+            _unit = unit;
+            Tokenizer.Tokenize(_text, unit.Span, _regions, unit.FirstRegion, _toks);
+            if (N == 0)
+            {
+                return;
+            }
+
+            var lo = 0;
+            Match? previous = null;
+            for (var i = 0; i < N; i++)
+            {
+                var t = _toks[i];
+                if (t.Kind != TokenKind.Word || t.InQuote)
+                {
+                    continue;
+                }
+
+                Match? m = null;
+                var word = Word(i);
+                if (word.Equals("according", StringComparison.OrdinalIgnoreCase) && IsWord(i + 1, "to"))
+                {
+                    m = MatchAccordingTo(i, lo);
+                }
+                else if (_lex.TryGetCue(word, out var verb))
+                {
+                    m = MatchVerb(i, verb, lo, previous);
+                }
+
+                if (m is null || !TryAdd(m))
+                {
+                    continue;
+                }
+
+                previous = m;
+                lo = m.LastToken + 1;
+                i = Math.Max(i, m.LastToken);
+            }
+
+            AddFloatingQuotes();
+        }
+
+        // ---- constructions -------------------------------------------------------------
+
+        private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)
+        {
+            if (IsPassive(c, lo) || IsInfinitive(c, lo))
+            {
+                return null;
+            }
+
+            var cueStart = c;
+            if (verb.Tense == VerbTense.Past && c - 1 >= lo && IsAnyWord(c - 1, "has", "have", "had"))
+            {
+                cueStart = c - 1; // "has said"
+            }
+
+            var cue = new TextSpan(_toks[cueStart].Start, _toks[c].End);
+
+            // The ministry issued a statement, saying it would … / …, adding that …
+            if (verb.Tense == VerbTense.Participle)
+            {
+                return MatchParticiple(c, verb, cue, lo, previous);
+            }
+
+            // "…," said Mr Smith.  /  …, said the official.
+            if (c - 1 >= lo && (IsPunct(c - 1, ',') || _toks[c - 1].Kind == TokenKind.QuoteClose))
+            {
+                var afterQuote = _toks[c - 1].Kind == TokenKind.QuoteClose || (c - 2 >= 0 && _toks[c - 2].Kind == TokenKind.QuoteClose);
+                var np = NounPhraseAfter(c + 1, afterQuote);
+                var contentEnd = _toks[c - 1].Kind == TokenKind.QuoteClose ? c - 1 : c - 2;
+                if (np is { } after && ContentBefore(lo, contentEnd) is { } before)
+                {
+                    var parts = new List<TextSpan> { before };
+                    var last = SplitContinuation(after.End + 1, parts) ?? after.End;
+                    return new Match(KindOf(parts), parts, cue, verb, TokenSpan(after.Start, after.End), Math.Max(last, TrailingPunctuation(last)), -1);
+                }
+            }
+
+            // …, officials said Tuesday.  /  "…," she said, "…"
+            var e = SkipModifiersBack(cueStart - 1, lo);
+            if (e >= lo && _toks[e].Kind == TokenKind.Word && NounPhraseBefore(e, lo) is { } np2 && np2.Start - 1 >= lo)
+            {
+                var d = np2.Start - 1;
+                if (IsPunct(d, ',') || _toks[d].Kind == TokenKind.QuoteClose || IsDash(d))
+                {
+                    var contentEnd = _toks[d].Kind == TokenKind.QuoteClose ? d : d - 1;
+                    var j = SkipAdjuncts(c + 1);
+                    if (verb.TakesObject)
+                    {
+                        j = SkipAdjuncts(SkipObject(j));
+                    }
+
+                    if (ContentBefore(lo, contentEnd) is { } before && IsTail(j, out var last, out var split))
+                    {
+                        var parts = new List<TextSpan> { before };
+                        if (split is { } s)
+                        {
+                            parts.Add(s);
+                        }
+
+                        return new Match(KindOf(parts), parts, cue, verb, TokenSpan(np2.Start, np2.End), last, -1);
+                    }
+                }
+            }
+
+            // X said (that) …  /  X, who …, said …  /  He added: "…"
+            if (SpeakerBefore(cueStart, lo) is not { } speaker)
+            {
+                return null;
+            }
+
+            if (ContentAfter(c, verb, out var lastToken) is { } content)
+            {
+                return new Match(KindOf([content]), [content], cue, verb, TokenSpan(speaker.Start, speaker.End), lastToken, -1);
+            }
+
+            // He said: ¶ "…" — the quotation opens the next paragraph.
+            if (EndsWithColonAfter(c) && NextParagraphQuote() is { } region)
+            {
+                return new Match(QuotationKind.Direct, [_regions[region].Span], cue, verb, TokenSpan(speaker.Start, speaker.End), N - 1, -1);
+            }
+
+            return null;
+        }
+
+        private Match? MatchParticiple(int c, CueVerb verb, TextSpan cue, int lo, Match? previous)
+        {
+            if (c - 1 < 0 || !IsPunct(c - 1, ','))
+            {
+                return null;
+            }
+
+            if (ContentAfter(c, verb, out var lastToken) is not { } content)
+            {
+                return null;
+            }
+
+            if (previous is { Speaker: not null })
+            {
+                // X said …, adding that … : the same speaker; the cue is the participle.
+                return new Match(KindOf([content]), [content], cue, verb, null, lastToken, _quotes.Count - 1);
+            }
+
+            if (LeadingNounPhrase(lo, c - 1) is { } subject)
+            {
+                return new Match(KindOf([content]), [content], cue, verb, TokenSpan(subject.Start, subject.End), lastToken, -1);
+            }
+
+            return null;
+        }
+
+        private Match? MatchAccordingTo(int a, int lo)
+        {
+            var from = a + 2;
+            var k = from;
+            var words = 0;
+            while (k < N && !IsPunct(k, ',') && !IsTerminal(k) && _toks[k].Kind != TokenKind.QuoteOpen && !IsPunct(k, ';'))
+            {
+                if (_toks[k].Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    words++;
+                }
+
+                k++;
+            }
+
+            if (words == 0 || words > 14)
+            {
+                return null;
+            }
+
+            var speaker = TokenSpan(from, LastNonPunctuation(from, k - 1));
+            var cue = new TextSpan(_toks[a].Start, _toks[a + 1].End);
+
+            // According to X, … .
+            if (a == lo && k < N && IsPunct(k, ','))
+            {
+                var end = ContentEnd(k + 1);
+                if (end < k + 1)
+                {
+                    return null;
+                }
+
+                var content = TokenSpan(k + 1, end);
+                return new Match(KindOf([content]), [content], cue, null, speaker, TrailingPunctuation(end), -1);
+            }
+
+            // …, according to X.  /  …, according to X, … .
+            if (a - 1 >= lo && (IsPunct(a - 1, ',') || IsPunct(a - 1, '(') || IsDash(a - 1)) && ContentBefore(lo, a - 2) is { } before)
+            {
+                var parts = new List<TextSpan> { before };
+                var last = k - 1;
+                if (k < N && IsPunct(k, ',') && k + 1 < N)
+                {
+                    var end = ContentEnd(k + 1);
+                    if (end >= k + 1)
+                    {
+                        parts.Add(TokenSpan(k + 1, end));
+                        last = end;
+                    }
+                }
+
+                return new Match(KindOf(parts), parts, cue, null, speaker, TrailingPunctuation(last), -1);
+            }
+
+            return null;
+        }
+
+        // ---- floating quotes and dash attributions --------------------------------------
+
+        private void AddFloatingQuotes()
+        {
+            var unitLength = Math.Max(1, _unit.Span.Length);
+            for (var r = _unit.FirstRegion; r < _regions.Count && _regions[r].Span.Start < _unit.Span.End; r++)
+            {
+                var region = _regions[r];
+                if (_regionClaimed[r] || region.Span.Start < _unit.Span.Start || OverlapsExisting(region.Span))
+                {
+                    continue;
+                }
+
+                // "We will not back down." — Mayor Ruth Okafor
+                TextSpan? speaker = null;
+                var close = IndexOfToken(region.Span.End - 1);
+                if (region.Closed && close >= 0 && close + 2 < N && IsDash(close + 1) && NounPhraseAfter(close + 2, true) is { } np
+                    && TrailingPunctuation(np.End) == N - 1)
+                {
+                    speaker = TokenSpan(np.Start, np.End);
+                }
+
+                if (speaker is null && !IsSubstantial(region))
+                {
+                    continue; // a scare quote, a title or a nickname
+                }
+
+                var continues = -1;
+                if (speaker is null && region.Span.Length * 2 >= unitLength && _lastAttributed >= 0
+                    && _unit.Paragraph - _quotes[_lastAttributed].Paragraph <= 2)
+                {
+                    continues = _lastAttributed;
+                }
+
+                _regionClaimed[r] = true;
+                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], null, null, speaker, continues, _unit.Paragraph));
+                if (speaker is not null)
+                {
+                    _lastAttributed = _quotes.Count - 1;
+                }
+            }
+        }
+
+        private bool IsSubstantial(QuoteRegion region)
+        {
+            var inner = _text.AsSpan(region.Inner.Start, Math.Max(0, region.Inner.Length));
+            var words = 0;
+            var capitalised = 0;
+            var inWord = false;
+            for (var i = 0; i < inner.Length; i++)
+            {
+                var letter = char.IsLetterOrDigit(inner[i]);
+                if (letter && !inWord)
+                {
+                    words++;
+                    if (char.IsUpper(inner[i]))
+                    {
+                        capitalised++;
+                    }
+                }
+
+                inWord = letter || inner[i] is '\'' or '\u2019' or '-';
+            }
+
+            var trimmed = inner.TrimEnd();
+            var endsLikeSpeech = trimmed.Length > 0 && trimmed[^1] is '.' or ',' or '!' or '?' or '\u2026' or '-' or '\u2014';
+            if (endsLikeSpeech)
+            {
+                return words >= 2;
+            }
+
+            // Title Case with no sentence punctuation is a title ("The Art of the Deal"), not speech.
+            return words >= 4 && capitalised * 2 < words + 1;
+        }
+
+        // ---- adding --------------------------------------------------------------------
+
+        private bool TryAdd(Match m)
+        {
+            foreach (var part in m.Content)
+            {
+                if (part.IsEmpty || OverlapsExisting(part))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var part in m.Content)
+            {
+                for (var r = _unit.FirstRegion; r < _regions.Count && _regions[r].Span.Start < part.End; r++)
+                {
+                    if (_regions[r].Span.OverlapsWith(part))
+                    {
+                        _regionClaimed[r] = true;
+                    }
+                }
+            }
+
+            _quotes.Add(new Quotation(m.Kind, [.. m.Content], m.Cue, m.Verb, m.Speaker, m.ContinuesFrom, ParagraphOf(m.Content[0].Start)));
+            _lastAttributed = _quotes.Count - 1;
+            return true;
+        }
+
+        private bool OverlapsExisting(TextSpan span)
+        {
+            for (var q = _quotes.Count - 1; q >= 0 && q >= _quotes.Count - 12; q--)
+            {
+                foreach (var part in _quotes[q].Spans)
+                {
+                    if (part.OverlapsWith(span))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private int ParagraphOf(int offset)
+        {
+            var p = _unit.Paragraph;
+            while (p + 1 < _paragraphs.Count && _paragraphs[p + 1].Start <= offset)
+            {
+                p++;
+            }
+
+            return p;
+        }
+
+        private QuotationKind KindOf(List<TextSpan> parts)
+        {
+            var quoted = 0;
+            var total = 0;
+            foreach (var part in parts)
+            {
+                total++;
+                var first = _text[part.Start];
+                var last = _text[part.End - 1];
+                if (QuoteScanner.IsQuoteChar(first) && IsRegionSpan(part))
+                {
+                    quoted++;
+                }
+                else if (ContainsRegion(part) || QuoteScanner.IsQuoteChar(last))
+                {
+                    return QuotationKind.Mixed;
+                }
+            }
+
+            return quoted == total ? QuotationKind.Direct : quoted > 0 ? QuotationKind.Mixed : QuotationKind.Indirect;
+        }
+
+        private bool IsRegionSpan(TextSpan part)
+        {
+            foreach (var region in _regions)
+            {
+                if (region.Span.Start == part.Start)
+                {
+                    return part.End <= region.Span.End + 1 && part.End >= region.Span.End - 1;
+                }
+
+                if (region.Span.Start > part.Start)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ContainsRegion(TextSpan part)
+        {
+            for (var r = _unit.FirstRegion; r < _regions.Count && _regions[r].Span.Start < part.End; r++)
+            {
+                if (_regions[r].Span.OverlapsWith(part))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ---- pieces --------------------------------------------------------------------
+
+        // X said / X, who …, said — the speaker phrase before the cue, with its appositive.
+        private (int Start, int End)? SpeakerBefore(int cueStart, int lo)
+        {
+            var e = SkipModifiersBack(cueStart - 1, lo);
+            if (e < lo)
+            {
+                return null;
+            }
+
+            if (IsPunct(e, ','))
+            {
+                // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
+                var p = e - 1;
+                while (p >= lo && !IsPunct(p, ',') && !_toks[p].InQuote && _toks[p].Kind != TokenKind.QuoteClose && !IsTerminal(p) && e - p <= 24)
+                {
+                    p--;
+                }
+
+                if (p < lo || !IsPunct(p, ',') || p == e - 1)
+                {
+                    return null;
+                }
+
+                return NounPhraseBefore(p - 1, lo) is { } head ? (head.Start, e - 1) : null;
+            }
+
+            return _toks[e].Kind == TokenKind.Word ? NounPhraseBefore(e, lo) : null;
+        }
+
+        private (int Start, int End)? NounPhraseBefore(int e, int lo)
+        {
+            if (e < lo || _toks[e].Kind != TokenKind.Word || IsStopWord(e) || IsDeterminer(e) || IsPreposition(e))
+            {
+                return null;
+            }
+
+            var i = e;
+            var words = 0;
+            while (i >= lo)
+            {
+                var t = _toks[i];
+                if (t.InQuote)
+                {
+                    break;
+                }
+
+                if (t.Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && _lex.TryGetCue(Word(i), out _) && !IsCapitalised(i)))
+                    {
+                        break;
+                    }
+
+                    words++;
+                    if (words > MaxSpeakerWords)
+                    {
+                        return null;
+                    }
+                }
+                else if (!(IsJoiner(i) && i > lo && _toks[i - 1].End == t.Start))
+                {
+                    break;
+                }
+
+                i--;
+            }
+
+            var s = i + 1;
+
+            // "On Tuesday the minister said": drop a leading prepositional phrase.
+            if (IsPreposition(s))
+            {
+                var k = s + 1;
+                while (k < e && !IsDeterminer(k))
+                {
+                    k++;
+                }
+
+                if (k >= e)
+                {
+                    return null;
+                }
+
+                s = k;
+            }
+
+            return s <= e ? (s, e) : null;
+        }
+
+        // said Mr Smith / said the official / said a senior coalition military official, speaking on …
+        private (int Start, int End)? NounPhraseAfter(int j, bool afterQuote)
+        {
+            if (j >= N || _toks[j].Kind != TokenKind.Word || _toks[j].InQuote || IsPreposition(j) || IsStopWord(j))
+            {
+                return null;
+            }
+
+            if (_lex.PronounLookup.ContainsKey(Word(j)))
+            {
+                return (j, j); // "…," said he.
+            }
+
+            var k = j;
+            var words = 0;
+            var lower = 0;
+            while (k < N)
+            {
+                var t = _toks[k];
+                if (t.InQuote)
+                {
+                    break;
+                }
+
+                if (t.Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    if (IsStopWord(k) || _lex.TryGetCue(Word(k), out _))
+                    {
+                        break;
+                    }
+
+                    words++;
+                    if (t.Kind == TokenKind.Word && !IsCapitalised(k) && !IsDeterminer(k) && !IsPreposition(k))
+                    {
+                        lower++;
+                    }
+                }
+                else if (!(IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == t.End))
+                {
+                    break;
+                }
+
+                k++;
+                if (words > MaxSpeakerWords)
+                {
+                    return null;
+                }
+            }
+
+            var end = k - 1;
+            while (end > j && (IsPreposition(end) || IsDeterminer(end) || _toks[end].Kind == TokenKind.Punctuation))
+            {
+                end--;
+            }
+
+            if (lower > (afterQuote ? 6 : 2) || (k < N && !(IsPunct(k, ',') || IsTerminal(k) || IsPunct(k, ':') || IsDash(k) || IsPunct(k, ';'))))
+            {
+                return null;
+            }
+
+            // …, said John Smith, a spokesman for the ministry.
+            if (k < N && IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !IsStopWord(k + 1))
+            {
+                var m = k + 1;
+                var appositiveWords = 0;
+                while (m < N && _toks[m].Kind != TokenKind.QuoteOpen && !IsTerminal(m) && !IsPunct(m, ','))
+                {
+                    appositiveWords++;
+                    m++;
+                }
+
+                if ((m == N || IsTerminal(m)) && appositiveWords <= 12)
+                {
+                    end = LastNonPunctuation(k + 1, m - 1);
+                }
+            }
+
+            return (j, end);
+        }
+
+        // The subject of a sentence, for ", saying …": "The ministry issued a statement, saying …".
+        private (int Start, int End)? LeadingNounPhrase(int lo, int limit)
+        {
+            var k = lo;
+            if (k >= limit || _toks[k].Kind != TokenKind.Word)
+            {
+                return null;
+            }
+
+            if (IsDeterminer(k))
+            {
+                k++;
+                if (k >= limit || _toks[k].Kind != TokenKind.Word)
+                {
+                    return null;
+                }
+            }
+            else if (!IsCapitalised(k) || IsStopWord(k))
+            {
+                return null;
+            }
+
+            var end = k;
+            while (end + 1 < limit && _toks[end + 1].Kind == TokenKind.Word && IsCapitalised(end + 1) && !_toks[end + 1].InQuote)
+            {
+                end++;
+            }
+
+            return (lo, end);
+        }
+
+        // What follows a cue: said (on Tuesday) (that) … / told reporters … / added: "…"
+        private TextSpan? ContentAfter(int c, CueVerb verb, out int lastToken)
+        {
+            lastToken = c;
+            var j = SkipAdjuncts(c + 1);
+            if (verb.TakesObject)
+            {
+                j = SkipAdjuncts(SkipObject(j));
+            }
+
+            var complement = false;
+            if (IsWord(j, "that"))
+            {
+                j++;
+                complement = true;
+            }
+
+            if (j < N && IsPunct(j, ':'))
+            {
+                j++;
+                complement = true;
+            }
+            else if (j + 1 < N && IsPunct(j, ',') && _toks[j + 1].Kind == TokenKind.QuoteOpen)
+            {
+                j++; // said, "…"
+            }
+
+            if (j >= N)
+            {
+                return null;
+            }
+
+            if (_toks[j].Kind == TokenKind.QuoteOpen)
+            {
+                complement = true;
+            }
+
+            if (verb.NeedsComplement && !complement)
+            {
+                return null;
+            }
+
+            var end = ContentEnd(j);
+            if (end < j || (!complement && CountWords(j, end) < 2))
+            {
+                return null;
+            }
+
+            lastToken = TrailingPunctuation(end);
+            return TokenSpan(j, end);
+        }
+
+        // Content runs to the sentence end, or to "; …" or ", adding …" which start another attribution.
+        private int ContentEnd(int j)
+        {
+            var k = j;
+            for (; k < N; k++)
+            {
+                var t = _toks[k];
+                if (t.InQuote || t.Kind is TokenKind.QuoteOpen or TokenKind.QuoteClose)
+                {
+                    continue;
+                }
+
+                if (IsPunct(k, ';'))
+                {
+                    break;
+                }
+
+                if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                    && ((_lex.TryGetCue(Word(k + 1), out var v) && v.Tense == VerbTense.Participle)
+                        || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
+                {
+                    break;
+                }
+            }
+
+            return LastNonPunctuation(j, k - 1);
+        }
+
+        private TextSpan? ContentBefore(int lo, int end)
+        {
+            if (end < lo)
+            {
+                return null;
+            }
+
+            end = LastNonPunctuation(lo, end);
+            var start = lo;
+            while (start <= end && _toks[start].Kind == TokenKind.Punctuation)
+            {
+                start++;
+            }
+
+            return start <= end && CountWords(start, end) >= 1 ? TokenSpan(start, end) : null;
+        }
+
+        // After the cue of a trailing attribution only a short tail may follow: "…, she said on Tuesday."
+        private bool IsTail(int j, out int last, out TextSpan? split)
+        {
+            split = null;
+            last = N - 1;
+            var words = 0;
+            for (var k = j; k < N; k++)
+            {
+                if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.QuoteOpen)
+                {
+                    // "…," she said, "…"
+                    var region = _regions[_toks[k + 1].Region];
+                    var close = IndexOfToken(region.Span.End - 1);
+                    split = region.Span;
+                    last = TrailingPunctuation(close >= 0 ? close : N - 1);
+                    return true;
+                }
+
+                if (_toks[k].Kind == TokenKind.QuoteOpen)
+                {
+                    return false;
+                }
+
+                if (IsPunct(k, ',') || IsPunct(k, ';'))
+                {
+                    last = k - 1;
+                    return true;
+                }
+
+                if (_toks[k].Kind is TokenKind.Word or TokenKind.Number && ++words > MaxTailWords)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private int? SplitContinuation(int k, List<TextSpan> parts)
+        {
+            if (k + 1 < N && IsPunct(k, ',') && _toks[k + 1].Kind == TokenKind.QuoteOpen)
+            {
+                var region = _regions[_toks[k + 1].Region];
+                parts.Add(region.Span);
+                var close = IndexOfToken(region.Span.End - 1);
+                return close >= 0 ? close : N - 1;
+            }
+
+            return null;
+        }
+
+        private int SkipAdjuncts(int j)
+        {
+            while (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote)
+            {
+                var w = Word(j);
+                if (_lex.AdjunctHeadLookup.Contains(w) || _lex.CueModifierLookup.Contains(w))
+                {
+                    j++;
+                    continue;
+                }
+
+                if (!_lex.AdjunctPrepositionLookup.Contains(w))
+                {
+                    break;
+                }
+
+                // on Tuesday / in a statement / in an interview with CNN
+                var k = j + 1;
+                while (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && !_lex.AdjunctHeadLookup.Contains(Word(k)))
+                {
+                    k++;
+                }
+
+                if (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && _lex.AdjunctHeadLookup.Contains(Word(k)))
+                {
+                    j = k + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            return j;
+        }
+
+        // told reporters … / told The Associated Press … / told CNN that …
+        private int SkipObject(int j)
+        {
+            for (var k = j; k < N && k <= j + 6; k++)
+            {
+                if (IsWord(k, "that"))
+                {
+                    return k;
+                }
+
+                if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+                {
+                    break;
+                }
+            }
+
+            if (j >= N || _toks[j].Kind != TokenKind.Word || _toks[j].InQuote)
+            {
+                return j;
+            }
+
+            if (_lex.PronounLookup.ContainsKey(Word(j)) || IsAnyWord(j, "him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "listeners", "viewers", "members"))
+            {
+                return j + 1;
+            }
+
+            var k2 = j;
+            if (IsDeterminer(k2))
+            {
+                k2++;
+            }
+
+            var start = k2;
+            while (k2 < N && _toks[k2].Kind == TokenKind.Word && IsCapitalised(k2))
+            {
+                k2++;
+            }
+
+            return k2 > start ? k2 : j;
+        }
+
+        private int SkipModifiersBack(int i, int lo)
+        {
+            while (i >= lo && _toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && _lex.CueModifierLookup.Contains(Word(i)))
+            {
+                i--;
+            }
+
+            return i;
+        }
+
+        private bool IsPassive(int c, int lo)
+        {
+            var i = c - 1;
+            while (i >= lo && _toks[i].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i)) && !_lex.PassiveAuxiliaryLookup.Contains(Word(i)))
+            {
+                i--;
+            }
+
+            return i >= lo && _toks[i].Kind == TokenKind.Word && _lex.PassiveAuxiliaryLookup.Contains(Word(i));
+        }
+
+        private bool IsInfinitive(int c, int lo) => c - 1 >= lo && IsWord(c - 1, "to");
+
+        private bool EndsWithColonAfter(int c)
+        {
+            var j = SkipAdjuncts(c + 1);
+            return j == N - 1 && IsPunct(j, ':');
+        }
+
+        private int? NextParagraphQuote()
+        {
+            var para = _unit.Paragraph + 1;
+            if (para >= _paragraphs.Count)
+            {
+                return null;
+            }
+
+            var start = _paragraphs[para].Start;
+            for (var r = _unit.FirstRegion; r < _regions.Count; r++)
+            {
+                if (_regions[r].Span.Start == start && !_regionClaimed[r])
+                {
+                    return r;
+                }
+
+                if (_regions[r].Span.Start > start)
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
+        // ---- token helpers -------------------------------------------------------------
+
+        private ReadOnlySpan<char> Word(int i) => _text.AsSpan(_toks[i].Start, _toks[i].End - _toks[i].Start);
+
+        private bool IsWord(int i, string w) => i < N && _toks[i].Kind == TokenKind.Word && Word(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+
+        private bool IsAnyWord(int i, params ReadOnlySpan<string> words)
+        {
+            if (i >= N || _toks[i].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            foreach (var w in words)
+            {
+                if (Word(i).Equals(w, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsPunct(int i, char c) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] == c;
+
+        private bool IsDash(int i) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '\u2014' or '\u2013' or '-';
+
+        private bool IsTerminal(int i) => i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '!' or '?';
+
+        private bool IsJoiner(int i) => _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '-' or '&' or '\'' or '\u2019';
+
+        private bool IsCapitalised(int i) => char.IsUpper(_text[_toks[i].Start]);
+
+        private bool IsDeterminer(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.DeterminerLookup.Contains(Word(i));
+
+        private bool IsPreposition(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.PrepositionLookup.Contains(Word(i));
+
+        private bool IsStopWord(int i) => _toks[i].Kind == TokenKind.Word && _lex.ClauseBoundaryLookup.Contains(Word(i));
+
+        private int CountWords(int from, int to)
+        {
+            var n = 0;
+            for (var k = from; k <= to; k++)
+            {
+                if (_toks[k].Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        // Drops closing punctuation that is not part of a quotation: the final period, a comma.
+        private int LastNonPunctuation(int from, int to)
+        {
+            while (to >= from && _toks[to].Kind == TokenKind.Punctuation && !_toks[to].InQuote && _text[_toks[to].Start] is not ')' and not '%' and not '$')
+            {
+                to--;
+            }
+
+            return to;
+        }
+
+        private int TrailingPunctuation(int last)
+        {
+            while (last + 1 < N && _toks[last + 1].Kind == TokenKind.Punctuation && !_toks[last + 1].InQuote)
+            {
+                last++;
+            }
+
+            return last;
+        }
+
+        private int IndexOfToken(int offset)
+        {
+            for (var k = 0; k < N; k++)
+            {
+                if (_toks[k].Start == offset)
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        private TextSpan TokenSpan(int from, int to) => new(_toks[from].Start, _toks[to].End);
+    }
+}

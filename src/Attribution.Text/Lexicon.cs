@@ -1,0 +1,204 @@
+using System.Collections.Frozen;
+
+namespace Attribution.Text;
+
+/// <summary>How an attribution verb colours what it reports (DESIGN.md: neutral, loaded, non-speech, mental).</summary>
+public enum CueClass
+{
+    /// <summary>Plain reporting: said, told, added.</summary>
+    Neutral,
+
+    /// <summary>Verbs that editorialise: claimed, admitted, insisted.</summary>
+    Loaded,
+
+    /// <summary>Actions that are not speech: smiled, laughed, shrugged.</summary>
+    NonSpeech,
+
+    /// <summary>Thought and intention: believes, hopes, fears.</summary>
+    Mental,
+}
+
+/// <summary>One inflected form of an attribution verb.</summary>
+/// <param name="Form">The surface form in lower case ("claimed").</param>
+/// <param name="Lemma">The base form ("claim").</param>
+/// <param name="Class">The neutrality class.</param>
+/// <param name="Tense">Which inflection this form is.</param>
+/// <param name="NeedsComplement">
+/// True for verbs that only report speech when a clause follows them ("found that …", "believes that …"),
+/// false for verbs that report speech on their own ("said", "told").
+/// </param>
+/// <param name="TakesObject">True when a listener may follow the verb before what was said ("told reporters …").</param>
+public sealed record CueVerb(string Form, string Lemma, CueClass Class, VerbTense Tense, bool NeedsComplement, bool TakesObject);
+
+/// <summary>The inflection of a cue verb form.</summary>
+public enum VerbTense
+{
+    /// <summary>Base form: say.</summary>
+    Base,
+
+    /// <summary>Third person present: says.</summary>
+    Present,
+
+    /// <summary>Past tense or participle: said.</summary>
+    Past,
+
+    /// <summary>Present participle: saying.</summary>
+    Participle,
+}
+
+/// <summary>Grammatical gender a title or pronoun implies.</summary>
+public enum Gender
+{
+    /// <summary>Not implied.</summary>
+    Unknown,
+
+    /// <summary>he, Mr.</summary>
+    Male,
+
+    /// <summary>she, Mrs.</summary>
+    Female,
+
+    /// <summary>they, it: not a person's gender.</summary>
+    Neuter,
+}
+
+/// <summary>
+/// The word lists the parser reads. They are data (YAML under <c>rules/lexicon/</c>), loaded once
+/// by <c>Attribution.Analysis</c> and frozen here; lookups take spans and never allocate.
+/// </summary>
+public sealed class Lexicon
+{
+    /// <summary>Freezes the word lists of <paramref name="data"/> for fast lookups.</summary>
+    public Lexicon(LexiconData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CueVerbs = data.CueVerbs.GroupBy(v => v.Form, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        Titles = data.Titles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Abbreviations = data.Abbreviations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        SentenceStarters = data.SentenceStarters.ToFrozenSet(StringComparer.Ordinal);
+        ClauseBoundaries = data.ClauseBoundaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        CueModifiers = data.CueModifiers.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        PassiveAuxiliaries = data.PassiveAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        AdjunctPrepositions = data.AdjunctPrepositions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        AdjunctHeads = data.AdjunctHeads.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        Pronouns = data.Pronouns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Determiners = data.Determiners.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        Prepositions = data.Prepositions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+        SentenceStarterLookup = SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
+        ClauseBoundaryLookup = ClauseBoundaries.GetAlternateLookup<ReadOnlySpan<char>>();
+        CueModifierLookup = CueModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+        PassiveAuxiliaryLookup = PassiveAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
+        AdjunctPrepositionLookup = AdjunctPrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+        AdjunctHeadLookup = AdjunctHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+        PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
+        PrepositionLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Attribution verb forms by surface form.</summary>
+    public FrozenDictionary<string, CueVerb> CueVerbs { get; }
+
+    /// <summary>Honorifics, ranks and titles ("Brig", "Sen", "Mr") with the gender they imply.</summary>
+    public FrozenDictionary<string, Gender> Titles { get; }
+
+    /// <summary>Abbreviations whose period does not end a sentence ("Gen", "U.S", "Dec").</summary>
+    public FrozenSet<string> Abbreviations { get; }
+
+    /// <summary>Capitalised words that begin a new sentence after an abbreviation that may end one ("U.S. The …").</summary>
+    public FrozenSet<string> SentenceStarters { get; }
+
+    /// <summary>Auxiliaries that make a cue passive ("was told", "is said"), which is not an attribution.</summary>
+    public FrozenSet<string> PassiveAuxiliaries { get; }
+
+    /// <summary>Words that start a clause, so a speaker phrase never reaches past them ("that", "because").</summary>
+    public FrozenSet<string> ClauseBoundaries { get; }
+
+    /// <summary>Adverbs and auxiliaries that may stand between a speaker and the cue ("also", "has").</summary>
+    public FrozenSet<string> CueModifiers { get; }
+
+    /// <summary>Prepositions that open an adjunct after a cue ("said on Tuesday", "in a statement").</summary>
+    public FrozenSet<string> AdjunctPrepositions { get; }
+
+    /// <summary>Heads that close such an adjunct ("Tuesday", "statement", "interview").</summary>
+    public FrozenSet<string> AdjunctHeads { get; }
+
+    /// <summary>Personal pronouns that can be speakers, with gender.</summary>
+    public FrozenDictionary<string, Gender> Pronouns { get; }
+
+    /// <summary>Determiners ("the", "a", "another").</summary>
+    public FrozenSet<string> Determiners { get; }
+
+    /// <summary>Prepositions, which never end a speaker phrase.</summary>
+    public FrozenSet<string> Prepositions { get; }
+
+    internal FrozenDictionary<string, CueVerb>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; }
+
+    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> TitleLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseBoundaryLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarterLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PassiveAuxiliaryLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueModifierLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdjunctPrepositionLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdjunctHeadLookup { get; }
+
+    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> PronounLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup { get; }
+
+    /// <summary>Looks up a cue verb form without allocating.</summary>
+    public bool TryGetCue(ReadOnlySpan<char> word, out CueVerb verb) => CueLookup.TryGetValue(word, out verb!);
+}
+
+/// <summary>The raw word lists a <see cref="Lexicon"/> is built from (what the YAML files hold).</summary>
+public sealed record LexiconData
+{
+    /// <summary>Attribution verb forms.</summary>
+    public IReadOnlyList<CueVerb> CueVerbs { get; init; } = [];
+
+    /// <summary>Honorifics and titles with implied gender.</summary>
+    public IReadOnlyDictionary<string, Gender> Titles { get; init; } = new Dictionary<string, Gender>();
+
+    /// <summary>Abbreviations (without the final period).</summary>
+    public IReadOnlyList<string> Abbreviations { get; init; } = [];
+
+    /// <summary>Words that begin sentences.</summary>
+    public IReadOnlyList<string> SentenceStarters { get; init; } = [];
+
+    /// <summary>Clause-opening words.</summary>
+    public IReadOnlyList<string> ClauseBoundaries { get; init; } = [];
+
+    /// <summary>Words allowed between speaker and cue.</summary>
+    public IReadOnlyList<string> CueModifiers { get; init; } = [];
+
+    /// <summary>Passive auxiliaries.</summary>
+    public IReadOnlyList<string> PassiveAuxiliaries { get; init; } = [];
+
+    /// <summary>Adjunct-opening prepositions.</summary>
+    public IReadOnlyList<string> AdjunctPrepositions { get; init; } = [];
+
+    /// <summary>Adjunct heads.</summary>
+    public IReadOnlyList<string> AdjunctHeads { get; init; } = [];
+
+    /// <summary>Personal pronouns with gender.</summary>
+    public IReadOnlyDictionary<string, Gender> Pronouns { get; init; } = new Dictionary<string, Gender>();
+
+    /// <summary>Determiners.</summary>
+    public IReadOnlyList<string> Determiners { get; init; } = [];
+
+    /// <summary>Prepositions.</summary>
+    public IReadOnlyList<string> Prepositions { get; init; } = [];
+}

@@ -1,0 +1,89 @@
+namespace Attribution.Text;
+
+/// <summary>Splits a text into paragraphs.</summary>
+public static class Paragraphs
+{
+    /// <summary>
+    /// Paragraph spans, trimmed of surrounding white space. Paragraphs are separated by blank lines;
+    /// a text with no blank line at all (one paragraph per line, as many feeds send) is split per line.
+    /// </summary>
+    public static List<TextSpan> Split(string text)
+    {
+        var result = new List<TextSpan>();
+        var byBlankLine = HasBlankLine(text);
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\n' or '\r')
+            {
+                var lineEnd = i;
+                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                if (!byBlankLine || IsBlankLineAhead(text, i))
+                {
+                    AddTrimmed(text, start, lineEnd, result);
+                    start = i;
+                }
+
+                continue;
+            }
+
+            i++;
+        }
+
+        AddTrimmed(text, start, text.Length, result);
+        return result;
+    }
+
+    private static bool HasBlankLine(string text)
+    {
+        for (var i = text.IndexOf('\n', StringComparison.Ordinal); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\n', i + 1))
+        {
+            if (IsBlankLineAhead(text, i + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // True when the line starting at `i` holds only white space.
+    private static bool IsBlankLineAhead(string text, int i)
+    {
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n' || c == '\r')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddTrimmed(string text, int start, int end, List<TextSpan> result)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            result.Add(new TextSpan(start, end));
+        }
+    }
+}

@@ -1,0 +1,202 @@
+namespace Attribution.Text;
+
+/// <summary>A top-level quotation: from its opening mark to its closing mark (both included).</summary>
+/// <param name="Span">From the opening mark to just past the closing mark (or the paragraph end when unclosed).</param>
+/// <param name="Closed">False when the paragraph ended without a closing mark and no continuation followed.</param>
+/// <param name="Reopenings">Offsets of the marks that reopen the quotation in continued paragraphs.</param>
+public sealed record QuoteRegion(TextSpan Span, bool Closed, IReadOnlyList<int> Reopenings)
+{
+    /// <summary>The text between the marks.</summary>
+    public TextSpan Inner => new(Span.Start + 1, Closed ? Span.End - 1 : Span.End);
+}
+
+/// <summary>
+/// Pairs quotation marks by code point across a document: straight and curly double quotes, single
+/// quotes (only where they cannot be apostrophes), guillemets and „…“. A quote left open at the end of
+/// a paragraph continues when the next paragraph reopens it (wire style); otherwise it is recovered
+/// at the paragraph end and reported as unbalanced.
+/// </summary>
+public static class QuoteScanner
+{
+    /// <summary>Scans <paramref name="text"/> paragraph by paragraph.</summary>
+    /// <param name="text">The whole document.</param>
+    /// <param name="paragraphs">Paragraph spans in order.</param>
+    /// <param name="unbalanced">Receives the opening marks left without a partner.</param>
+    /// <returns>The top-level quotations in text order.</returns>
+    public static List<QuoteRegion> Scan(string text, IReadOnlyList<TextSpan> paragraphs, List<TextSpan> unbalanced)
+    {
+        var regions = new List<QuoteRegion>();
+        var openStart = -1;
+        var opener = '\0';
+        List<int>? reopenings = null;
+
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var para = paragraphs[p];
+            var i = para.Start;
+
+            // A quotation left open at the end of the previous paragraph: "…  ¶ "… continues it.
+            if (openStart >= 0)
+            {
+                if (IsOpener(text, i, para, opener, out _))
+                {
+                    (reopenings ??= []).Add(i);
+                    i++;
+                }
+                else
+                {
+                    // Recover: the quotation ends with the previous paragraph.
+                    var prev = paragraphs[p - 1];
+                    unbalanced.Add(new TextSpan(openStart, openStart + 1));
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, prev.End), false, reopenings ?? (IReadOnlyList<int>)[]));
+                    openStart = -1;
+                    reopenings = null;
+                }
+            }
+
+            for (; i < para.End; i++)
+            {
+                var c = text[i];
+                if (!IsQuoteChar(c))
+                {
+                    continue;
+                }
+
+                if (openStart < 0)
+                {
+                    if (IsOpener(text, i, para, '\0', out var kind))
+                    {
+                        // A single quote opens a quotation only if it closes in the same paragraph:
+                        // otherwise it is an apostrophe ('90s, 'tis) and not worth a warning.
+                        if (IsSingle(kind) && FindSingleCloser(text, i + 1, para.End, kind) < 0)
+                        {
+                            continue;
+                        }
+
+                        openStart = i;
+                        opener = kind;
+                    }
+
+                    continue;
+                }
+
+                if (IsCloser(text, i, para, opener))
+                {
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, i + 1), true, reopenings ?? (IReadOnlyList<int>)[]));
+                    openStart = -1;
+                    reopenings = null;
+                }
+                else if (c == opener && IsOpener(text, i, para, '\0', out _) && !IsSingle(opener))
+                {
+                    // A second opening mark of the same kind before any close: the first was never
+                    // closed ("A, he said. "B"). Report it and start again here.
+                    unbalanced.Add(new TextSpan(openStart, openStart + 1));
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, TrimEnd(text, openStart, i)), false, reopenings ?? (IReadOnlyList<int>)[]));
+                    openStart = i;
+                    reopenings = null;
+                }
+            }
+
+            if (openStart >= 0 && IsSingle(opener))
+            {
+                openStart = -1;
+            }
+        }
+
+        if (openStart >= 0)
+        {
+            unbalanced.Add(new TextSpan(openStart, openStart + 1));
+            var last = paragraphs[^1];
+            regions.Add(new QuoteRegion(new TextSpan(openStart, last.End), false, reopenings ?? (IReadOnlyList<int>)[]));
+        }
+
+        return regions;
+    }
+
+    /// <summary>True for every character that can be a quotation mark.</summary>
+    public static bool IsQuoteChar(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB'
+        or '\'' or '\u2018' or '\u2019';
+
+    private static bool IsSingle(char opener) => opener is '\'' or '\u2018';
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start + 1 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    // Can the mark at i open a quotation? `kind` is the opener to remember.
+    private static bool IsOpener(string text, int i, TextSpan para, char expected, out char kind)
+    {
+        kind = text[i];
+        if (expected != '\0' && !SameFamily(expected, kind))
+        {
+            return false;
+        }
+
+        var before = i > para.Start ? text[i - 1] : ' ';
+        var after = i + 1 < para.End ? text[i + 1] : ' ';
+        switch (kind)
+        {
+            case '\u201C' or '\u201E' or '\u00AB':
+                return !char.IsWhiteSpace(after) || kind == '\u00AB';
+            case '"':
+                return !char.IsWhiteSpace(after) && !IsWordChar(before) && after is not ',' and not '.' and not ';';
+            case '\'' or '\u2018':
+                // 'Quote' opens; don't, '90s, Jones' do not.
+                return !IsWordChar(before) && char.IsLetter(after);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsCloser(string text, int i, TextSpan para, char opener)
+    {
+        var c = text[i];
+        var before = i > para.Start ? text[i - 1] : ' ';
+        var after = i + 1 < para.End ? text[i + 1] : ' ';
+        return opener switch
+        {
+            '"' => c is '"' or '\u201D' && (!char.IsWhiteSpace(before) || char.IsWhiteSpace(after) || char.IsPunctuation(after)),
+            '\u201C' => c is '\u201D' or '"' || (c == '\u201C' && char.IsWhiteSpace(after)),
+            '\u201E' => c is '\u201C' or '\u201D' or '"',
+            '\u00AB' => c == '\u00BB',
+            '\'' or '\u2018' => c is '\'' or '\u2019' && !(IsWordChar(before) && char.IsLetter(after)) && !char.IsWhiteSpace(before),
+            _ => false,
+        };
+    }
+
+    private static int FindSingleCloser(string text, int from, int end, char opener)
+    {
+        var probe = new TextSpan(from - 1, end);
+        for (var j = from; j < end; j++)
+        {
+            var c = text[j];
+            if (c is '\'' or '\u2019' && IsCloser(text, j, probe, opener))
+            {
+                return j;
+            }
+
+            // Stop at a double quote: the single quote belongs inside another construction.
+            if (c is '"' or '\u201C' or '\u201D')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool SameFamily(char opener, char c) => opener switch
+    {
+        '"' or '\u201C' or '\u201E' or '\u201D' => c is '"' or '\u201C' or '\u201E',
+        '\u00AB' => c == '\u00AB',
+        _ => c == opener,
+    };
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+}
