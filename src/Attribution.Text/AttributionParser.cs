@@ -113,7 +113,7 @@ public sealed class AttributionParser
     /// <summary>Per-document state: the tokens of the current unit and the quotations so far.</summary>
     private sealed class DocumentParser
     {
-        private const int MaxSpeakerWords = 10;
+        private const int MaxSpeakerWords = 16;
         private const int MaxTailWords = 5;
 
         private readonly string _text;
@@ -125,6 +125,9 @@ public sealed class AttributionParser
         private readonly List<Quotation> _quotes = [];
         private int _lastAttributed = -1;
         private Unit _unit;
+        private Unit _previousUnit;
+        private int _quotesBeforeUnit;
+        private int _quotesBeforePreviousUnit;
 
         public DocumentParser(string text, Lexicon lexicon, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
@@ -141,6 +144,9 @@ public sealed class AttributionParser
 
         public void ParseUnit(Unit unit)
         {
+            _previousUnit = _unit;
+            _quotesBeforePreviousUnit = _quotesBeforeUnit;
+            _quotesBeforeUnit = _quotes.Count;
             _unit = unit;
             Tokenizer.Tokenize(_text, unit.Span, _regions, unit.FirstRegion, _toks);
             if (N == 0)
@@ -150,7 +156,13 @@ public sealed class AttributionParser
 
             var lo = 0;
             Match? previous = null;
-            for (var i = 0; i < N; i++)
+            if (MatchColonLabel() is { } label && TryAdd(label))
+            {
+                previous = label;
+                lo = label.LastToken + 1;
+            }
+
+            for (var i = lo; i < N; i++)
             {
                 var t = _toks[i];
                 if (t.Kind != TokenKind.Word || t.InQuote)
@@ -164,7 +176,7 @@ public sealed class AttributionParser
                 {
                     m = MatchAccordingTo(i, lo);
                 }
-                else if (_lex.TryGetCue(word, out var verb))
+                else if (_lex.TryGetCue(word, out var verb) && (!IsCapitalised(i) || i == 0 || IsHeadline()))
                 {
                     m = MatchVerb(i, verb, lo, previous);
                 }
@@ -197,7 +209,29 @@ public sealed class AttributionParser
                 cueStart = c - 1; // "has said"
             }
 
-            var cue = new TextSpan(_toks[cueStart].Start, _toks[c].End);
+            var cueEnd = c;
+
+            // called for / pointed out / warned of: the particle belongs to the cue.
+            if (verb.Particles.Count > 0 && c + 1 < N && _toks[c + 1].Kind == TokenKind.Word && !_toks[c + 1].InQuote)
+            {
+                foreach (var particle in verb.Particles)
+                {
+                    if (Word(c + 1).Equals(particle, StringComparison.OrdinalIgnoreCase))
+                    {
+                        cueEnd = c + 1;
+                        break;
+                    }
+                }
+            }
+
+            // He added: "…" — the colon belongs to the cue.
+            if (cueEnd + 1 < N && IsPunct(cueEnd + 1, ':') && _toks[cueEnd + 1].Start == _toks[cueEnd].End)
+            {
+                cueEnd++;
+            }
+
+            var cue = new TextSpan(_toks[cueStart].Start, _toks[cueEnd].End);
+            c = cueEnd == c || IsPunct(cueEnd, ':') && cueEnd == c + 1 ? c : cueEnd;
 
             // The ministry issued a statement, saying it would … / …, adding that …
             if (verb.Tense == VerbTense.Participle)
@@ -233,7 +267,7 @@ public sealed class AttributionParser
                         j = SkipAdjuncts(SkipObject(j));
                     }
 
-                    if (ContentBefore(lo, contentEnd) is { } before && IsTail(j, out var last, out var split))
+                    if (ContentBefore(lo, contentEnd) is { } before && IsTail(j, _toks[contentEnd].Kind == TokenKind.QuoteClose, out var last, out var split))
                     {
                         var parts = new List<TextSpan> { before };
                         if (split is { } s)
@@ -246,10 +280,41 @@ public sealed class AttributionParser
                 }
             }
 
+            // He is comparing the actions … and says Obama is flouting … : the subject of the first verb.
+            var conj = SkipModifiersBack(cueStart - 1, lo);
+            if (conj >= 0 && IsAnyWord(conj, "and", "but") && !_toks[conj].InQuote)
+            {
+                if (ContentAfter(c, verb, out var conjLast) is not { } conjContent)
+                {
+                    return null;
+                }
+
+                if (previous is { Speaker: not null })
+                {
+                    return new Match(KindOf([conjContent]), [conjContent], cue, verb, previous.Speaker, conjLast, _quotes.Count - 1);
+                }
+
+                return LeadingNounPhrase(0, conj) is { } subject
+                    ? new Match(KindOf([conjContent]), [conjContent], cue, verb, TokenSpan(subject.Start, subject.End), conjLast, -1)
+                    : null;
+            }
+
             // X said (that) …  /  X, who …, said …  /  He added: "…"
             if (SpeakerBefore(cueStart, lo) is not { } speaker)
             {
                 return null;
+            }
+
+            // As the Times noted, Clinton raised … : the content follows the comma.
+            var afterCue = SkipAdjuncts(c + 1);
+            if (speaker.Start - 1 >= lo && IsAnyWord(speaker.Start - 1, "as") && afterCue < N && IsPunct(afterCue, ','))
+            {
+                var end = ContentEnd(afterCue + 1);
+                if (end > afterCue && CountWords(afterCue + 1, end) >= 2)
+                {
+                    var asContent = TokenSpan(afterCue + 1, end);
+                    return new Match(KindOf([asContent]), [asContent], cue, verb, TokenSpan(speaker.Start, speaker.End), TrailingPunctuation(end), -1);
+                }
             }
 
             if (ContentAfter(c, verb, out var lastToken) is { } content)
@@ -268,7 +333,14 @@ public sealed class AttributionParser
 
         private Match? MatchParticiple(int c, CueVerb verb, TextSpan cue, int lo, Match? previous)
         {
-            if (c - 1 < 0 || !IsPunct(c - 1, ','))
+            // …, saying … / …, while saying that … / … by arguing that …
+            var before = c - 1;
+            if (before >= 0 && IsAnyWord(before, "while", "by", "after", "before", "when", "also", "even"))
+            {
+                before--;
+            }
+
+            if (before < 0 || !(IsPunct(before, ',') || before < c - 1 || _toks[before].Kind == TokenKind.QuoteClose))
             {
                 return null;
             }
@@ -280,11 +352,11 @@ public sealed class AttributionParser
 
             if (previous is { Speaker: not null })
             {
-                // X said …, adding that … : the same speaker; the cue is the participle.
-                return new Match(KindOf([content]), [content], cue, verb, null, lastToken, _quotes.Count - 1);
+                // X said …, adding that … : the same speaker, who is also this cue's subject.
+                return new Match(KindOf([content]), [content], cue, verb, previous.Speaker, lastToken, _quotes.Count - 1);
             }
 
-            if (LeadingNounPhrase(lo, c - 1) is { } subject)
+            if (LeadingNounPhrase(lo, before) is { } subject)
             {
                 return new Match(KindOf([content]), [content], cue, verb, TokenSpan(subject.Start, subject.End), lastToken, -1);
             }
@@ -297,7 +369,7 @@ public sealed class AttributionParser
             var from = a + 2;
             var k = from;
             var words = 0;
-            while (k < N && !IsPunct(k, ',') && !IsTerminal(k) && _toks[k].Kind != TokenKind.QuoteOpen && !IsPunct(k, ';'))
+            while (k < N && !IsPunct(k, ',') && !IsTerminal(k) && _toks[k].Kind != TokenKind.QuoteOpen && !IsPunct(k, ';') && !IsPunct(k, ':'))
             {
                 if (_toks[k].Kind is TokenKind.Word or TokenKind.Number)
                 {
@@ -329,7 +401,8 @@ public sealed class AttributionParser
             }
 
             // …, according to X.  /  …, according to X, … .
-            if (a - 1 >= lo && (IsPunct(a - 1, ',') || IsPunct(a - 1, '(') || IsDash(a - 1)) && ContentBefore(lo, a - 2) is { } before)
+            var beforeEnd = _toks[Math.Max(a - 1, 0)].Kind == TokenKind.QuoteClose ? a - 1 : a - 2;
+            if (a - 1 >= lo && (IsPunct(a - 1, ',') || IsPunct(a - 1, '(') || IsDash(a - 1) || _toks[a - 1].Kind == TokenKind.QuoteClose) && ContentBefore(lo, beforeEnd) is { } before)
             {
                 var parts = new List<TextSpan> { before };
                 var last = k - 1;
@@ -349,6 +422,42 @@ public sealed class AttributionParser
             return null;
         }
 
+        // Graham: Trump Is Destroying the Party  /  TAPPER: Do you think … — a headline or a transcript turn.
+        private Match? MatchColonLabel()
+        {
+            var k = 0;
+            var words = 0;
+            while (k < N && k <= 7 && _toks[k].Kind is TokenKind.Word or TokenKind.Number && !_toks[k].InQuote)
+            {
+                if (_toks[k].Kind == TokenKind.Word && !IsCapitalised(k) && !IsPreposition(k) && !IsDeterminer(k))
+                {
+                    return null;
+                }
+
+                words++;
+                k++;
+                while (k < N && IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == _toks[k].End)
+                {
+                    k++;
+                }
+            }
+
+            if (words == 0 || words > 6 || k >= N - 1 || !IsPunct(k, ':') || !IsCapitalised(0)
+                || _lex.ColonLabelLookup.Contains(Word(0)) || _lex.TryGetCue(Word(k - 1), out _))
+            {
+                return null;
+            }
+
+            var end = ContentEnd(k + 1);
+            if (end < k + 1 || CountWords(k + 1, end) < 2)
+            {
+                return null;
+            }
+
+            var content = TokenSpan(k + 1, end);
+            return new Match(KindOf([content]), [content], _toks[k].Span, null, TokenSpan(0, LastNonPunctuation(0, k - 1)), TrailingPunctuation(end), -1);
+        }
+
         // ---- floating quotes and dash attributions --------------------------------------
 
         private void AddFloatingQuotes()
@@ -364,7 +473,7 @@ public sealed class AttributionParser
 
                 // "We will not back down." — Mayor Ruth Okafor
                 TextSpan? speaker = null;
-                var close = IndexOfToken(region.Span.End - 1);
+                var close = CloseTokenOf(region);
                 if (region.Closed && close >= 0 && close + 2 < N && IsDash(close + 1) && NounPhraseAfter(close + 2, true) is { } np
                     && TrailingPunctuation(np.End) == N - 1)
                 {
@@ -384,12 +493,40 @@ public sealed class AttributionParser
                 }
 
                 _regionClaimed[r] = true;
+
+                // "A," he said. "B." — one quotation in two parts, as an editor reads it.
+                if (continues >= 0 && continues == _quotes.Count - 1 && ContinuesQuotation(_quotes[^1], region))
+                {
+                    var previous = _quotes[^1];
+                    _quotes[^1] = previous with { Kind = previous.Kind == QuotationKind.Direct ? QuotationKind.Direct : QuotationKind.Mixed, Spans = previous.Spans.Add(region.Span) };
+                    continue;
+                }
                 _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], null, null, speaker, continues, _unit.Paragraph));
                 if (speaker is not null)
                 {
                     _lastAttributed = _quotes.Count - 1;
                 }
             }
+        }
+
+        // The previous quotation ends in a quotation in this paragraph and only its attribution
+        // (", he said.") stands between it and this one.
+        private bool ContinuesQuotation(Quotation previous, QuoteRegion region)
+        {
+            var last = previous.Spans[^1];
+            if (previous.Cue is null || !QuoteScanner.IsQuoteChar(_text[last.End - 1]) || ParagraphOf(last.Start) != ParagraphOf(region.Span.Start))
+            {
+                return false;
+            }
+
+            // The previous quotation was made in the previous sentence, and this one opens this sentence.
+            if (region.Span.Start != _unit.Span.Start || _quotes.Count != _quotesBeforeUnit
+                || _quotesBeforeUnit == _quotesBeforePreviousUnit || !_previousUnit.Span.Contains(last))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         private bool IsSubstantial(QuoteRegion region)
@@ -507,7 +644,7 @@ public sealed class AttributionParser
             {
                 if (region.Span.Start == part.Start)
                 {
-                    return part.End <= region.Span.End + 1 && part.End >= region.Span.End - 1;
+                    return part.End <= region.Span.End + 1 && part.End >= region.Span.End - Math.Max(1, region.CloseLength);
                 }
 
                 if (region.Span.Start > part.Start)
@@ -534,7 +671,8 @@ public sealed class AttributionParser
 
         // ---- pieces --------------------------------------------------------------------
 
-        // X said / X, who …, said — the speaker phrase before the cue, with its appositive.
+        // X said / X, who …, said / Jillian Chase, 27, a Tinder user, said / leaders who say —
+        // the speaker phrase before the cue, with its appositives.
         private (int Start, int End)? SpeakerBefore(int cueStart, int lo)
         {
             var e = SkipModifiersBack(cueStart - 1, lo);
@@ -543,29 +681,59 @@ public sealed class AttributionParser
                 return null;
             }
 
-            if (IsPunct(e, ','))
+            if (IsAnyWord(e, "who") && !_toks[e].InQuote)
             {
-                // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
-                var p = e - 1;
-                while (p >= lo && !IsPunct(p, ',') && !_toks[p].InQuote && _toks[p].Kind != TokenKind.QuoteClose && !IsTerminal(p) && e - p <= 24)
-                {
-                    p--;
-                }
-
-                if (p < lo || !IsPunct(p, ',') || p == e - 1)
-                {
-                    return null;
-                }
-
-                return NounPhraseBefore(p - 1, lo) is { } head ? (head.Start, e - 1) : null;
+                // business leaders who say … : the antecedent and the relative pronoun.
+                return NounPhraseBefore(e - 1, lo) is { } antecedent ? (antecedent.Start, e) : (e, e);
             }
 
-            return _toks[e].Kind == TokenKind.Word ? NounPhraseBefore(e, lo) : null;
+            if (!IsPunct(e, ','))
+            {
+                return _toks[e].Kind is TokenKind.Word or TokenKind.Number ? NounPhraseBefore(e, lo) : null;
+            }
+
+            // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
+            (int Start, int End)? fallback = null;
+            var segments = 0;
+            for (var p = e - 1; p >= lo && e - p <= 40; p--)
+            {
+                if (IsTerminal(p) || IsPunct(p, ';') || (p == lo && _toks[p].InQuote))
+                {
+                    break;
+                }
+
+                if (_toks[p].InQuote)
+                {
+                    continue; // Mr. Manafort, citing ''the unique magic of Trump,'' said …
+                }
+
+                if (!IsPunct(p, ',') || p == e - 1)
+                {
+                    continue;
+                }
+
+                if (++segments > 4)
+                {
+                    break;
+                }
+
+                if (NounPhraseBefore(p - 1, lo) is { } head)
+                {
+                    if (head.Start == lo || _toks[head.Start - 1].Kind == TokenKind.Punctuation || IsStopWord(head.Start - 1))
+                    {
+                        return (head.Start, e - 1);
+                    }
+
+                    fallback ??= (head.Start, e - 1);
+                }
+            }
+
+            return fallback;
         }
 
         private (int Start, int End)? NounPhraseBefore(int e, int lo)
         {
-            if (e < lo || _toks[e].Kind != TokenKind.Word || IsStopWord(e) || IsDeterminer(e) || IsPreposition(e))
+            if (e < lo || _toks[e].Kind is not (TokenKind.Word or TokenKind.Number) || IsStopWord(e) || IsDeterminer(e) || IsPreposition(e))
             {
                 return null;
             }
@@ -633,7 +801,8 @@ public sealed class AttributionParser
 
             if (_lex.PronounLookup.ContainsKey(Word(j)))
             {
-                return (j, j); // "…," said he.
+                // "…," said he.  — but not "…, said he did not see …".
+                return j + 1 >= N || IsTerminal(j + 1) || IsPunct(j + 1, ',') ? (j, j) : null;
             }
 
             var k = j;
@@ -649,6 +818,23 @@ public sealed class AttributionParser
 
                 if (t.Kind is TokenKind.Word or TokenKind.Number)
                 {
+                    if (IsAnyWord(k, "who", "whose") && k > j)
+                    {
+                        // …," said a committee member who supports Trump, asking for anonymity.
+                        var m = k + 1;
+                        while (m < N && _toks[m].Kind is TokenKind.Word or TokenKind.Number && !_toks[m].InQuote && m - k <= 10)
+                        {
+                            m++;
+                        }
+
+                        if (m >= N || IsPunct(m, ',') || IsTerminal(m))
+                        {
+                            k = m;
+                        }
+
+                        break;
+                    }
+
                     if (IsStopWord(k) || _lex.TryGetCue(Word(k), out _))
                     {
                         break;
@@ -660,7 +846,7 @@ public sealed class AttributionParser
                         lower++;
                     }
                 }
-                else if (!(IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == t.End))
+                else if (!((IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == t.End) || IsAbbreviationDot(k)))
                 {
                     break;
                 }
@@ -832,18 +1018,31 @@ public sealed class AttributionParser
         }
 
         // After the cue of a trailing attribution only a short tail may follow: "…, she said on Tuesday."
-        private bool IsTail(int j, out int last, out TextSpan? split)
+        private bool IsTail(int j, bool afterQuote, out int last, out TextSpan? split)
         {
             split = null;
             last = N - 1;
             var words = 0;
+            var maxWords = afterQuote ? 3 * MaxTailWords : MaxTailWords;
             for (var k = j; k < N; k++)
             {
+                // …," Trump told NBC's "Today" on Monday. — a title in the tail is not a second quotation.
+                if (_toks[k].Kind == TokenKind.QuoteOpen && !IsSubstantial(_regions[_toks[k].Region]))
+                {
+                    var close = CloseTokenOf(_regions[_toks[k].Region]);
+                    if (close > k)
+                    {
+                        k = close;
+                        words++;
+                        continue;
+                    }
+                }
+
                 if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.QuoteOpen)
                 {
                     // "…," she said, "…"
                     var region = _regions[_toks[k + 1].Region];
-                    var close = IndexOfToken(region.Span.End - 1);
+                    var close = CloseTokenOf(region);
                     split = region.Span;
                     last = TrailingPunctuation(close >= 0 ? close : N - 1);
                     return true;
@@ -854,13 +1053,32 @@ public sealed class AttributionParser
                     return false;
                 }
 
-                if (IsPunct(k, ',') || IsPunct(k, ';'))
+                if (IsPunct(k, ';'))
                 {
                     last = k - 1;
                     return true;
                 }
 
-                if (_toks[k].Kind is TokenKind.Word or TokenKind.Number && ++words > MaxTailWords)
+                if (IsPunct(k, ','))
+                {
+                    last = k - 1;
+
+                    // It is no surprise, Mr. Garin said, that Mrs. Clinton did better … : the rest is content too.
+                    var from = IsWord(k + 1, "that") ? k + 2 : k + 1;
+                    if (from < N && _toks[from].Kind is TokenKind.Word or TokenKind.Number && !_toks[from].InQuote && !StartsAdjunctClause(from))
+                    {
+                        var end = ContentEnd(from);
+                        if (end >= from && CountWords(from, end) >= 3)
+                        {
+                            split = TokenSpan(from, end);
+                            last = TrailingPunctuation(end);
+                        }
+                    }
+
+                    return true;
+                }
+
+                if (_toks[k].Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords)
                 {
                     return false;
                 }
@@ -869,13 +1087,21 @@ public sealed class AttributionParser
             return true;
         }
 
+        // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
+        private bool StartsAdjunctClause(int i)
+        {
+            var w = Word(i);
+            return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.ClauseBoundaryLookup.Contains(w)
+                || _lex.PrepositionLookup.Contains(w) || _lex.AdjunctHeadLookup.Contains(w) || _lex.CueModifierLookup.Contains(w);
+        }
+
         private int? SplitContinuation(int k, List<TextSpan> parts)
         {
             if (k + 1 < N && IsPunct(k, ',') && _toks[k + 1].Kind == TokenKind.QuoteOpen)
             {
                 var region = _regions[_toks[k + 1].Region];
                 parts.Add(region.Span);
-                var close = IndexOfToken(region.Span.End - 1);
+                var close = CloseTokenOf(region);
                 return close >= 0 ? close : N - 1;
             }
 
@@ -960,9 +1186,20 @@ public sealed class AttributionParser
 
         private int SkipModifiersBack(int i, int lo)
         {
-            while (i >= lo && _toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && _lex.CueModifierLookup.Contains(Word(i)))
+            while (i >= lo)
             {
-                i--;
+                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && _lex.CueModifierLookup.Contains(Word(i)))
+                {
+                    i--;
+                }
+                else if (i - 2 >= lo && IsPunct(i, ',') && IsPunct(i - 2, ',') && _toks[i - 1].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i - 1)))
+                {
+                    i -= 3; // Proponents of the bill, however, say …
+                }
+                else
+                {
+                    break;
+                }
             }
 
             return i;
@@ -1012,6 +1249,26 @@ public sealed class AttributionParser
             return null;
         }
 
+        // Title Case units ("Bush Says We Should Pay Attention") may capitalise a cue; elsewhere a
+        // capitalised cue word is a name ("Islamic State", "Call of Duty").
+        private bool IsHeadline()
+        {
+            int words = 0, capitals = 0;
+            for (var k = 0; k < N; k++)
+            {
+                if (_toks[k].Kind == TokenKind.Word && !_toks[k].InQuote && Word(k).Length > 3)
+                {
+                    words++;
+                    if (IsCapitalised(k))
+                    {
+                        capitals++;
+                    }
+                }
+            }
+
+            return words > 0 && capitals * 4 >= words * 3;
+        }
+
         // ---- token helpers -------------------------------------------------------------
 
         private ReadOnlySpan<char> Word(int i) => _text.AsSpan(_toks[i].Start, _toks[i].End - _toks[i].Start);
@@ -1040,7 +1297,20 @@ public sealed class AttributionParser
 
         private bool IsDash(int i) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '\u2014' or '\u2013' or '-';
 
-        private bool IsTerminal(int i) => i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '!' or '?';
+        private bool IsTerminal(int i) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '!' or '?' && !IsAbbreviationDot(i);
+
+        // "Ms. Epstein", "F.B.I. director", "James B. Comey": the period belongs to the word before it.
+        private bool IsAbbreviationDot(int i)
+        {
+            if (i == 0 || _text[_toks[i].Start] != '.' || _toks[i - 1].Kind != TokenKind.Word || _toks[i - 1].End != _toks[i].Start || i + 1 >= N)
+            {
+                return false;
+            }
+
+            var word = Word(i - 1);
+            return _lex.AbbreviationLookup.Contains(word) || _lex.TitleLookup.ContainsKey(word) || word.Contains('.')
+                || (word.Length == 1 && char.IsUpper(word[0]));
+        }
 
         private bool IsJoiner(int i) => _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '-' or '&' or '\'' or '\u2019';
 
@@ -1086,6 +1356,8 @@ public sealed class AttributionParser
 
             return last;
         }
+
+        private int CloseTokenOf(QuoteRegion region) => IndexOfToken(region.Span.End - Math.Max(1, region.CloseLength));
 
         private int IndexOfToken(int offset)
         {

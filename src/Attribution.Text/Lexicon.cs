@@ -16,6 +16,9 @@ public enum CueClass
 
     /// <summary>Thought and intention: believes, hopes, fears.</summary>
     Mental,
+
+    /// <summary>A position or act rather than words: criticized, endorsed, called for.</summary>
+    Stance,
 }
 
 /// <summary>One inflected form of an attribution verb.</summary>
@@ -28,7 +31,11 @@ public enum CueClass
 /// false for verbs that report speech on their own ("said", "told").
 /// </param>
 /// <param name="TakesObject">True when a listener may follow the verb before what was said ("told reporters …").</param>
-public sealed record CueVerb(string Form, string Lemma, CueClass Class, VerbTense Tense, bool NeedsComplement, bool TakesObject);
+public sealed record CueVerb(string Form, string Lemma, CueClass Class, VerbTense Tense, bool NeedsComplement, bool TakesObject)
+{
+    /// <summary>Particles that join the cue when they follow it ("called for", "pointed out").</summary>
+    public IReadOnlyList<string> Particles { get; init; } = [];
+}
 
 /// <summary>The inflection of a cue verb form.</summary>
 public enum VerbTense
@@ -85,6 +92,8 @@ public sealed class Lexicon
         Pronouns = data.Pronouns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Determiners = data.Determiners.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Prepositions = data.Prepositions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        ColonLabels = data.ColonLabels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        ColonLabelLookup = ColonLabels.GetAlternateLookup<ReadOnlySpan<char>>();
         CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
         AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -134,6 +143,11 @@ public sealed class Lexicon
 
     /// <summary>Prepositions, which never end a speaker phrase.</summary>
     public FrozenSet<string> Prepositions { get; }
+
+    /// <summary>Labels that end in a colon without naming a speaker ("Update:", "Photo:").</summary>
+    public FrozenSet<string> ColonLabels { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ColonLabelLookup { get; }
 
     internal FrozenDictionary<string, CueVerb>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; }
 
@@ -201,4 +215,7 @@ public sealed record LexiconData
 
     /// <summary>Prepositions.</summary>
     public IReadOnlyList<string> Prepositions { get; init; } = [];
+
+    /// <summary>Labels that end in a colon without naming a speaker.</summary>
+    public IReadOnlyList<string> ColonLabels { get; init; } = [];
 }

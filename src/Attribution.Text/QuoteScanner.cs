@@ -4,10 +4,12 @@ namespace Attribution.Text;
 /// <param name="Span">From the opening mark to just past the closing mark (or the paragraph end when unclosed).</param>
 /// <param name="Closed">False when the paragraph ended without a closing mark and no continuation followed.</param>
 /// <param name="Reopenings">Offsets of the marks that reopen the quotation in continued paragraphs.</param>
-public sealed record QuoteRegion(TextSpan Span, bool Closed, IReadOnlyList<int> Reopenings)
+/// <param name="OpenLength">Length of the opening mark (2 for <c>''</c>).</param>
+/// <param name="CloseLength">Length of the closing mark (0 when unclosed).</param>
+public sealed record QuoteRegion(TextSpan Span, bool Closed, IReadOnlyList<int> Reopenings, int OpenLength = 1, int CloseLength = 1)
 {
     /// <summary>The text between the marks.</summary>
-    public TextSpan Inner => new(Span.Start + 1, Closed ? Span.End - 1 : Span.End);
+    public TextSpan Inner => new(Math.Min(Span.Start + OpenLength, Span.End), Closed ? Math.Max(Span.Start + OpenLength, Span.End - CloseLength) : Span.End);
 }
 
 /// <summary>
@@ -27,6 +29,7 @@ public static class QuoteScanner
     {
         var regions = new List<QuoteRegion>();
         var openStart = -1;
+        var openLength = 1;
         var opener = '\0';
         List<int>? reopenings = null;
 
@@ -38,63 +41,64 @@ public static class QuoteScanner
             // A quotation left open at the end of the previous paragraph: "…  ¶ "… continues it.
             if (openStart >= 0)
             {
-                if (IsOpener(text, i, para, opener, out _))
+                var mark = Mark(text, i, para.End);
+                if (IsOpener(text, i, mark, para, opener, out _))
                 {
                     (reopenings ??= []).Add(i);
-                    i++;
+                    i += mark.Length;
                 }
                 else
                 {
                     // Recover: the quotation ends with the previous paragraph.
                     var prev = paragraphs[p - 1];
-                    unbalanced.Add(new TextSpan(openStart, openStart + 1));
-                    regions.Add(new QuoteRegion(new TextSpan(openStart, prev.End), false, reopenings ?? (IReadOnlyList<int>)[]));
+                    unbalanced.Add(new TextSpan(openStart, openStart + openLength));
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, prev.End), false, reopenings ?? (IReadOnlyList<int>)[], openLength, 0));
                     openStart = -1;
                     reopenings = null;
                 }
             }
 
-            for (; i < para.End; i++)
+            while (i < para.End)
             {
-                var c = text[i];
-                if (!IsQuoteChar(c))
+                if (!IsQuoteChar(text[i]))
                 {
+                    i++;
                     continue;
                 }
 
+                var mark = Mark(text, i, para.End);
                 if (openStart < 0)
                 {
-                    if (IsOpener(text, i, para, '\0', out var kind))
+                    if (IsOpener(text, i, mark, para, '\0', out var kind))
                     {
                         // A single quote opens a quotation only if it closes in the same paragraph:
                         // otherwise it is an apostrophe ('90s, 'tis) and not worth a warning.
-                        if (IsSingle(kind) && FindSingleCloser(text, i + 1, para.End, kind) < 0)
+                        if (!(IsSingle(kind) && FindSingleCloser(text, i + 1, para.End, kind) < 0))
                         {
-                            continue;
+                            openStart = i;
+                            openLength = mark.Length;
+                            opener = kind;
                         }
-
-                        openStart = i;
-                        opener = kind;
                     }
-
-                    continue;
                 }
-
-                if (IsCloser(text, i, para, opener))
+                else if (IsCloser(text, i, mark, para, opener))
                 {
-                    regions.Add(new QuoteRegion(new TextSpan(openStart, i + 1), true, reopenings ?? (IReadOnlyList<int>)[]));
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, i + mark.Length), true, reopenings ?? (IReadOnlyList<int>)[], openLength, mark.Length));
                     openStart = -1;
                     reopenings = null;
                 }
-                else if (c == opener && IsOpener(text, i, para, '\0', out _) && !IsSingle(opener))
+                else if (mark.Kind == opener && !IsSingle(opener) && IsOpener(text, i, mark, para, '\0', out _))
                 {
                     // A second opening mark of the same kind before any close: the first was never
                     // closed ("A, he said. "B"). Report it and start again here.
-                    unbalanced.Add(new TextSpan(openStart, openStart + 1));
-                    regions.Add(new QuoteRegion(new TextSpan(openStart, TrimEnd(text, openStart, i)), false, reopenings ?? (IReadOnlyList<int>)[]));
+                    unbalanced.Add(new TextSpan(openStart, openStart + openLength));
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, TrimEnd(text, openStart, i)), false, reopenings ?? (IReadOnlyList<int>)[], openLength, 0));
                     openStart = i;
+                    openLength = mark.Length;
                     reopenings = null;
                 }
+
+                i += mark.Length;
             }
 
             if (openStart >= 0 && IsSingle(opener))
@@ -105,12 +109,26 @@ public static class QuoteScanner
 
         if (openStart >= 0)
         {
-            unbalanced.Add(new TextSpan(openStart, openStart + 1));
+            unbalanced.Add(new TextSpan(openStart, openStart + openLength));
             var last = paragraphs[^1];
-            regions.Add(new QuoteRegion(new TextSpan(openStart, last.End), false, reopenings ?? (IReadOnlyList<int>)[]));
+            regions.Add(new QuoteRegion(new TextSpan(openStart, last.End), false, reopenings ?? (IReadOnlyList<int>)[], openLength, 0));
         }
 
         return regions;
+    }
+
+    // A mark and its length: two straight apostrophes ('') stand for a double quote in some archives.
+    private readonly record struct QuoteMark(char Kind, int Length);
+
+    private static QuoteMark Mark(string text, int i, int end)
+    {
+        if (i >= end)
+        {
+            return new QuoteMark('\0', 1);
+        }
+
+        var c = text[i];
+        return c == '\'' && i + 1 < end && text[i + 1] == '\'' ? new QuoteMark('"', 2) : new QuoteMark(c, 1);
     }
 
     /// <summary>True for every character that can be a quotation mark.</summary>
@@ -130,16 +148,16 @@ public static class QuoteScanner
     }
 
     // Can the mark at i open a quotation? `kind` is the opener to remember.
-    private static bool IsOpener(string text, int i, TextSpan para, char expected, out char kind)
+    private static bool IsOpener(string text, int i, QuoteMark mark, TextSpan para, char expected, out char kind)
     {
-        kind = text[i];
-        if (expected != '\0' && !SameFamily(expected, kind))
+        kind = mark.Kind;
+        if (kind == '\0' || (expected != '\0' && !SameFamily(expected, kind)))
         {
             return false;
         }
 
         var before = i > para.Start ? text[i - 1] : ' ';
-        var after = i + 1 < para.End ? text[i + 1] : ' ';
+        var after = i + mark.Length < para.End ? text[i + mark.Length] : ' ';
         switch (kind)
         {
             case '\u201C' or '\u201E' or '\u00AB':
@@ -154,11 +172,11 @@ public static class QuoteScanner
         }
     }
 
-    private static bool IsCloser(string text, int i, TextSpan para, char opener)
+    private static bool IsCloser(string text, int i, QuoteMark mark, TextSpan para, char opener)
     {
-        var c = text[i];
+        var c = mark.Kind;
         var before = i > para.Start ? text[i - 1] : ' ';
-        var after = i + 1 < para.End ? text[i + 1] : ' ';
+        var after = i + mark.Length < para.End ? text[i + mark.Length] : ' ';
         return opener switch
         {
             '"' => c is '"' or '\u201D' && (!char.IsWhiteSpace(before) || char.IsWhiteSpace(after) || char.IsPunctuation(after)),
@@ -176,7 +194,7 @@ public static class QuoteScanner
         for (var j = from; j < end; j++)
         {
             var c = text[j];
-            if (c is '\'' or '\u2019' && IsCloser(text, j, probe, opener))
+            if (c is '\'' or '\u2019' && IsCloser(text, j, new QuoteMark(c, 1), probe, opener))
             {
                 return j;
             }

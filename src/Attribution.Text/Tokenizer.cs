@@ -48,22 +48,24 @@ internal static class Tokenizer
 
             if (region >= 0 && i == regions[region].Span.Start)
             {
-                tokens.Add(new Token(i, i + 1, TokenKind.QuoteOpen, region));
-                i++;
+                var open = Math.Min(regions[region].OpenLength, span.End - i);
+                tokens.Add(new Token(i, i + open, TokenKind.QuoteOpen, region));
+                i += open;
                 continue;
             }
 
-            if (region >= 0 && regions[region].Closed && i == regions[region].Span.End - 1)
+            if (region >= 0 && regions[region].Closed && i == regions[region].Span.End - regions[region].CloseLength)
             {
-                tokens.Add(new Token(i, i + 1, TokenKind.QuoteClose, region));
-                i++;
+                var close = Math.Min(regions[region].CloseLength, span.End - i);
+                tokens.Add(new Token(i, i + close, TokenKind.QuoteClose, region));
+                i += close;
                 continue;
             }
 
             var start = i;
             if (char.IsLetter(c))
             {
-                var stop = region >= 0 && regions[region].Closed ? regions[region].Span.End - 1 : span.End;
+                var stop = region >= 0 && regions[region].Closed ? regions[region].Span.End - regions[region].CloseLength : span.End;
                 i = ScanWord(text, i + 1, Math.Min(stop, span.End));
                 tokens.Add(new Token(start, i, TokenKind.Word, region));
             }

@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -81,6 +81,7 @@ public static class LexiconLoader
             AdjunctHeads = lists["adjunctHeads"],
             Determiners = lists["determiners"],
             Prepositions = lists["prepositions"],
+            ColonLabels = lists["colonLabels"],
         });
         var sources = new SourceLexicon(
             lists["institutionNouns"], lists["roleNouns"], lists["spokespersonNouns"], lists["documentNouns"],
@@ -101,6 +102,7 @@ public static class LexiconLoader
             string? lemma = null;
             var cls = CueClass.Neutral;
             List<string>? forms = null;
+            List<string> particles = [];
             bool needsComplement = false, takesObject = false;
             foreach (var (key, value, keyNode) in file.Pairs(item, "a verb entry"))
             {
@@ -116,7 +118,8 @@ public static class LexiconLoader
                             "loaded" => CueClass.Loaded,
                             "non-speech" => CueClass.NonSpeech,
                             "mental" => CueClass.Mental,
-                            var other => Invalid(file, value, $"class '{other}' is not one of: neutral, loaded, non-speech, mental"),
+                            "stance" => CueClass.Stance,
+                            var other => Invalid(file, value, $"class '{other}' is not one of: neutral, loaded, non-speech, mental, stance"),
                         };
                         break;
                     case "forms":
@@ -128,8 +131,11 @@ public static class LexiconLoader
                     case "takesObject":
                         takesObject = Bool(file, value, key);
                         break;
+                    case "particles":
+                        particles = file.Strings(value, "particles");
+                        break;
                     default:
-                        file.Error(keyNode, $"unknown verb field '{key}'; expected lemma, class, forms, needsComplement, takesObject");
+                        file.Error(keyNode, $"unknown verb field '{key}'; expected lemma, class, forms, needsComplement, takesObject, particles");
                         break;
                 }
             }
@@ -157,7 +163,7 @@ public static class LexiconLoader
                     3 => VerbTense.Participle,
                     _ => VerbTense.Past,
                 };
-                cues.Add(new CueVerb(form.ToLowerInvariant(), lemma, cls, tense, needsComplement, takesObject));
+                cues.Add(new CueVerb(form.ToLowerInvariant(), lemma, cls, tense, needsComplement, takesObject) { Particles = particles });
             }
         }
     }
