@@ -38,6 +38,7 @@ public sealed class AttributionParser
             }
         }
 
+        MergeAttributionTails(text, sentences, sentenceParagraph);
         var state = new DocumentParser(text, _lexicon, regions, paragraphs);
         foreach (var unit in BuildUnits(sentences, sentenceParagraph, regions))
         {
@@ -51,6 +52,59 @@ public sealed class AttributionParser
             [.. regions],
             [.. unbalanced],
             state.Finish());
+    }
+
+    // "Who do they think they are?" Trump said of Apple. — the splitter ends a sentence at ?" before a
+    // capital; when the next sentence is only the attribution, it belongs to the quotation.
+    private void MergeAttributionTails(string text, List<TextSpan> sentences, List<int> sentenceParagraph)
+    {
+        for (var s = sentences.Count - 2; s >= 0; s--)
+        {
+            var current = sentences[s];
+            if (sentenceParagraph[s] != sentenceParagraph[s + 1] || current.Length < 2 || !QuoteScanner.IsQuoteChar(text[current.End - 1]))
+            {
+                continue;
+            }
+
+            if (StartsWithAttribution(text, sentences[s + 1]))
+            {
+                sentences[s] = new TextSpan(current.Start, sentences[s + 1].End);
+                sentences.RemoveAt(s + 1);
+                sentenceParagraph.RemoveAt(s + 1);
+            }
+        }
+    }
+
+    // Up to seven words, then a cue verb: "Trump said", "Sarandon, 69, told", "the White House spokesman, Josh Earnest, said".
+    private bool StartsWithAttribution(string text, TextSpan sentence)
+    {
+        var i = sentence.Start;
+        for (var words = 0; words < 9 && i < sentence.End; words++)
+        {
+            while (i < sentence.End && (char.IsWhiteSpace(text[i]) || text[i] is ',' or '.'))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < sentence.End && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '\u2019' or '-'))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+
+            if (_lexicon.TryGetCue(text.AsSpan(start, i - start), out var verb) && verb.Tense is VerbTense.Past or VerbTense.Present
+                && verb.Class != CueClass.Stance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A unit is a run of sentences that no quotation crosses: "Stop. Now," he said. is one unit.
@@ -203,10 +257,12 @@ public sealed class AttributionParser
                 return null;
             }
 
+            // "has also said", "would later say": auxiliaries and adverbs next to the verb belong to the cue.
             var cueStart = c;
-            if (verb.Tense == VerbTense.Past && c - 1 >= lo && IsAnyWord(c - 1, "has", "have", "had"))
+            while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
+                && _lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsAnyWord(cueStart - 1, "now", "however", "though", "too", "instead"))
             {
-                cueStart = c - 1; // "has said"
+                cueStart--;
             }
 
             var cueEnd = c;
@@ -239,8 +295,26 @@ public sealed class AttributionParser
                 return MatchParticiple(c, verb, cue, lo, previous);
             }
 
-            // "…," said Mr Smith.  /  …, said the official.
-            if (c - 1 >= lo && (IsPunct(c - 1, ',') || _toks[c - 1].Kind == TokenKind.QuoteClose))
+            // Said Dorothy Poynter, who grew up with him, "We were all so proud of him."
+            if (c == lo && NounPhraseAfter(c + 1, true) is { } fronted)
+            {
+                var k = fronted.End + 1;
+                while (k + 1 < N && k - fronted.End < 20 && _toks[k + 1].Kind != TokenKind.QuoteOpen && !IsTerminal(k))
+                {
+                    k++;
+                }
+
+                if (k + 1 < N && (IsPunct(k, ',') || IsPunct(k, ':')) && _toks[k + 1].Kind == TokenKind.QuoteOpen)
+                {
+                    fronted = (fronted.Start, LastNonPunctuation(fronted.Start, k - 1));
+                    var quoted = _regions[_toks[k + 1].Region];
+                    var close = CloseTokenOf(quoted);
+                    return new Match(QuotationKind.Direct, [quoted.Span], cue, verb, TokenSpan(fronted.Start, fronted.End), close >= 0 ? TrailingPunctuation(close) : N - 1, -1);
+                }
+            }
+
+            // "…," said Mr Smith.  /  …, said the official.  (Not "…," told Vatican Radio: that is the listener.)
+            if (c - 1 >= lo && !verb.TakesObject && (IsPunct(c - 1, ',') || _toks[c - 1].Kind == TokenKind.QuoteClose))
             {
                 var afterQuote = _toks[c - 1].Kind == TokenKind.QuoteClose || (c - 2 >= 0 && _toks[c - 2].Kind == TokenKind.QuoteClose);
                 var np = NounPhraseAfter(c + 1, afterQuote);
@@ -253,9 +327,11 @@ public sealed class AttributionParser
                 }
             }
 
-            // …, officials said Tuesday.  /  "…," she said, "…"
+            // …, officials said Tuesday.  /  "…," she said, "…"  /  "…," the spokesman, Josh Earnest, said.
             var e = SkipModifiersBack(cueStart - 1, lo);
-            if (e >= lo && _toks[e].Kind == TokenKind.Word && NounPhraseBefore(e, lo) is { } np2 && np2.Start - 1 >= lo)
+            var trailingSpeaker = e >= lo && _toks[e].Kind is TokenKind.Word or TokenKind.Number ? NounPhraseBefore(e, lo)
+                : e >= lo && IsPunct(e, ',') ? SpeakerBefore(cueStart, lo) : null;
+            if (trailingSpeaker is { } np2 && np2.Start - 1 >= lo)
             {
                 var d = np2.Start - 1;
                 if (IsPunct(d, ',') || _toks[d].Kind == TokenKind.QuoteClose || IsDash(d))
@@ -717,9 +793,9 @@ public sealed class AttributionParser
                     break;
                 }
 
-                if (NounPhraseBefore(p - 1, lo) is { } head)
+                if (NounPhraseBefore(p - 1, lo) is { } head && HasWord(head.Start, head.End))
                 {
-                    if (head.Start == lo || _toks[head.Start - 1].Kind == TokenKind.Punctuation || IsStopWord(head.Start - 1))
+                    if (head.Start == lo || _toks[head.Start - 1].Kind is TokenKind.Punctuation or TokenKind.QuoteClose || IsStopWord(head.Start - 1))
                     {
                         return (head.Start, e - 1);
                     }
@@ -733,6 +809,11 @@ public sealed class AttributionParser
 
         private (int Start, int End)? NounPhraseBefore(int e, int lo)
         {
+            if (e > lo && IsAbbreviationDot(e))
+            {
+                e--; // "James B. Comey Jr., the director …"
+            }
+
             if (e < lo || _toks[e].Kind is not (TokenKind.Word or TokenKind.Number) || IsStopWord(e) || IsDeterminer(e) || IsPreposition(e))
             {
                 return null;
@@ -760,6 +841,22 @@ public sealed class AttributionParser
                     {
                         return null;
                     }
+                }
+                else if (IsPunct(i, ')') && i != e)
+                {
+                    // Rep. Gregory Meeks (D-N.Y.) said …
+                    var open = i - 1;
+                    while (open > lo && i - open <= 8 && !IsPunct(open, '('))
+                    {
+                        open--;
+                    }
+
+                    if (!IsPunct(open, '(') || open <= lo)
+                    {
+                        break;
+                    }
+
+                    i = open;
                 }
                 else if (!(IsJoiner(i) && i > lo && _toks[i - 1].End == t.Start))
                 {
@@ -884,6 +981,20 @@ public sealed class AttributionParser
                 {
                     end = LastNonPunctuation(k + 1, m - 1);
                 }
+                else if (afterQuote)
+                {
+                    // …," said a Republican, who, like all respondents, responded anonymously.
+                    m = k + 1;
+                    while (m < N && _toks[m].Kind != TokenKind.QuoteOpen && !IsTerminal(m) && m - k <= 30)
+                    {
+                        m++;
+                    }
+
+                    if (m == N || IsTerminal(m))
+                    {
+                        end = LastNonPunctuation(k + 1, m - 1);
+                    }
+                }
             }
 
             return (j, end);
@@ -892,6 +1003,23 @@ public sealed class AttributionParser
         // The subject of a sentence, for ", saying …": "The ministry issued a statement, saying …".
         private (int Start, int End)? LeadingNounPhrase(int lo, int limit)
         {
+            // In Ohio on Tuesday, Trump …, saying … : the subject follows the opening phrase.
+            if (lo < limit && (IsPreposition(lo) || _lex.CueModifierLookup.Contains(Word(lo))))
+            {
+                var comma = lo + 1;
+                while (comma < limit && comma - lo <= 12 && !IsPunct(comma, ','))
+                {
+                    comma++;
+                }
+
+                if (comma >= limit || !IsPunct(comma, ','))
+                {
+                    return null;
+                }
+
+                lo = comma + 1;
+            }
+
             var k = lo;
             if (k >= limit || _toks[k].Kind != TokenKind.Word)
             {
@@ -1023,7 +1151,7 @@ public sealed class AttributionParser
             split = null;
             last = N - 1;
             var words = 0;
-            var maxWords = afterQuote ? 3 * MaxTailWords : MaxTailWords;
+            var maxWords = afterQuote ? 8 * MaxTailWords : MaxTailWords;
             for (var k = j; k < N; k++)
             {
                 // …," Trump told NBC's "Today" on Monday. — a title in the tail is not a second quotation.
@@ -1091,8 +1219,9 @@ public sealed class AttributionParser
         private bool StartsAdjunctClause(int i)
         {
             var w = Word(i);
-            return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.ClauseBoundaryLookup.Contains(w)
-                || _lex.PrepositionLookup.Contains(w) || _lex.AdjunctHeadLookup.Contains(w) || _lex.CueModifierLookup.Contains(w);
+            return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.PrepositionLookup.Contains(w)
+                || _lex.AdjunctHeadLookup.Contains(w)
+                || IsAnyWord(i, "who", "whom", "whose", "which", "when", "while", "as", "because", "since", "although", "though", "if", "unless", "until", "where", "whereas", "and", "but");
         }
 
         private int? SplitContinuation(int k, List<TextSpan> parts)
@@ -1321,6 +1450,19 @@ public sealed class AttributionParser
         private bool IsPreposition(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.PrepositionLookup.Contains(Word(i));
 
         private bool IsStopWord(int i) => _toks[i].Kind == TokenKind.Word && _lex.ClauseBoundaryLookup.Contains(Word(i));
+
+        private bool HasWord(int from, int to)
+        {
+            for (var k = from; k <= to; k++)
+            {
+                if (_toks[k].Kind == TokenKind.Word)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private int CountWords(int from, int to)
         {
