@@ -61,7 +61,9 @@ public sealed class AttributionParser
         for (var s = sentences.Count - 2; s >= 0; s--)
         {
             var current = sentences[s];
-            if (sentenceParagraph[s] != sentenceParagraph[s + 1] || current.Length < 2 || !QuoteScanner.IsQuoteChar(text[current.End - 1]))
+            // Only after a question or an exclamation: '."' ends a sentence in wire style ("…," he said. uses a comma).
+            if (sentenceParagraph[s] != sentenceParagraph[s + 1] || current.Length < 3 || !QuoteScanner.IsQuoteChar(text[current.End - 1])
+                || text[current.End - 2] is not ('?' or '!'))
             {
                 continue;
             }
@@ -376,7 +378,7 @@ public sealed class AttributionParser
             }
 
             // X said (that) …  /  X, who …, said …  /  He added: "…"
-            if (SpeakerBefore(cueStart, lo) is not { } speaker)
+            if (SpeakerBefore(cueStart, lo) is not { } speaker || !BaseFormAgrees(verb, cueStart, c, speaker))
             {
                 return null;
             }
@@ -1136,7 +1138,7 @@ public sealed class AttributionParser
             }
 
             end = LastNonPunctuation(lo, end);
-            var start = lo;
+            var start = SkipDateline(lo, end);
             while (start <= end && _toks[start].Kind == TokenKind.Punctuation)
             {
                 start++;
@@ -1332,6 +1334,74 @@ public sealed class AttributionParser
             }
 
             return i;
+        }
+
+        // "they say", "would say", "Six in 10 say" — but not "The council's report, released …".
+        private bool BaseFormAgrees(CueVerb verb, int cueStart, int c, (int Start, int End) speaker)
+        {
+            if (verb.Tense != VerbTense.Base || cueStart < c)
+            {
+                return true;
+            }
+
+            var head = speaker.End;
+            if (_toks[head].Kind == TokenKind.Number)
+            {
+                return true;
+            }
+
+            var w = Word(head);
+            if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            return IsAnyWord(head, "I", "we", "they", "you", "who", "people", "police", "many", "some", "others", "most", "both", "few", "all")
+                || (w.Length > 3 && w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase));
+        }
+
+        // KIRKUK, Iraq — / PORT ELLIS — / WASHINGTON (Reuters) - : a dateline is not reported speech.
+        private int SkipDateline(int lo, int end)
+        {
+            if (lo != 0 || _unit.Span.Start != _paragraphs[_unit.Paragraph].Start)
+            {
+                return lo;
+            }
+
+            var k = lo;
+            var capsWords = 0;
+            while (k <= end && k - lo < 10)
+            {
+                if (_toks[k].Kind == TokenKind.Word && IsAllCaps(Word(k)))
+                {
+                    capsWords++;
+                }
+                else if (IsDash(k))
+                {
+                    return capsWords > 0 ? k + 1 : lo;
+                }
+                else if (!(IsPunct(k, ',') || IsPunct(k, '(') || IsPunct(k, ')') || IsAbbreviationDot(k) || (_toks[k].Kind == TokenKind.Word && IsCapitalised(k)) || _toks[k].Kind == TokenKind.Number))
+                {
+                    return lo;
+                }
+
+                k++;
+            }
+
+            return lo;
+        }
+
+        private static bool IsAllCaps(ReadOnlySpan<char> word)
+        {
+            foreach (var ch in word)
+            {
+                if (char.IsLower(ch))
+                {
+                    return false;
+                }
+            }
+
+            return word.Length > 0 && char.IsLetter(word[0]);
         }
 
         private bool IsPassive(int c, int lo)

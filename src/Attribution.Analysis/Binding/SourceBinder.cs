@@ -51,6 +51,9 @@ public sealed class SourceBinder
 
         public Gender Gender { get; set; }
 
+        /// <summary>True when the gender comes from a title or a pronoun, not a given-name list.</summary>
+        public bool GenderIsCertain { get; set; }
+
         public bool IsPerson { get; set; }
 
         public bool IsGroupOrOrganisation { get; set; }
@@ -174,15 +177,17 @@ public sealed class SourceBinder
                 if (entity.Gender == Gender.Unknown)
                 {
                     entity.Gender = info.Gender;
+                    entity.GenderIsCertain = info.HasTitle && info.Gender != Gender.Unknown;
                 }
             }
             else if (kind != MentionKind.Pronoun && (info.Institution || info.Plural || info.Document || info.ProperName))
             {
                 entity.IsGroupOrOrganisation = true;
             }
-            else if (kind == MentionKind.Pronoun && _lex.Pronouns.TryGetValue(headText, out var g) && g is Gender.Male or Gender.Female && entity.Gender == Gender.Unknown)
+            else if (kind == MentionKind.Pronoun && _lex.Pronouns.TryGetValue(headText, out var g) && g is Gender.Male or Gender.Female && !entity.GenderIsCertain)
             {
                 entity.Gender = g;
+                entity.GenderIsCertain = true;
             }
 
             return target;
@@ -251,6 +256,21 @@ public sealed class SourceBinder
                     {
                         best = i;
                         bestPosition = e.LastPosition;
+                    }
+                }
+
+                // A given name's usual gender is only a guess ("Darian", "Kim"): with no compatible
+                // person, the nearest person whose gender was only guessed is still the antecedent.
+                if (best < 0)
+                {
+                    for (var i = 0; i < _entities.Count; i++)
+                    {
+                        var e = _entities[i];
+                        if (e.IsPerson && !e.GenderIsCertain && e.LastPosition > bestPosition)
+                        {
+                            best = i;
+                            bestPosition = e.LastPosition;
+                        }
                     }
                 }
 
@@ -461,7 +481,7 @@ public sealed class SourceBinder
                 role |= _src.RoleNouns.Contains(lower);
                 spokes |= _src.SpokespersonNouns.Contains(lower);
                 anonymous |= _src.AnonymousNouns.Contains(lower);
-                if (char.IsUpper(w[0]) && !(i == 0 && (definite || indefinite)))
+                if (IsNameWord(w) && !(i == 0 && (definite || indefinite)))
                 {
                     capitals++;
                     if (!_src.InstitutionNouns.Contains(lower) && !_src.RoleNouns.Contains(lower))
@@ -506,9 +526,14 @@ public sealed class SourceBinder
             }
 
             var proper = capitals > 0 && surname is null && !document;
-            var headIsInstitution = surname is null && (_src.InstitutionNouns.Contains(headNoun) || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !document));
+            var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
+                && (_src.InstitutionNouns.Contains(headNoun) || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document));
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution);
         }
+
+        // "al-Khafaji", "van Dyke", "de la Cruz": name particles stay with the name.
+        private static bool IsNameWord(string w) =>
+            char.IsUpper(w[0]) || (w.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash && dash + 1 < w.Length && char.IsUpper(w[dash + 1]));
 
         private static bool IsAllCaps(List<string> words) => words.TrueForAll(w => w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
 
