@@ -514,7 +514,7 @@ public sealed class AttributionParser
 
                 words++;
                 k++;
-                while (k < N && IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == _toks[k].End)
+                while (k < N && ((IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == _toks[k].End) || IsAbbreviationDot(k)))
                 {
                     k++;
                 }
@@ -685,13 +685,21 @@ public sealed class AttributionParser
 
         private int ParagraphOf(int offset)
         {
-            var p = _unit.Paragraph;
-            while (p + 1 < _paragraphs.Count && _paragraphs[p + 1].Start <= offset)
+            int lo = 0, hi = _paragraphs.Count - 1;
+            while (lo < hi)
             {
-                p++;
+                var mid = (lo + hi + 1) / 2;
+                if (_paragraphs[mid].Start <= offset)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
             }
 
-            return p;
+            return lo;
         }
 
         private QuotationKind KindOf(List<TextSpan> parts)
@@ -767,7 +775,7 @@ public sealed class AttributionParser
 
             if (!IsPunct(e, ','))
             {
-                return _toks[e].Kind is TokenKind.Word or TokenKind.Number ? NounPhraseBefore(e, lo) : null;
+                return _toks[e].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(e) ? NounPhraseBefore(e, lo) : null;
             }
 
             // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
@@ -833,7 +841,8 @@ public sealed class AttributionParser
 
                 if (t.Kind is TokenKind.Word or TokenKind.Number)
                 {
-                    if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && _lex.TryGetCue(Word(i), out _) && !IsCapitalised(i)))
+                    if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && _lex.TryGetCue(Word(i), out var inner) && !IsCapitalised(i)
+                        && (inner.Tense == VerbTense.Past || IsAnyWord(i, "says", "tells", "adds"))))
                     {
                         break;
                     }
@@ -1119,6 +1128,13 @@ public sealed class AttributionParser
                     break;
                 }
 
+                // … wrote a letter to the board and says it was never answered: a second attribution.
+                if (k > j && IsAnyWord(k, "and", "but") && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                    && _lex.TryGetCue(Word(SkipModifiersForward(k + 1)), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
+                {
+                    break;
+                }
+
                 if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
                     && ((_lex.TryGetCue(Word(k + 1), out var v) && v.Tense == VerbTense.Participle)
                         || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
@@ -1313,6 +1329,16 @@ public sealed class AttributionParser
             }
 
             return k2 > start ? k2 : j;
+        }
+
+        private int SkipModifiersForward(int i)
+        {
+            while (i + 1 < N && _toks[i].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i)))
+            {
+                i++;
+            }
+
+            return i;
         }
 
         private int SkipModifiersBack(int i, int lo)

@@ -70,7 +70,7 @@ public static class SentenceSplitter
     }
 
     private static bool StartsSentence(char c) =>
-        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '\u201C' or '\u2018' or '\'' or '\u00AB' or '\u201E' or '(' or '[' or '\u2014';
+        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '\u201C' or '\u2018' or '\'' or '\u00AB' or '\u201E' or '(' or '[';
 
     // The period at `dot` ends a sentence unless the word before it is an abbreviation or an initial.
     private static bool EndsSentenceAfterPeriod(string text, int lineStart, int dot, int next, Lexicon lexicon)

@@ -148,8 +148,16 @@ public sealed class SourceBinder
         private int Resolve(TextSpan speaker)
         {
             var head = HeadOf(speaker);
-            var headText = _text[head.Start..head.End];
             var info = Analyse(head);
+
+            // "The mayor, Luc Aubert," / "Her brother, Daniel Lopez": a name in apposition names the source.
+            if (info.Surname is null && head.End < speaker.End && _text[head.End] == ',' && AppositiveName(head.End + 1, speaker.End) is { } name)
+            {
+                head = name;
+                info = Analyse(head);
+            }
+
+            var headText = _text[head.Start..head.End];
             var kind = ClassifyMention(headText, info);
             var mention = new Mention(speaker, head, headText, kind, info);
 
@@ -429,7 +437,35 @@ public sealed class SourceBinder
                 e--;
             }
 
+            // "Business leaders who" (… who say …): the relative pronoun is not part of the name.
+            if (e - s > 4 && _text.AsSpan(e - 4, 4).Equals(" who", StringComparison.OrdinalIgnoreCase))
+            {
+                e -= 4;
+            }
+
             return new TextSpan(s, Math.Max(s + 1, e));
+        }
+
+        private TextSpan? AppositiveName(int from, int end)
+        {
+            while (from < end && char.IsWhiteSpace(_text[from]))
+            {
+                from++;
+            }
+
+            var stop = from;
+            while (stop < end && _text[stop] is not (',' or ';' or '('))
+            {
+                stop++;
+            }
+
+            if (stop <= from || !char.IsUpper(_text[from]))
+            {
+                return null;
+            }
+
+            var span = new TextSpan(from, stop);
+            return Analyse(span).Surname is not null ? span : null;
         }
 
         private MentionInfo Analyse(TextSpan head)

@@ -177,7 +177,8 @@ public static class Scorer
         foreach (var threshold in (ReadOnlySpan<double>)[0.3, 0.8])
         {
             int tp = 0, fp = 0, fn = 0, sm = 0, cm = 0, rm = 0, rn = 0, tm = 0, tn = 0;
-            var confusion = new SortedDictionary<(string Gold, string Pred), int>();
+            var confusion = new SortedDictionary<(string Gold, string Pred), int>(Comparer<(string Gold, string Pred)>.Create(
+                (a, b) => string.CompareOrdinal(a.Gold, b.Gold) is var c && c != 0 ? c : string.CompareOrdinal(a.Pred, b.Pred)));
             foreach (var g in gold)
             {
                 var remaining = predictions.TryGetValue(g.Id, out var preds) ? new List<PredictedQuote>(preds) : [];
@@ -253,7 +254,7 @@ public static class Scorer
                 rn > 0 ? (double)rm / rn : null, tn > 0 ? (double)tm / tn : null));
             if (threshold == 0.3 && tn > 0)
             {
-                result.TypeConfusion = confusion.ToDictionary(kv => $"{kv.Key.Gold}->{kv.Key.Pred}", kv => kv.Value);
+                result.TypeConfusion = [.. confusion.Select(kv => new KeyValuePair<string, int>($"{kv.Key.Gold}->{kv.Key.Pred}", kv.Value))];
             }
         }
 
@@ -402,8 +403,36 @@ public sealed class EvaluationResult
     /// <summary>Exact span P/R/F1 per role.</summary>
     public Dictionary<string, (double P, double R, double F1)> Exact { get; } = [];
 
-    /// <summary>Gold→predicted type counts, when gold has types.</summary>
-    public Dictionary<string, int>? TypeConfusion { get; set; }
+    /// <summary>Gold→predicted type counts in score.py's order, when gold has types.</summary>
+    public List<KeyValuePair<string, int>>? TypeConfusion { get; set; }
+
+    /// <summary>Per-type F1 over the confusion table, then the macro average over gold types (as score.py).</summary>
+    public List<KeyValuePair<string, double>> TypeF1()
+    {
+        var result = new List<KeyValuePair<string, double>>();
+        if (TypeConfusion is null)
+        {
+            return result;
+        }
+
+        var pairs = TypeConfusion.Select(kv => (Gold: kv.Key[..kv.Key.IndexOf("->", StringComparison.Ordinal)], Pred: kv.Key[(kv.Key.IndexOf("->", StringComparison.Ordinal) + 2)..], Count: kv.Value)).ToList();
+        var goldTypes = pairs.Select(p => p.Gold).ToHashSet(StringComparer.Ordinal);
+        var types = goldTypes.Union(pairs.Select(p => p.Pred).Where(p => p.Length > 0)).Order(StringComparer.Ordinal).ToList();
+        var perType = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var t in types)
+        {
+            var tp = pairs.Where(p => p.Gold == t && p.Pred == t).Sum(p => p.Count);
+            var fp = pairs.Where(p => p.Pred == t && p.Gold != t).Sum(p => p.Count);
+            var fn = pairs.Where(p => p.Gold == t && p.Pred != t).Sum(p => p.Count);
+            var precision = tp + fp > 0 ? (double)tp / (tp + fp) : 0;
+            var recall = tp + fn > 0 ? (double)tp / (tp + fn) : 0;
+            perType[t] = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+            result.Add(new(t, perType[t]));
+        }
+
+        result.Add(new("macroF1(gold types)", goldTypes.Sum(t => Math.Round(perType[t], 4)) / goldTypes.Count));
+        return result;
+    }
 
     /// <summary>Renders the metrics in score.py's layout.</summary>
     public string Render()
@@ -414,11 +443,13 @@ public sealed class EvaluationResult
         {
             sb.Append(inv, $"{("quotes@" + q.Threshold.ToString(inv)),-28} P={R(q.P)}  R={R(q.R)}  F1={R(q.F1)}  tp={q.TP}  fp={q.FP}  fn={q.FN}  speaker_match={R(q.SpeakerMatch)}  cue_match={R(q.CueMatch)}  reference_match={Opt(q.ReferenceMatch)}  type_match={Opt(q.TypeMatch)}");
             sb.Append('\n');
-        }
 
-        if (TypeConfusion is not null)
-        {
-            sb.Append(inv, $"{"type_confusion(gold->pred)",-28} ").Append(string.Join("  ", TypeConfusion.Select(kv => $"{kv.Key}={kv.Value}"))).Append('\n');
+            // score.py prints the type tables right after the 0.3 line.
+            if (q.Threshold == 0.3 && TypeConfusion is not null)
+            {
+                sb.Append(inv, $"{"type_confusion(gold->pred)",-28} ").Append(string.Join("  ", TypeConfusion.Select(kv => $"{kv.Key}={kv.Value}"))).Append('\n');
+                sb.Append(inv, $"{"type_F1",-28} ").Append(string.Join("  ", TypeF1().Select(kv => $"{kv.Key}={R(kv.Value)}"))).Append('\n');
+            }
         }
 
         foreach (var (role, (p, r, f)) in Exact)
@@ -428,13 +459,13 @@ public sealed class EvaluationResult
 
         return sb.ToString();
 
-        // Python's repr of round(v, 4): 0.7 → "0.7", 1 → "1.0".
-        static string R(double v)
-        {
-            var s = Math.Round(v, 4).ToString(CultureInfo.InvariantCulture);
-            return s.Contains('.', StringComparison.Ordinal) ? s : s + ".0";
-        }
-
         static string Opt(double? v) => v is { } x ? R(x) : "None";
+    }
+
+    // Python's repr of round(v, 4): 0.7 → "0.7", 1 → "1.0".
+    private static string R(double v)
+    {
+        var s = Math.Round(v, 4).ToString(CultureInfo.InvariantCulture);
+        return s.Contains('.', StringComparison.Ordinal) ? s : s + ".0";
     }
 }

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using Attribution.Cli;
+
+namespace Attribution.Tests.Cli;
+
+/// <summary>The command as a user runs it: exit codes, stdin, bad inputs that do not stop the others.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Json_output_of_a_clean_story_exits_zero()
+    {
+        var story = Write("story.txt", "\"We are ready,\" said Mayor Ruth Okafor.");
+        var (code, stdout, _) = Run("check", "--format", "json", story);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var doc = Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+        Assert.Equal("said", doc.GetProperty("quotes")[0].GetProperty("cue").GetProperty("text").GetString());
+        Assert.Equal("attribution", json.RootElement.GetProperty("tool").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Bad_inputs_exit_two_and_the_other_documents_are_still_analysed()
+    {
+        var good = Write("good.txt", "\"Fine,\" she said.");
+        var empty = Write("empty.txt", "   \n");
+        var binary = WriteBytes("binary.txt", [0x41, 0x00, 0x42]);
+        var invalid = WriteBytes("latin1.txt", [0x22, 0x48, 0xE9, 0x22, 0x20, 0x73, 0x61, 0x69, 0x64]);
+        var (code, stdout, stderr) = Run("check", "--format", "json", good, empty, binary, invalid, Path.Combine(_dir, "missing.txt"));
+        Assert.Equal(2, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList();
+        Assert.Equal(4, errors.Count);
+        Assert.Contains(errors, m => m.Contains("empty", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("binary", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("UTF-8", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("not found", StringComparison.Ordinal));
+        Assert.Contains("missing.txt: file not found", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folders_are_read_recursively_and_jsonl_records_become_documents()
+    {
+        Write(Path.Combine("desk", "a.txt"), "\"One,\" he said.");
+        Write(Path.Combine("desk", "nested", "b.txt"), "\"Two,\" she said.");
+        Write(Path.Combine("desk", "archive.jsonl"), "{\"id\":\"x1\",\"text\":\"\\\"Three,\\\" they said.\",\"desk\":\"metro\"}\nnot json\n");
+        var (code, stdout, _) = Run("check", "--format", "json", Path.Combine(_dir, "desk"));
+        Assert.Equal(2, code); // the bad JSONL line
+        using var json = JsonDocument.Parse(stdout);
+        var paths = json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()).ToList();
+        Assert.Equal(3, paths.Count);
+        Assert.Contains("x1", paths);
+        Assert.Contains(json.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString()!.EndsWith("archive.jsonl:2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Standard_input_is_read_for_a_dash()
+    {
+        var (code, stdout, _) = Run(Encoding.UTF8.GetBytes("Police said the road was closed."), "check", "--format", "json", "-");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("-", json.RootElement.GetProperty("documents")[0].GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Utf16_with_a_bom_is_decoded()
+    {
+        var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("\"Yes,\" she said.")).ToArray();
+        var file = WriteBytes("utf16.txt", bytes);
+        var (code, stdout, _) = Run("check", "--format", "json", file);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("\"Yes,\"", json.RootElement.GetProperty("documents")[0].GetProperty("quotes")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Usage_errors_exit_two()
+    {
+        Assert.Equal(2, Run("check").Code);
+        Assert.Equal(2, Run("check", "--format", "pdf", "x.txt").Code);
+        Assert.Equal(2, Run("frobnicate").Code);
+    }
+
+    [Fact]
+    public void A_broken_rules_folder_exits_three_with_a_located_error()
+    {
+        var rules = Path.Combine(_dir, "rules");
+        Directory.CreateDirectory(Path.Combine(rules, "lexicon"));
+        Directory.CreateDirectory(Path.Combine(rules, "classify"));
+        File.WriteAllText(Path.Combine(rules, "lexicon", "cues.yml"), "verbs: [ { lemma: say, forms: [say, says\n");
+        var story = Write("s.txt", "He said so.");
+        var (code, _, stderr) = Run("check", "--rules", rules, story);
+        Assert.Equal(3, code);
+        Assert.Contains("cues.yml(", stderr, StringComparison.Ordinal);
+        Assert.Contains("error AT0001", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_output_summarises_the_run()
+    {
+        var story = Write("story.txt", "\"We are ready,\" said Mayor Ruth Okafor. Officials said the road was closed.");
+        var (code, stdout, _) = Run("check", story);
+        Assert.Equal(0, code);
+        Assert.Contains("2 quote", stdout, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private string WriteBytes(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Run([], args);
+
+    private static (int Code, string Stdout, string Stderr) Run(byte[] stdin, params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(args, new CliConsole(stdout, stderr, () => new MemoryStream(stdin), IsTerminal: false));
+        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+}

@@ -1,0 +1,104 @@
+using Attribution.Analysis.Configuration;
+using Attribution.Analysis.Rules;
+
+namespace Attribution.Tests.Configuration;
+
+/// <summary>Broken rule and lexicon files are located errors (AT0001 file:line:col), never crashes.</summary>
+public sealed class RuleLoadingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-rules-").FullName;
+
+    public RuleLoadingTests()
+    {
+        // Start from a copy of the bundled pack, then break one file per test.
+        CopyDirectory(TestPack.RulesDirectory, _dir);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void The_bundled_pack_loads()
+    {
+        var pack = RulePack.Load(_dir);
+        Assert.NotEmpty(pack.Classification);
+        Assert.True(pack.Lexicons.Parser.CueVerbs.ContainsKey("said"));
+    }
+
+    [Fact]
+    public void Invalid_yaml_is_reported_with_its_line()
+    {
+        File.WriteAllText(Path.Combine(_dir, "classify", "99.broken.yml"), "type: anonymous\nwhen: [unclosed\n");
+        var error = Assert.Single(Errors(), e => e.File.EndsWith("99.broken.yml", StringComparison.Ordinal));
+        Assert.True(error.Line >= 2, error.ToString());
+        Assert.StartsWith(Path.Combine(_dir, "classify", "99.broken.yml"), error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("AT0001", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_reported()
+    {
+        File.WriteAllText(Path.Combine(_dir, "classify", "99.extra.yml"), "type: anonymous\nwhen: \"true\"\ncolour: blue\n");
+        var error = Assert.Single(Errors());
+        Assert.Equal(3, error.Line);
+        Assert.Contains("colour", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cue_form_listed_twice_is_reported()
+    {
+        File.AppendAllText(Path.Combine(_dir, "lexicon", "cues.yml"), "  - { lemma: utter, class: neutral, forms: [said] }\n");
+        Assert.Contains(Errors(), e => e.Message.Contains("'said' is listed twice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_expression_is_reported_at_the_when_line()
+    {
+        File.WriteAllText(Path.Combine(_dir, "classify", "99.bad.yml"), "type: named\norder: 1\nwhen: source.NoSuchFact && true\n");
+        var error = Assert.Single(Errors());
+        Assert.Equal(3, error.Line);
+        Assert.Contains("NoSuchFact", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("System.IO.File.Exists(\\\"/etc/passwd\\\")")]
+    [InlineData("source.Name.GetType().Assembly.FullName != \\\"\\\"")]
+    [InlineData("System.Environment.GetEnvironmentVariable(\\\"HOME\\\") != null")]
+    [InlineData("System.Diagnostics.Process.GetCurrentProcess().Id > 0")]
+    [InlineData("System.AppDomain.CurrentDomain.FriendlyName != \\\"\\\"")]
+    public void Hostile_expressions_are_refused_at_load(string expression)
+    {
+        File.WriteAllText(Path.Combine(_dir, "classify", "99.hostile.yml"), $"type: named\norder: 1\nwhen: \"{expression}\"\n");
+        var error = Assert.Single(Errors());
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void A_yaml_alias_bomb_is_refused()
+    {
+        File.WriteAllText(Path.Combine(_dir, "lexicon", "bomb.yml"),
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]\n");
+        Assert.Contains(Errors(), e => e.Message.Contains("aliases", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_class_is_reported()
+    {
+        File.AppendAllText(Path.Combine(_dir, "lexicon", "cues.yml"), "  - { lemma: murmur, class: whispery, forms: [murmured] }\n");
+        Assert.Contains(Errors(), e => e.Message.Contains("whispery", StringComparison.Ordinal));
+    }
+
+    private List<LoadError> Errors() => [.. Assert.Throws<LoadException>(() => RulePack.Load(_dir)).Errors];
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+        }
+    }
+}

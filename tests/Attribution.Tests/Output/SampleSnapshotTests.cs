@@ -1,0 +1,48 @@
+using System.Text;
+using Attribution.Analysis.Inputs;
+using Attribution.Reporting;
+using Newtonsoft.Json.Linq;
+using Snapshooter;
+using Snapshooter.Xunit;
+
+namespace Attribution.Tests.Output;
+
+/// <summary>The JSON contract for every bundled sample, compared with a reviewed snapshot.</summary>
+public sealed class SampleSnapshotTests
+{
+    public static TheoryData<string> Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPack.RepositoryRoot, "samples")).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Json_output_of_each_sample_matches_its_snapshot(string sample)
+    {
+        var json = Render(Path.Combine(TestPack.RepositoryRoot, "samples", sample), sample);
+        Snapshot.Match(JToken.Parse(json), new SnapshotNameExtension(sample.Replace('.', '_')));
+    }
+
+    [Fact]
+    public void There_are_at_least_three_samples() => Assert.True(Samples().Count >= 3);
+
+    private static string Render(string path, string displayPath)
+    {
+        var input = InputReader.Decode(displayPath, File.ReadAllBytes(path));
+        Assert.Null(input.Error);
+        using var buffer = new MemoryStream();
+        using (var writer = new JsonReportWriter(buffer))
+        {
+            writer.WriteDocument(TestPack.Analyzer.Analyze(input.Text!));
+            writer.Complete();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
