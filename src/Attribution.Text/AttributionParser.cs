@@ -61,20 +61,41 @@ public sealed class AttributionParser
         for (var s = sentences.Count - 2; s >= 0; s--)
         {
             var current = sentences[s];
-            // Only after a question or an exclamation: '."' ends a sentence in wire style ("…," he said. uses a comma).
-            if (sentenceParagraph[s] != sentenceParagraph[s + 1] || current.Length < 3 || !QuoteScanner.IsQuoteChar(text[current.End - 1])
-                || text[current.End - 2] is not ('?' or '!'))
+            if (sentenceParagraph[s] != sentenceParagraph[s + 1] || current.Length < 3 || !QuoteScanner.IsQuoteChar(text[current.End - 1]))
             {
                 continue;
             }
 
-            if (StartsWithAttribution(text, sentences[s + 1]))
+            // After '?"' or '!"' the attribution may run on ("…?" Trump said of Apple in February, …); after
+            // '."' only a sentence that is nothing but the attribution belongs to it ("…." Trump said.) —
+            // wire style ends a sentence with '."' and starts a new one with its own verb.
+            var next = sentences[s + 1];
+            var question = text[current.End - 2] is '?' or '!';
+            if (StartsWithAttribution(text, next) && (question || CountWords(text, next) <= 8))
             {
                 sentences[s] = new TextSpan(current.Start, sentences[s + 1].End);
                 sentences.RemoveAt(s + 1);
                 sentenceParagraph.RemoveAt(s + 1);
             }
         }
+    }
+
+    private static int CountWords(string text, TextSpan span)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
     }
 
     // Up to seven words, then a cue verb: "Trump said", "Sarandon, 69, told", "the White House spokesman, Josh Earnest, said".
@@ -572,6 +593,15 @@ public sealed class AttributionParser
 
                 _regionClaimed[r] = true;
 
+                // Kasich shot back: "…" / She thanked the crew: "…" — a colon before a quotation marks
+                // speech even when the verb is not in the lexicon.
+                if (speaker is null && ColonLeadIn(region) is { } lead)
+                {
+                    _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], lead.Cue, null, lead.Speaker, -1, _unit.Paragraph));
+                    _lastAttributed = _quotes.Count - 1;
+                    continue;
+                }
+
                 // "A," he said. "B." — one quotation in two parts, as an editor reads it.
                 if (continues >= 0 && continues == _quotes.Count - 1 && ContinuesQuotation(_quotes[^1], region))
                 {
@@ -579,12 +609,46 @@ public sealed class AttributionParser
                     _quotes[^1] = previous with { Kind = previous.Kind == QuotationKind.Direct ? QuotationKind.Direct : QuotationKind.Mixed, Spans = previous.Spans.Add(region.Span) };
                     continue;
                 }
-                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], null, null, speaker, continues, _unit.Paragraph));
+                // A floating quotation inherits the previous speaker: its mention is the speaker's.
+                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], null, null, speaker ?? (continues >= 0 ? _quotes[continues].Speaker : null), continues, _unit.Paragraph));
                 if (speaker is not null)
                 {
                     _lastAttributed = _quotes.Count - 1;
                 }
             }
+        }
+
+        // NP verb …: "…" — the subject at the sentence start is the speaker, the words up to the colon the cue.
+        private (TextSpan Cue, TextSpan Speaker)? ColonLeadIn(QuoteRegion region)
+        {
+            var open = IndexOfToken(region.Span.Start);
+            if (open < 3 || !IsPunct(open - 1, ':'))
+            {
+                return null;
+            }
+
+            var colon = open - 1;
+            if (LeadingNounPhrase(0, colon) is not { } subject || subject.End + 1 >= colon)
+            {
+                return null;
+            }
+
+            for (var k = 0; k < colon; k++)
+            {
+                if (_toks[k].InQuote || IsTerminal(k))
+                {
+                    return null;
+                }
+            }
+
+            var cueStart = subject.End + 1;
+            var cueEnd = colon - cueStart <= 3 ? colon - 1 : cueStart;
+            if (_toks[cueStart].Kind != TokenKind.Word || IsStopWord(cueStart))
+            {
+                return null;
+            }
+
+            return (TokenSpan(cueStart, cueEnd), TokenSpan(subject.Start, subject.End));
         }
 
         // The previous quotation ends in a quotation in this paragraph and only its attribution
@@ -954,6 +1018,22 @@ public sealed class AttributionParser
                         lower++;
                     }
                 }
+                else if (IsPunct(k, '(') && k > j)
+                {
+                    // …," said Sen. Chris Murphy (D-Conn.).
+                    var close = k + 1;
+                    while (close < N && close - k <= 8 && !IsPunct(close, ')'))
+                    {
+                        close++;
+                    }
+
+                    if (close >= N || !IsPunct(close, ')'))
+                    {
+                        break;
+                    }
+
+                    k = close;
+                }
                 else if (!((IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == t.End) || IsAbbreviationDot(k)))
                 {
                     break;
@@ -967,7 +1047,7 @@ public sealed class AttributionParser
             }
 
             var end = k - 1;
-            while (end > j && (IsPreposition(end) || IsDeterminer(end) || _toks[end].Kind == TokenKind.Punctuation))
+            while (end > j && (IsPreposition(end) || IsDeterminer(end) || (_toks[end].Kind == TokenKind.Punctuation && !IsPunct(end, ')'))))
             {
                 end--;
             }

@@ -1,3 +1,18 @@
+using System.Text;
+using Attribution.Benchmarks;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project tests/Attribution.Benchmarks -- --filter '*'
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+var corpusBytes = Corpus.LoadTexts().Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+foreach (var summary in summaries)
+{
+    foreach (var report in summary.Reports)
+    {
+        if (report.ResultStatistics is { } stats && corpusBytes > 0)
+        {
+            var seconds = stats.Median / 1e9;
+            Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}: median {seconds:F3} s = {corpusBytes / 1e6 / seconds:F1} MB/s");
+        }
+    }
+}

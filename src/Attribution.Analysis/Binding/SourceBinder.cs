@@ -119,15 +119,16 @@ public sealed class SourceBinder
             {
                 var quote = quotes[q];
                 quoteEntity[q] = -1;
-                if (quote.Speaker is { } speaker)
+                if (quote.ContinuesFrom >= 0 && quote.ContinuesFrom < q && quoteEntity[quote.ContinuesFrom] >= 0)
                 {
-                    var e = Resolve(speaker);
+                    // A floating quotation, or "…, adding that …": the same source as the quotation it continues.
+                    var e = quoteEntity[quote.ContinuesFrom];
                     quoteEntity[q] = e;
                     _entities[e].Quotes.Add(q);
                 }
-                else if (quote.ContinuesFrom >= 0 && quote.ContinuesFrom < q && quoteEntity[quote.ContinuesFrom] >= 0)
+                else if (quote.Speaker is { } speaker)
                 {
-                    var e = quoteEntity[quote.ContinuesFrom];
+                    var e = Resolve(speaker);
                     quoteEntity[q] = e;
                     _entities[e].Quotes.Add(q);
                 }
