@@ -888,6 +888,24 @@ public sealed class AttributionParser
                 e--; // "James B. Comey Jr., the director …"
             }
 
+            var end = e;
+            if (IsPunct(e, ')'))
+            {
+                // Sen. David Perdue (R-Ga.) said …
+                var open = e - 1;
+                while (open > lo && e - open <= 8 && !IsPunct(open, '('))
+                {
+                    open--;
+                }
+
+                if (!IsPunct(open, '(') || open <= lo)
+                {
+                    return null;
+                }
+
+                e = open - 1;
+            }
+
             if (e < lo || _toks[e].Kind is not (TokenKind.Word or TokenKind.Number) || IsStopWord(e) || IsDeterminer(e) || IsPreposition(e))
             {
                 return null;
@@ -960,7 +978,7 @@ public sealed class AttributionParser
                 s = k;
             }
 
-            return s <= e ? (s, e) : null;
+            return s <= e ? (s, end) : null;
         }
 
         // said Mr Smith / said the official / said a senior coalition military official, speaking on …
@@ -1411,6 +1429,9 @@ public sealed class AttributionParser
             return k2 > start ? k2 : j;
         }
 
+        private bool IsTimeWord(int i) =>
+            IsAnyWord(i, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend");
+
         private int SkipModifiersForward(int i)
         {
             while (i + 1 < N && _toks[i].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i)))
@@ -1428,6 +1449,15 @@ public sealed class AttributionParser
                 if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && _lex.CueModifierLookup.Contains(Word(i)))
                 {
                     i--;
+                }
+                else if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && IsTimeWord(i) && i > lo)
+                {
+                    // McConnell, R-Ky., Tuesday said … / Sanders on Tuesday said …
+                    i--;
+                    if (i >= lo && IsAnyWord(i, "on", "last", "this", "early", "late", "earlier"))
+                    {
+                        i--;
+                    }
                 }
                 else if (i - 2 >= lo && IsPunct(i, ',') && IsPunct(i - 2, ',') && _toks[i - 1].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i - 1)))
                 {

@@ -421,6 +421,13 @@ public sealed class SourceBinder
 
                 if (i > s && _text[i - 1] == ' ')
                 {
+                    // "Sanders on Tuesday", "the ministry in a statement": the adjunct is not part of the name.
+                    if (IsAdjunctAt(i, e))
+                    {
+                        e = i - 1;
+                        goto done;
+                    }
+
                     foreach (var stop in (ReadOnlySpan<string>)["who ", "which ", "speaking ", "talking ", "declining ", "asking ", "requesting ", "insisting "])
                     {
                         if (_text.AsSpan(i, Math.Min(stop.Length, e - i)).Equals(stop, StringComparison.OrdinalIgnoreCase))
@@ -445,6 +452,51 @@ public sealed class SourceBinder
             }
 
             return new TextSpan(s, Math.Max(s + 1, e));
+        }
+
+        private bool IsAdjunctAt(int i, int end)
+        {
+            var w1 = WordAt(i, end);
+            if (w1.Length == 0 || !_lex.AdjunctPrepositions.Contains(w1))
+            {
+                return false;
+            }
+
+            // The head must follow within three words: "on Tuesday", "in a statement", "in an interview".
+            var j = i + w1.Length;
+            for (var n = 0; n < 3 && j < end; n++)
+            {
+                while (j < end && _text[j] == ' ')
+                {
+                    j++;
+                }
+
+                var w = WordAt(j, end);
+                if (w.Length == 0)
+                {
+                    return false;
+                }
+
+                if (_lex.AdjunctHeads.Contains(w))
+                {
+                    return true;
+                }
+
+                j += w.Length;
+            }
+
+            return false;
+        }
+
+        private string WordAt(int i, int end)
+        {
+            var j = i;
+            while (j < end && (char.IsLetterOrDigit(_text[j]) || _text[j] is '-' or '\'' or '\u2019'))
+            {
+                j++;
+            }
+
+            return _text[i..j];
         }
 
         private TextSpan? AppositiveName(int from, int end)
@@ -595,6 +647,43 @@ public sealed class SourceBinder
                 }
             }
 
+            return AppearsAfterAFirstName(word);
+        }
+
+        // "Robby Mook" somewhere in the story makes "Mook said" a person even when "Robby" is in no
+        // name list: the word follows a capitalised word that is not a title, an institution or a
+        // sentence opener.
+        private bool AppearsAfterAFirstName(string word)
+        {
+            if (word.Length < 2 || IsAllCaps([word]))
+            {
+                return false;
+            }
+
+            for (var at = _text.IndexOf(word, StringComparison.Ordinal); at > 1; at = _text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if ((end < _text.Length && char.IsLetterOrDigit(_text[end])) || _text[at - 1] != ' ')
+                {
+                    continue;
+                }
+
+                var p = at - 2;
+                while (p >= 0 && (char.IsLetter(_text[p]) || _text[p] is '.' or '-'))
+                {
+                    p--;
+                }
+
+                var previous = _text[(p + 1)..(at - 1)].TrimEnd('.');
+                var atSentenceStart = p < 0 || _text[p] == '\n' || (p >= 1 && _text[p] == ' ' && _text[p - 1] is '.' or '!' or '?');
+                if (previous.Length >= 2 && char.IsUpper(previous[0]) && !IsAllCaps([previous]) && !atSentenceStart
+                    && !_lex.Determiners.Contains(previous) && !_lex.Prepositions.Contains(previous) && !_lex.Pronouns.ContainsKey(previous)
+                    && !_src.InstitutionNouns.Contains(previous) && !_src.RoleNouns.Contains(previous) && !_lex.Titles.ContainsKey(previous))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
@@ -694,7 +783,17 @@ public sealed class SourceBinder
                 var given = _src.GivenNames.TryGetValue(parts[first].Word, out var g) ? parts[first].Word : null;
                 if (!hasTitle && given is null)
                 {
-                    continue;
+                    // "State Jon Husted", "Trump lawyer Marc Kasowitz": start at the first given name.
+                    var at = parts.FindIndex(first + 1, p => _src.GivenNames.ContainsKey(p.Word));
+                    if (at < 0 || at == parts.Count - 1)
+                    {
+                        continue;
+                    }
+
+                    first = at;
+                    start = parts[at].Start;
+                    given = parts[at].Word;
+                    g = _src.GivenNames[given];
                 }
 
                 var titleGender = hasTitle && _lex.Titles.TryGetValue(parts[0].Word, out var tg) ? tg : Gender.Unknown;
