@@ -888,6 +888,12 @@ public sealed class AttributionParser
                 e--; // "James B. Comey Jr., the director …"
             }
 
+            // A personal pronoun is a whole speaker: "even now at 86 she said" → "she".
+            if (_toks[e].Kind == TokenKind.Word && _lex.PronounLookup.ContainsKey(Word(e)))
+            {
+                return (e, e);
+            }
+
             var end = e;
             if (IsPunct(e, ')'))
             {
@@ -1429,6 +1435,14 @@ public sealed class AttributionParser
             return k2 > start ? k2 : j;
         }
 
+        // "has sharply criticized", "egregiously claimed": lower-case -ly adverbs, not nouns like "family" or "rally".
+        private bool IsMannerAdverb(int i)
+        {
+            var w = Word(i);
+            return w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])
+                && !IsAnyWord(i, "family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "melancholy", "folly", "holly", "lily", "tally", "fly");
+        }
+
         private bool IsTimeWord(int i) =>
             IsAnyWord(i, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend");
 
@@ -1446,7 +1460,7 @@ public sealed class AttributionParser
         {
             while (i >= lo)
             {
-                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && _lex.CueModifierLookup.Contains(Word(i)))
+                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (_lex.CueModifierLookup.Contains(Word(i)) || IsMannerAdverb(i)))
                 {
                     i--;
                 }
