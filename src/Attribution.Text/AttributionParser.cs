@@ -585,8 +585,9 @@ public sealed class AttributionParser
                 }
 
                 var continues = -1;
+                // "According to X, …" attributes information, not words: a later quotation does not inherit it.
                 if (speaker is null && region.Span.Length * 2 >= unitLength && _lastAttributed >= 0
-                    && _unit.Paragraph - _quotes[_lastAttributed].Paragraph <= 2)
+                    && _unit.Paragraph - _quotes[_lastAttributed].Paragraph <= 2 && _quotes[_lastAttributed].Verb is not null)
                 {
                     continues = _lastAttributed;
                 }

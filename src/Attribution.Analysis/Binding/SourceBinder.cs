@@ -89,7 +89,8 @@ public sealed class SourceBinder
         bool Plural,
         bool Indefinite,
         string HeadNoun,
-        bool HeadIsInstitution);
+        bool HeadIsInstitution,
+        bool PollShare);
 
     private sealed record PersonName(int Start, string FullName, string Surname, string? GivenName, Gender Gender);
 
@@ -355,6 +356,30 @@ public sealed class SourceBinder
                 }
             }
 
+            // "the South Carolina senator" after "Sen. Lindsey Graham" was named (but not quoted): a
+            // singular role refers back to the person the story last named with that title.
+            if (info.Role && !info.Plural && !info.Institution && !info.Anonymous)
+            {
+                PersonName? titled = null;
+                foreach (var n in _names)
+                {
+                    if (n.Start >= position)
+                    {
+                        break;
+                    }
+
+                    if (DescribesSame(n.FullName, noun))
+                    {
+                        titled = n;
+                    }
+                }
+
+                if (titled is not null)
+                {
+                    return EntityForName(titled);
+                }
+            }
+
             return ResolveDescription(headText, info);
         }
 
@@ -543,6 +568,12 @@ public sealed class SourceBinder
                 headNoun = w;
             }
 
+            // "A Quinnipiac University poll released in late August": the head is "poll".
+            for (var k = words.IndexOf(headNoun); k > 0 && headNoun.Length > 4 && headNoun.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(headNoun[0]); k--)
+            {
+                headNoun = words[k - 1];
+            }
+
             var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite));
             headNoun = headNoun.ToLowerInvariant();
             var capitals = 0;
@@ -553,7 +584,8 @@ public sealed class SourceBinder
                 var w = words[i];
                 var bare = w.TrimEnd('.');
                 var lower = bare.ToLowerInvariant();
-                if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]))
+                var titleAsSurname = i > 0 && _lex.Titles.ContainsKey(words[i - 1].TrimEnd('.')) && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
+                if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]) && !titleAsSurname)
                 {
                     title = true;
                     if (gender == Gender.Unknown)
@@ -607,6 +639,13 @@ public sealed class SourceBinder
                 {
                     surname = last;
                 }
+                else if (!institution && nameRun.Count == 1 && words.Count == 1 && !document && !IsAllCaps(nameRun) && !IsPluralWord(last)
+                    && !_src.AnonymousNouns.Contains(last) && !_lex.Pronouns.ContainsKey(last))
+                {
+                    // A bare capitalised word speaking ("Wines said", "McLenney told") is most often a
+                    // person named earlier in a way no list recognised.
+                    surname = last;
+                }
                 else if (!institution && nameRun.Count >= 2 && nameRun.Count == capitals && words.Count == nameRun.Count && !document && !IsAllCaps(nameRun))
                 {
                     // Two or three capitalised words and nothing else: most often a person's name.
@@ -616,8 +655,36 @@ public sealed class SourceBinder
 
             var proper = capitals > 0 && surname is null && !document;
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
-                && (_src.InstitutionNouns.Contains(headNoun) || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document));
-            return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution);
+                && (_src.InstitutionNouns.Contains(headNoun)
+                    || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && !IsPluralWord(headNoun)));
+            var pollShare = IsPollShare(words);
+            plural |= surname is null && headCapitalised && IsPluralWord(headNoun);
+            return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
+        }
+
+        // "Democrats", "Demonstrators": a plural, a group rather than a name.
+        private static bool IsPluralWord(string w) =>
+            w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
+            && !w.EndsWith("is", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("\u2019s", StringComparison.Ordinal);
+
+        // "63 percent", "Only 52 percent of registered voters", "six in 10", "Nearly eight of 10 voters".
+        private static bool IsPollShare(List<string> words)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                var w = words[i].ToLowerInvariant();
+                if (w is "percent" or "per" or "%" || w.EndsWith('%'))
+                {
+                    return true;
+                }
+
+                if (w is "in" or "of" or "out" && i + 1 < words.Count && words[i + 1] == "10" && i > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // "al-Khafaji", "van Dyke", "de la Cruz": name particles stay with the name.
@@ -1011,6 +1078,7 @@ public sealed class SourceBinder
                 HasSpokespersonNoun = e.Mentions.Exists(m => m.Info.Spokesperson),
                 HasDocumentNoun = first.Document,
                 HeadIsInstitution = first.HeadIsInstitution,
+                IsPollShare = first.PollShare,
                 HasAnonymousNoun = first.Anonymous,
                 IsPlural = first.Plural,
                 IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),

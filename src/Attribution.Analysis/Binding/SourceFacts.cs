@@ -45,6 +45,9 @@ public sealed record SourceFacts
     /// <summary>The head withholds identity ("sources", "people", "critics").</summary>
     public bool HasAnonymousNoun { get; init; }
 
+    /// <summary>A share of poll respondents: "63 percent", "six in 10 voters" (a document source: the poll).</summary>
+    public bool IsPollShare { get; init; }
+
     /// <summary>The source is a group ("officials", "Iraqi and coalition officials").</summary>
     public bool IsPlural { get; init; }
 
