@@ -884,6 +884,11 @@ public sealed class AttributionParser
 
         private (int Start, int End)? NounPhraseBefore(int e, int lo)
         {
+            if (e < lo || e < 0)
+            {
+                return null;
+            }
+
             if (e > lo && IsAbbreviationDot(e))
             {
                 e--; // "James B. Comey Jr., the director …"

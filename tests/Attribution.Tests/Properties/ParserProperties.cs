@@ -25,6 +25,12 @@ public sealed class ParserProperties
     public void Parsing_arbitrary_characters_keeps_every_invariant() =>
         AnyText.Sample(CheckInvariants, iter: 2000);
 
+    // Crashers found by the properties above, kept as regression cases.
+    [Theory]
+    [InlineData("who told« !« she-?’claimedadded")]
+    [InlineData("who said")]
+    public void Found_crashers_stay_fixed(string text) => CheckInvariants(text);
+
     private static void CheckInvariants(string text)
     {
         var analysis = TestPack.Analyzer.Analyze(new SourceText("prop.txt", text));
