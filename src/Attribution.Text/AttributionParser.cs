@@ -352,7 +352,7 @@ public sealed class AttributionParser
 
             // …, officials said Tuesday.  /  "…," she said, "…"  /  "…," the spokesman, Josh Earnest, said.
             var e = SkipModifiersBack(cueStart - 1, lo);
-            var trailingSpeaker = e >= lo && _toks[e].Kind is TokenKind.Word or TokenKind.Number ? NounPhraseBefore(e, lo)
+            var trailingSpeaker = e >= lo && (_toks[e].Kind is TokenKind.Word or TokenKind.Number || IsPunct(e, ')')) ? NounPhraseBefore(e, lo)
                 : e >= lo && IsPunct(e, ',') ? SpeakerBefore(cueStart, lo) : null;
             if (trailingSpeaker is { } np2 && np2.Start - 1 >= lo)
             {
@@ -1650,7 +1650,7 @@ public sealed class AttributionParser
 
         private bool IsPunct(int i, char c) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] == c;
 
-        private bool IsDash(int i) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '\u2014' or '\u2013' or '-';
+        private bool IsDash(int i) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '\u2014' or '\u2013' or '\u2015' or '-';
 
         private bool IsTerminal(int i) => i >= 0 && i < N && _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '!' or '?' && !IsAbbreviationDot(i);
 
