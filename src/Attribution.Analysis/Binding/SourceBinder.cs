@@ -598,7 +598,7 @@ public sealed class SourceBinder
                     continue;
                 }
 
-                institution |= _src.InstitutionNouns.Contains(lower);
+                institution |= _src.InstitutionNouns.Contains(lower) || _src.OrganizationNames.Contains(bare);
                 role |= _src.RoleNouns.Contains(lower);
                 spokes |= _src.SpokespersonNouns.Contains(lower);
                 anonymous |= _src.AnonymousNouns.Contains(lower);
@@ -654,11 +654,13 @@ public sealed class SourceBinder
             }
 
             var proper = capitals > 0 && surname is null && !document;
+            // "The New York Times", "the United States": several capitalised words are one proper name.
+            var properPlural = capitals >= 2 && nameRun.Count >= 1;
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
-                && (_src.InstitutionNouns.Contains(headNoun)
-                    || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && !IsPluralWord(headNoun)));
+                && (_src.InstitutionNouns.Contains(headNoun) || _src.OrganizationNames.Contains(headNoun)
+                    || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && (properPlural || !IsPluralWord(headNoun))));
             var pollShare = IsPollShare(words);
-            plural |= surname is null && headCapitalised && IsPluralWord(headNoun);
+            plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
         }
 

@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "organizationNames", "countryNames",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -85,7 +85,10 @@ public static class LexiconLoader
         });
         var sources = new SourceLexicon(
             lists["institutionNouns"], lists["roleNouns"], lists["spokespersonNouns"], lists["documentNouns"],
-            lists["anonymousNouns"], lists["anonymityGrants"], lists["boilerplateReasons"], lists["maleNames"], lists["femaleNames"]);
+            lists["anonymousNouns"], lists["anonymityGrants"], lists["boilerplateReasons"], lists["maleNames"], lists["femaleNames"])
+        {
+            OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["countryNames"])),
+        };
         return new LexiconSet(parser, sources);
     }
 
@@ -167,6 +170,9 @@ public static class LexiconLoader
             }
         }
     }
+
+    private static System.Collections.Frozen.FrozenSet<string> Freeze(IEnumerable<string> words) =>
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase);
 
     private static VerbTense GuessTense(string form) =>
         form.EndsWith("ing", StringComparison.Ordinal) ? VerbTense.Participle

@@ -65,6 +65,9 @@ public sealed class SourceLexicon
     /// <summary>Boilerplate anonymity reasons.</summary>
     public IReadOnlyList<string> BoilerplateReasons { get; }
 
+    /// <summary>Organisations, outlets, countries and capitals named by a single word ("Reuters", "China").</summary>
+    public FrozenSet<string> OrganizationNames { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Given names with gender.</summary>
     public FrozenDictionary<string, Gender> GivenNames { get; }
 
