@@ -1161,9 +1161,10 @@ public sealed class AttributionParser
             }
 
             var end = k;
-            while (end + 1 < limit && _toks[end + 1].Kind == TokenKind.Word && IsCapitalised(end + 1) && !_toks[end + 1].InQuote)
+            while (end + 1 < limit && !_toks[end + 1].InQuote
+                && ((_toks[end + 1].Kind == TokenKind.Word && IsCapitalised(end + 1)) || (IsAbbreviationDot(end + 1) && end + 2 < limit)))
             {
-                end++;
+                end++; // Mrs. Clinton, Sen. Ted Cruz
             }
 
             return (lo, end);

@@ -215,7 +215,8 @@ public sealed class SourceBinder
                 return MentionKind.Name;
             }
 
-            return headText.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !info.ProperName
+            // "the Republican nominee" is a definite description; "the Health Ministry" is a name.
+            return headText.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !info.HeadIsInstitution
                 ? MentionKind.Definite
                 : MentionKind.Description;
         }
@@ -350,6 +351,20 @@ public sealed class SourceBinder
                 foreach (var m in _entities[i].Mentions)
                 {
                     if (m.Span.Start < position && DescribesSame(m.HeadText, noun))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            // "the Vermont senator", "The Republican nominee": a singular role that names no office of
+            // its own (no possessive, no "of …") is the person the story last quoted.
+            if (info.Role && !info.Plural && !info.Anonymous && !headText.Contains('\'', StringComparison.Ordinal)
+                && !headText.Contains('\u2019', StringComparison.Ordinal) && !headText.Contains(" of ", StringComparison.Ordinal))
+            {
+                for (var i = _entities.Count - 1; i >= 0; i--)
+                {
+                    if (_entities[i].IsPerson && position - _entities[i].LastPosition < 1500)
                     {
                         return i;
                     }
@@ -1084,6 +1099,8 @@ public sealed class SourceBinder
                 HasAnonymousNoun = first.Anonymous,
                 IsPlural = first.Plural,
                 IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),
+                IsPersonalPronoun = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun
+                    && (m.HeadText.Equals("I", StringComparison.Ordinal) || (_lex.Pronouns.TryGetValue(m.HeadText, out var pg) && pg is Gender.Male or Gender.Female))),
                 IsIndefinite = first.Indefinite,
                 HasAnonymityGrant = e.HasGrant,
                 HasAnonymityReason = e.Reason is not null,

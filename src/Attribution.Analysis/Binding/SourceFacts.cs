@@ -51,6 +51,9 @@ public sealed record SourceFacts
     /// <summary>The source is a group ("officials", "Iraqi and coalition officials").</summary>
     public bool IsPlural { get; init; }
 
+    /// <summary>The only mentions are "he", "she" or "I" (outside quotations): a person, though unnamed here.</summary>
+    public bool IsPersonalPronoun { get; init; }
+
     /// <summary>Every mention is a pronoun that did not resolve to a named antecedent.</summary>
     public bool IsPronounOnly { get; init; }
 
