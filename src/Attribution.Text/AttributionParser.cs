@@ -275,7 +275,7 @@ public sealed class AttributionParser
 
         private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)
         {
-            if (IsPassive(c, lo) || IsInfinitive(c, lo))
+            if (IsPassive(c, lo) || IsInfinitive(c, lo) || ReadsAsNoun(c, verb))
             {
                 return null;
             }
@@ -834,8 +834,9 @@ public sealed class AttributionParser
 
             if (IsAnyWord(e, "who") && !_toks[e].InQuote)
             {
-                // business leaders who say … : the antecedent and the relative pronoun.
-                return NounPhraseBefore(e - 1, lo) is { } antecedent ? (antecedent.Start, e) : (e, e);
+                // business leaders who say … / Mr. Kasich, who refused to … : the antecedent and the relative pronoun.
+                var before = e - 1 >= lo && IsPunct(e - 1, ',') ? e - 2 : e - 1;
+                return NounPhraseBefore(before, lo) is { } antecedent ? (antecedent.Start, e) : (e, e);
             }
 
             if (!IsPunct(e, ','))
@@ -1559,6 +1560,39 @@ public sealed class AttributionParser
             }
 
             return word.Length > 0 && char.IsLetter(word[0]);
+        }
+
+        // "his early-morning tweets attempting to …", "the 9/11 attacks, Bin Laden …": a form that is also a
+        // noun, followed by what cannot follow the verb, is the noun.
+        private bool ReadsAsNoun(int c, CueVerb verb)
+        {
+            if (!verb.IsAlsoNoun || c + 1 >= N)
+            {
+                return false;
+            }
+
+            if (IsPunct(c + 1, ',') || IsTerminal(c + 1) || IsPunct(c + 1, ')'))
+            {
+                return c > 0 && (IsDeterminer(c - 1) || _toks[c - 1].Kind == TokenKind.Number || IsAnyWord(c - 1, "early-morning", "late-night"));
+            }
+
+            if (_toks[c + 1].Kind != TokenKind.Word || _toks[c + 1].InQuote)
+            {
+                return false;
+            }
+
+            var next = Word(c + 1);
+            foreach (var particle in verb.Particles)
+            {
+                if (next.Equals(particle, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            // "wants to", "hopes to" are the verb; "tweets about", "attacks on" the noun.
+            return !IsAnyWord(c + 1, "to", "that") && (next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || IsPreposition(c + 1)
+                || IsAnyWord(c + 1, "which", "were", "was", "are", "is", "have", "has"));
         }
 
         private bool IsPassive(int c, int lo)

@@ -35,6 +35,9 @@ public sealed record CueVerb(string Form, string Lemma, CueClass Class, VerbTens
 {
     /// <summary>Particles that join the cue when they follow it ("called for", "pointed out").</summary>
     public IReadOnlyList<string> Particles { get; init; } = [];
+
+    /// <summary>True when this form is also a common noun ("tweets", "attacks", "calls").</summary>
+    public bool IsAlsoNoun { get; init; }
 }
 
 /// <summary>The inflection of a cue verb form.</summary>

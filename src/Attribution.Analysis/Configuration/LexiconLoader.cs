@@ -106,6 +106,7 @@ public static class LexiconLoader
             var cls = CueClass.Neutral;
             List<string>? forms = null;
             List<string> particles = [];
+            List<string> nounForms = [];
             bool needsComplement = false, takesObject = false;
             foreach (var (key, value, keyNode) in file.Pairs(item, "a verb entry"))
             {
@@ -137,8 +138,11 @@ public static class LexiconLoader
                     case "particles":
                         particles = file.Strings(value, "particles");
                         break;
+                    case "nounForms":
+                        nounForms = file.Strings(value, "nounForms");
+                        break;
                     default:
-                        file.Error(keyNode, $"unknown verb field '{key}'; expected lemma, class, forms, needsComplement, takesObject, particles");
+                        file.Error(keyNode, $"unknown verb field '{key}'; expected lemma, class, forms, needsComplement, takesObject, particles, nounForms");
                         break;
                 }
             }
@@ -166,7 +170,11 @@ public static class LexiconLoader
                     3 => VerbTense.Participle,
                     _ => VerbTense.Past,
                 };
-                cues.Add(new CueVerb(form.ToLowerInvariant(), lemma, cls, tense, needsComplement, takesObject) { Particles = particles });
+                cues.Add(new CueVerb(form.ToLowerInvariant(), lemma, cls, tense, needsComplement, takesObject)
+                {
+                    Particles = particles,
+                    IsAlsoNoun = nounForms.Contains(form, StringComparer.OrdinalIgnoreCase),
+                });
             }
         }
     }
