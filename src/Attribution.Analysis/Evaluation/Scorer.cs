@@ -430,7 +430,7 @@ public sealed class EvaluationResult
             result.Add(new(t, perType[t]));
         }
 
-        result.Add(new("macroF1(gold types)", goldTypes.Sum(t => Math.Round(perType[t], 4)) / goldTypes.Count));
+        result.Add(new("macroF1(gold types)", goldTypes.Sum(t => PythonRound4(perType[t])) / goldTypes.Count));
         return result;
     }
 
@@ -465,7 +465,53 @@ public sealed class EvaluationResult
     // Python's repr of round(v, 4): 0.7 → "0.7", 1 → "1.0".
     private static string R(double v)
     {
-        var s = Math.Round(v, 4).ToString(CultureInfo.InvariantCulture);
-        return s.Contains('.', StringComparison.Ordinal) ? s : s + ".0";
+        var s = PythonRound4(v).ToString("R", CultureInfo.InvariantCulture);
+        return s.Contains('.', StringComparison.Ordinal) || s.Contains('E', StringComparison.Ordinal) ? s : s + ".0";
+    }
+
+    /// <summary>Python's round(v, 4).</summary>
+    // Python's round(v, 4) rounds the exact binary value half-to-even; Math.Round scales first and
+    // can land on the other side of a half when the decimal is close to one. Done exactly here.
+    public static double PythonRound4(double v)
+    {
+        if (double.IsNaN(v) || double.IsInfinity(v) || v == 0)
+        {
+            return v;
+        }
+
+        var negative = v < 0;
+        var bits = BitConverter.DoubleToInt64Bits(Math.Abs(v));
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075; // v = mantissa * 2^exponent
+        var numerator = new System.Numerics.BigInteger(mantissa) * 10000;
+        var denominator = System.Numerics.BigInteger.One;
+        if (exponent >= 0)
+        {
+            numerator <<= exponent;
+        }
+        else
+        {
+            denominator <<= -exponent;
+        }
+
+        var quotient = System.Numerics.BigInteger.DivRem(numerator, denominator, out var remainder);
+        var twice = remainder * 2;
+        if (twice > denominator || (twice == denominator && !quotient.IsEven))
+        {
+            quotient += 1;
+        }
+
+        var rounded = (double)quotient / 10000.0;
+        return negative ? -rounded : rounded;
     }
 }
