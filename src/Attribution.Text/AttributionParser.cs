@@ -572,11 +572,13 @@ public sealed class AttributionParser
 
                 // "We will not back down." — Mayor Ruth Okafor
                 TextSpan? speaker = null;
+                TextSpan? dash = null;
                 var close = CloseTokenOf(region);
                 if (region.Closed && close >= 0 && close + 2 < N && IsDash(close + 1) && NounPhraseAfter(close + 2, true) is { } np
                     && TrailingPunctuation(np.End) == N - 1)
                 {
                     speaker = TokenSpan(np.Start, np.End);
+                    dash = _toks[close + 1].Span;
                 }
 
                 if (speaker is null && !IsSubstantial(region))
@@ -611,7 +613,7 @@ public sealed class AttributionParser
                     continue;
                 }
                 // A floating quotation inherits the previous speaker: its mention is the speaker's.
-                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], null, null, speaker ?? (continues >= 0 ? _quotes[continues].Speaker : null), continues, _unit.Paragraph));
+                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], dash, null, speaker ?? (continues >= 0 ? _quotes[continues].Speaker : null), continues, _unit.Paragraph));
                 if (speaker is not null)
                 {
                     _lastAttributed = _quotes.Count - 1;

@@ -14,6 +14,26 @@ public static class SentenceSplitter
         for (var i = start; i < end; i++)
         {
             var c = text[i];
+
+            // A line that opens with a quotation mark starts a new sentence even without a blank
+            // line before it (lists of reader quotes, one per line).
+            if (c == '\n' && i > start && i + 1 < end && text[i + 1] is '"' or '\u201C' or '\u00AB')
+            {
+                var lineEnd = i;
+                while (lineEnd > start && char.IsWhiteSpace(text[lineEnd - 1]))
+                {
+                    lineEnd--;
+                }
+
+                if (lineEnd > start)
+                {
+                    sentences.Add(new TextSpan(start, lineEnd));
+                }
+
+                start = i + 1;
+                continue;
+            }
+
             if (c is not ('.' or '!' or '?'))
             {
                 continue;
