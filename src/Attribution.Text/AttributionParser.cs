@@ -834,7 +834,7 @@ public sealed class AttributionParser
                 return null;
             }
 
-            if (IsAnyWord(e, "who") && !_toks[e].InQuote)
+            if (_toks[e].Kind == TokenKind.Word && WithoutContraction(Word(e)).Equals("who", StringComparison.OrdinalIgnoreCase) && !_toks[e].InQuote)
             {
                 // business leaders who say … / Mr. Kasich, who refused to … : the antecedent and the relative pronoun.
                 var before = e - 1 >= lo && IsPunct(e - 1, ',') ? e - 2 : e - 1;
@@ -897,8 +897,8 @@ public sealed class AttributionParser
                 e--; // "James B. Comey Jr., the director …"
             }
 
-            // A personal pronoun is a whole speaker: "even now at 86 she said" → "she".
-            if (_toks[e].Kind == TokenKind.Word && _lex.PronounLookup.ContainsKey(Word(e)))
+            // A personal pronoun is a whole speaker: "even now at 86 she said" → "she", "he’s sought" → "he’s".
+            if (_toks[e].Kind == TokenKind.Word && _lex.PronounLookup.ContainsKey(WithoutContraction(Word(e))))
             {
                 return (e, e);
             }
@@ -1451,6 +1451,13 @@ public sealed class AttributionParser
             var w = Word(i);
             return w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])
                 && !IsAnyWord(i, "family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "melancholy", "folly", "holly", "lily", "tally", "fly");
+        }
+
+        // "he’s", "who's", "they've": the pronoun without its contracted auxiliary.
+        private static ReadOnlySpan<char> WithoutContraction(ReadOnlySpan<char> word)
+        {
+            var apostrophe = word.IndexOfAny('\'', '\u2019');
+            return apostrophe > 0 ? word[..apostrophe] : word;
         }
 
         private bool IsTimeWord(int i) =>

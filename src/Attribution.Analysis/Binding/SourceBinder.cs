@@ -160,6 +160,14 @@ public sealed class SourceBinder
             }
 
             var headText = _text[head.Start..head.End];
+
+            // "he’s", "they've": the pronoun without its contracted auxiliary.
+            var apostrophe = headText.IndexOfAny(['\'', '\u2019']);
+            if (apostrophe > 0 && _lex.Pronouns.ContainsKey(headText[..apostrophe]))
+            {
+                headText = headText[..apostrophe];
+            }
+
             var kind = ClassifyMention(headText, info);
             var mention = new Mention(speaker, head, headText, kind, info);
 
@@ -1096,6 +1104,7 @@ public sealed class SourceBinder
                 HasDocumentNoun = first.Document,
                 HeadIsInstitution = first.HeadIsInstitution,
                 IsPollShare = first.PollShare,
+                IsKinship = _src.KinshipNouns.Contains(first.HeadNoun) && !first.Plural,
                 HasAnonymousNoun = first.Anonymous,
                 IsPlural = first.Plural,
                 IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),

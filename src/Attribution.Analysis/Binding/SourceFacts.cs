@@ -48,6 +48,9 @@ public sealed record SourceFacts
     /// <summary>A share of poll respondents: "63 percent", "six in 10 voters" (a document source: the poll).</summary>
     public bool IsPollShare { get; init; }
 
+    /// <summary>Described by a family relation ("my mother", "his ex-wife"): one identifiable person.</summary>
+    public bool IsKinship { get; init; }
+
     /// <summary>The source is a group ("officials", "Iraqi and coalition officials").</summary>
     public bool IsPlural { get; init; }
 

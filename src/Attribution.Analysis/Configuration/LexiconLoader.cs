@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "organizationNames", "countryNames",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "organizationNames", "countryNames", "kinshipNouns",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -88,6 +88,7 @@ public static class LexiconLoader
             lists["anonymousNouns"], lists["anonymityGrants"], lists["boilerplateReasons"], lists["maleNames"], lists["femaleNames"])
         {
             OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["countryNames"])),
+            KinshipNouns = Freeze(lists["kinshipNouns"]),
         };
         return new LexiconSet(parser, sources);
     }

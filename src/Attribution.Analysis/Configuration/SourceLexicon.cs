@@ -68,6 +68,9 @@ public sealed class SourceLexicon
     /// <summary>Organisations, outlets, countries and capitals named by a single word ("Reuters", "China").</summary>
     public FrozenSet<string> OrganizationNames { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Family relations ("mother", "ex-wife").</summary>
+    public FrozenSet<string> KinshipNouns { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Given names with gender.</summary>
     public FrozenDictionary<string, Gender> GivenNames { get; }
 
