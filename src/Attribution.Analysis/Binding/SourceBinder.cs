@@ -651,16 +651,19 @@ public sealed class SourceBinder
 
             // A personal name: a title or a given name before a capitalised word, or a capitalised
             // single word that the story elsewhere gives as a person's surname ("Clinton").
-            if (nameRun.Count > 0 && !definite && !indefinite)
+            // "McConnell aides", "Clinton supporters": a name that modifies a common noun is not the speaker's name.
+            var lastNameWord = nameRun.Count > 0 ? words.FindLastIndex(w => w.TrimEnd('.') == nameRun[^1]) : -1;
+            var nameIsHead = lastNameWord >= 0 && !words.Skip(lastNameWord + 1).Any(w => char.IsLower(w[0]));
+            if (nameRun.Count > 0 && !definite && !indefinite && nameIsHead)
             {
                 var last = TrimPossessive(nameRun[^1]);
                 if ((title || personEvidence) && (nameRun.Count >= 2 || title))
                 {
                     surname = last;
                 }
-                else if (!institution && IsKnownSurname(last))
+                else if (!institution && IsKnownSurname(last, allowWeakEvidence: !(words.Count == 1 && IsPluralWord(last))))
                 {
-                    surname = last;
+                    surname = last; // "Sanders" after "Bernie Sanders"; not "Republicans" after "House Republicans"
                 }
                 else if (!institution && nameRun.Count == 1 && words.Count == 1 && !document && !IsAllCaps(nameRun) && !IsPluralWord(last)
                     && !_src.AnonymousNouns.Contains(last) && !_lex.Pronouns.ContainsKey(last))
@@ -677,8 +680,8 @@ public sealed class SourceBinder
             }
 
             var proper = capitals > 0 && surname is null && !document;
-            // "The New York Times", "the United States": several capitalised words are one proper name.
-            var properPlural = capitals >= 2 && nameRun.Count >= 1;
+            // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
+            var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && !_src.AnonymousNouns.Contains(headNoun));
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
                 && (_src.InstitutionNouns.Contains(headNoun) || _src.OrganizationNames.Contains(headNoun)
                     || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && (properPlural || !IsPluralWord(headNoun))));
@@ -721,7 +724,7 @@ public sealed class SourceBinder
         private static string TrimPossessive(string w) =>
             w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
 
-        private bool IsKnownSurname(string word)
+        private bool IsKnownSurname(string word, bool allowWeakEvidence = true)
         {
             foreach (var n in _names)
             {
@@ -739,7 +742,7 @@ public sealed class SourceBinder
                 }
             }
 
-            return AppearsAfterAFirstName(word);
+            return allowWeakEvidence && AppearsAfterAFirstName(word);
         }
 
         // "Robby Mook" somewhere in the story makes "Mook said" a person even when "Robby" is in no
