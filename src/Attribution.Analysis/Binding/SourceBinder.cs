@@ -679,6 +679,18 @@ public sealed class SourceBinder
                 }
             }
 
+            // "Clinton campaign manager Robby Mook", "the Democratic candidate Hillary Clinton", "Osama bin
+            // Laden": two or more name words closing the mention are a person's name whatever precedes them.
+            if (surname is null && TrailingName(words) is { } tail)
+            {
+                surname = tail.Surname;
+                given ??= tail.Given;
+                if (gender == Gender.Unknown && tail.Given is not null && _src.GivenNames.TryGetValue(tail.Given, out var tg2))
+                {
+                    gender = tg2;
+                }
+            }
+
             var proper = capitals > 0 && surname is null && !document;
             // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
             var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && !_src.AnonymousNouns.Contains(headNoun));
@@ -689,6 +701,51 @@ public sealed class SourceBinder
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
         }
+
+        private (string Surname, string? Given)? TrailingName(List<string> words)
+        {
+            var end = words.Count;
+
+            // Party and state tags: "Sen. Bernie Sanders (I-Vt.)", "Rep. John Mica (R-Fla.)".
+            while (end > 0 && words[end - 1].Length >= 3 && char.IsUpper(words[end - 1][0]) && words[end - 1][1] == '-')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && NameParticles.Contains(words[start - 1]))))
+            {
+                start--;
+            }
+
+            // Leading titles are not part of the name run.
+            while (start < end && _lex.Titles.ContainsKey(words[start]))
+            {
+                start++;
+            }
+
+            if (end - start < 2 || NameParticles.Contains(words[start]))
+            {
+                return null;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var lower = words[i].ToLowerInvariant();
+                if (_src.InstitutionNouns.Contains(lower) || _src.RoleNouns.Contains(lower) || _src.OrganizationNames.Contains(words[i])
+                    || _src.DocumentNouns.Contains(lower) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps([words[i]]) || IsPluralWord(words[i]))
+                {
+                    return null;
+                }
+            }
+
+            return (TrimPossessive(words[end - 1]), _src.GivenNames.ContainsKey(words[start]) ? words[start] : null);
+        }
+
+        private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+        {
+            "bin", "ibn", "bint", "al", "el", "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "abu",
+        };
 
         // "Democrats", "Demonstrators": a plural, a group rather than a name.
         private static bool IsPluralWord(string w) =>
