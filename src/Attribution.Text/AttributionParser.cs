@@ -976,9 +976,21 @@ public sealed class AttributionParser
 
             var s = i + 1;
 
-            // "On Tuesday the minister said": drop a leading prepositional phrase.
+            // "On Tuesday the minister said": drop a leading prepositional phrase; "In a Bloomberg
+            // interview Trump declared": when a name closes the phrase, the name is the speaker.
             if (IsPreposition(s))
             {
+                var name = e;
+                while (name > s && _toks[name - 1].Kind == TokenKind.Word && IsCapitalised(name - 1))
+                {
+                    name--;
+                }
+
+                if (name > s + 1 && _toks[name - 1].Kind == TokenKind.Word && !IsCapitalised(name - 1) && IsCapitalised(e))
+                {
+                    return (name, end);
+                }
+
                 var k = s + 1;
                 while (k < e && !IsDeterminer(k))
                 {

@@ -695,7 +695,7 @@ public sealed class SourceBinder
             // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
             var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && !_src.AnonymousNouns.Contains(headNoun));
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
-                && (_src.InstitutionNouns.Contains(headNoun) || _src.OrganizationNames.Contains(headNoun)
+                && (_src.InstitutionNouns.Contains(headNoun) || _src.OrganizationNames.Contains(headNoun) || (IsPluralWord(headNoun) && _src.InstitutionNouns.Contains(headNoun[..^1]))
                     || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && (properPlural || !IsPluralWord(headNoun))));
             var pollShare = IsPollShare(words);
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
