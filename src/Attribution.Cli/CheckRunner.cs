@@ -7,7 +7,7 @@ namespace Attribution.Cli;
 /// <summary>Runs the pipeline over the inputs, in parallel, writing results in input order.</summary>
 internal static class CheckRunner
 {
-    public static int Run(Analyzer analyzer, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error)
+    public static int Run(Analyzer analyzer, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error, int threads)
     {
         var failures = 0;
         var errors = 0;
@@ -16,7 +16,7 @@ internal static class CheckRunner
             var results = inputs
                 .AsParallel()
                 .AsOrdered()
-                .WithDegreeOfParallelism(Environment.ProcessorCount)
+                .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
                 .Select(input => (Input: input, Analysis: input.Text is null ? null : analyzer.Analyze(input.Text)));
             foreach (var (input, analysis) in results)
             {

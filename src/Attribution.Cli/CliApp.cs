@@ -56,10 +56,22 @@ internal static class CliApp
         };
         format.AcceptOnlyFromAmong(Formats);
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Documents analysed at once (default: one per core)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--threads must be at least 1");
+            }
+        });
 
         var command = new Command("check", "Find quotations and attributions and check them against the rules")
         {
-            paths, format, outputFile, rulesOption,
+            paths, format, outputFile, threads, rulesOption,
         };
         command.SetAction(parse =>
         {
@@ -83,7 +95,7 @@ internal static class CliApp
             using (target == console.Out ? null : target)
             {
                 var writer = CreateWriter(parse.GetValue(format)!, target);
-                return CheckRunner.Run(new Analyzer(pack), new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error);
+                return CheckRunner.Run(new Analyzer(pack), new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error, parse.GetValue(threads));
             }
         });
         return command;

@@ -967,8 +967,26 @@ public sealed class SourceBinder
         private ImmutableArray<AnonymityReason> FindAnonymityGrants(int[] quoteEntity)
         {
             var story = ImmutableArray.CreateBuilder<AnonymityReason>();
-            foreach (var sentence in _doc.Sentences)
+
+            // Most stories grant no anonymity: one pass per phrase over the whole text finds the
+            // sentences worth a closer look, instead of every phrase against every sentence.
+            var candidates = new SortedSet<int>();
+            foreach (var grant in _src.AnonymityGrants)
             {
+                for (var at = _text.IndexOf(grant, StringComparison.OrdinalIgnoreCase); at >= 0; at = _text.IndexOf(grant, at + grant.Length, StringComparison.OrdinalIgnoreCase))
+                {
+                    candidates.Add(SentenceIndexOf(at));
+                }
+            }
+
+            foreach (var index in candidates)
+            {
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                var sentence = _doc.Sentences[index];
                 var text = _text.AsSpan(sentence.Start, sentence.Length);
                 foreach (var grant in _src.AnonymityGrants)
                 {
@@ -1004,6 +1022,26 @@ public sealed class SourceBinder
             }
 
             return story.ToImmutable();
+        }
+
+        private int SentenceIndexOf(int offset)
+        {
+            int lo = 0, hi = _doc.Sentences.Length - 1, found = -1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_doc.Sentences[mid].Start <= offset)
+                {
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return found >= 0 && offset < _doc.Sentences[found].End ? found : -1;
         }
 
         private bool InsideQuotation(int offset)
