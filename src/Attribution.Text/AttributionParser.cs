@@ -847,9 +847,12 @@ public sealed class AttributionParser
             }
 
             // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
+            // Scott Pruitt, the attorney general of Oklahoma, one of the plaintiffs, said … — the head
+            // that opens the clause wins over heads nearer the cue.
             (int Start, int End)? fallback = null;
+            (int Start, int End)? delimited = null;
             var segments = 0;
-            for (var p = e - 1; p >= lo && e - p <= 40; p--)
+            for (var p = e - 1; p >= lo && e - p <= 60; p--)
             {
                 if (IsTerminal(p) || IsPunct(p, ';') || (p == lo && _toks[p].InQuote))
                 {
@@ -873,16 +876,21 @@ public sealed class AttributionParser
 
                 if (NounPhraseBefore(p - 1, lo) is { } head && HasWord(head.Start, head.End))
                 {
-                    if (head.Start == lo || _toks[head.Start - 1].Kind is TokenKind.Punctuation or TokenKind.QuoteClose || IsStopWord(head.Start - 1))
+                    if (head.Start == lo)
                     {
                         return (head.Start, e - 1);
+                    }
+
+                    if (_toks[head.Start - 1].Kind is TokenKind.Punctuation or TokenKind.QuoteClose || IsStopWord(head.Start - 1))
+                    {
+                        delimited ??= (head.Start, e - 1);
                     }
 
                     fallback ??= (head.Start, e - 1);
                 }
             }
 
-            return fallback;
+            return delimited ?? fallback;
         }
 
         private (int Start, int End)? NounPhraseBefore(int e, int lo)
