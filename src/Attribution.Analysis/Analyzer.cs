@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Attribution.Analysis.Binding;
+using Attribution.Analysis.Configuration;
 using Attribution.Analysis.Rules;
 using Attribution.Text;
 
@@ -13,6 +14,8 @@ public sealed class Analyzer
 {
     private readonly AttributionParser _parser;
     private readonly SourceBinder _binder;
+    private readonly DiagnosticEvaluator _diagnostics;
+    private readonly EffectiveConfiguration _defaults;
 
     /// <summary>Builds the pipeline for a loaded rule pack.</summary>
     public Analyzer(RulePack pack)
@@ -21,13 +24,21 @@ public sealed class Analyzer
         Pack = pack;
         _parser = new AttributionParser(pack.Lexicons.Parser);
         _binder = new SourceBinder(pack.Lexicons);
+        _diagnostics = new DiagnosticEvaluator(pack);
+        _defaults = EffectiveConfiguration.Defaults(pack);
     }
 
     /// <summary>The rules in force.</summary>
     public RulePack Pack { get; }
 
-    /// <summary>Analyses one document. Never throws on any text.</summary>
-    public DocumentAnalysis Analyze(SourceText text)
+    /// <summary>Analyses one document with the rule defaults. Never throws on any text.</summary>
+    public DocumentAnalysis Analyze(SourceText text) => Analyze(text, null);
+
+    /// <summary>Analyses one document under <paramref name="config"/> (null: rule defaults). Never throws on any text.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="config">Severities and options for this document.</param>
+    /// <param name="includeDisabled">Evaluate rules whose severity is none too (for rule self-tests).</param>
+    public DocumentAnalysis Analyze(SourceText text, EffectiveConfiguration? config, bool includeDisabled = false)
     {
         var doc = _parser.Parse(text);
         var bound = _binder.Bind(doc);
@@ -40,7 +51,7 @@ public sealed class Analyzer
 
             // "The officials who spoke on condition of anonymity did so in line with regulations."
             // A reason given apart from any quotation covers every anonymous source of the story.
-            if (type == SourceType.Anonymous && reason is null && bound.StoryReasons.Length > 0)
+            if (type == SourceType.Anonymous && reason is null && bound.StoryReasons.Length > 0 && entity.Facts.HasRoleNoun)
             {
                 reason = bound.StoryReasons[0];
             }
@@ -52,10 +63,12 @@ public sealed class Analyzer
                 ReasonIsBoilerplate = reason?.Boilerplate ?? false,
                 AnonymityReason = reason?.Text ?? "",
             };
-            sources.Add(new Source($"s{i + 1}", entity.Name, type, entity.Mentions, entity.Quotes, reason, facts));
+            sources.Add(new Source($"s{i + 1}", entity.Name, type, entity.Mentions, entity.Quotes, reason, facts) { Head = entity.Head });
         }
 
-        return new DocumentAnalysis(doc, sources.MoveToImmutable(), bound.QuoteSources, []);
+        var frozen = sources.MoveToImmutable();
+        var diagnostics = _diagnostics.Evaluate(doc, frozen, bound.QuoteSources, config ?? _defaults, includeDisabled);
+        return new DocumentAnalysis(doc, frozen, bound.QuoteSources, diagnostics);
     }
 
     /// <summary>The JSON name of a source type.</summary>

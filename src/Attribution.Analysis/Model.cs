@@ -43,7 +43,11 @@ public sealed record Source(
     ImmutableArray<TextSpan> Mentions,
     ImmutableArray<int> Quotes,
     AnonymityReason? AnonymityReason,
-    SourceFacts Facts);
+    SourceFacts Facts)
+{
+    /// <summary>The first mention without its appositive ("A senior official" of "A senior official, speaking …").</summary>
+    public TextSpan Head { get; init; }
+}
 
 /// <summary>Everything known about one document after binding and rules.</summary>
 /// <param name="Document">The parse.</param>
@@ -80,4 +84,34 @@ public enum Severity
 /// <param name="Severity">Effective severity.</param>
 /// <param name="Message">The rendered message.</param>
 /// <param name="Span">Where it applies.</param>
-public sealed record Diagnostic(string Id, Severity Severity, string Message, TextSpan Span);
+public sealed record Diagnostic(string Id, Severity Severity, string Message, TextSpan Span)
+{
+    /// <summary>The rule's category.</summary>
+    public string Category { get; init; } = "";
+
+    /// <summary>The rule's help page.</summary>
+    public string HelpUri { get; init; } = "";
+
+    /// <summary>The edit that fixes the finding, if the rule offers one.</summary>
+    public TextEdit? Fix { get; init; }
+
+    /// <summary>Why the finding is suppressed in the source (an attribution-disable comment), or null.</summary>
+    public string? SuppressionReason { get; init; }
+
+    /// <summary>True when an attribution-disable comment covers the finding.</summary>
+    public bool IsSuppressed => SuppressionReason is not null;
+
+    /// <summary>True when a baseline file already accepts the finding.</summary>
+    public bool IsBaselined { get; init; }
+
+    /// <summary>A stable identity (rule, source, normalised text; not line numbers) for baselines and SARIF.</summary>
+    public string Fingerprint { get; init; } = "";
+
+    /// <summary>True when the finding counts: not suppressed, not in the baseline, and reported.</summary>
+    public bool IsActive => !IsSuppressed && !IsBaselined && Severity != Severity.None;
+}
+
+/// <summary>Replace <paramref name="Span"/> with <paramref name="NewText"/>.</summary>
+/// <param name="Span">The text to replace.</param>
+/// <param name="NewText">The replacement.</param>
+public sealed record TextEdit(TextSpan Span, string NewText);

@@ -1,23 +1,57 @@
+using System.Collections.Concurrent;
 using Attribution.Analysis;
+using Attribution.Analysis.Configuration;
 using Attribution.Analysis.Inputs;
 using Attribution.Reporting;
 
 namespace Attribution.Cli;
 
+/// <summary>What one check needs besides its inputs: the pipeline, the configuration, the baseline and the bar.</summary>
+/// <param name="Analyzer">The pipeline.</param>
+/// <param name="Configuration">Per-document severities and options.</param>
+/// <param name="Baseline">Accepted findings, or null.</param>
+/// <param name="FailOn">The lowest severity that fails the run.</param>
+internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configuration, Baseline? Baseline, Severity FailOn)
+{
+    private readonly ConcurrentQueue<Diagnostic> _findings = new();
+
+    /// <summary>Every unsuppressed finding of the run (what --write-baseline records).</summary>
+    public IReadOnlyCollection<Diagnostic> Findings => _findings;
+
+    public DocumentAnalysis Analyze(InputDocument input)
+    {
+        var analysis = Analyzer.Analyze(input.Text!, Configuration.Resolve(input.ConfigPath));
+        if (Baseline is not null)
+        {
+            analysis = analysis with { Diagnostics = [.. analysis.Diagnostics.Select(d => d with { IsBaselined = Baseline.Contains(d) })] };
+        }
+
+        foreach (var d in analysis.Diagnostics)
+        {
+            if (!d.IsSuppressed && d.Severity != Severity.None)
+            {
+                _findings.Enqueue(d);
+            }
+        }
+
+        return analysis;
+    }
+}
+
 /// <summary>Runs the pipeline over the inputs, in parallel, writing results in input order.</summary>
 internal static class CheckRunner
 {
-    public static int Run(Analyzer analyzer, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error, int threads)
+    public static int Run(CheckRun run, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error, int threads)
     {
         var failures = 0;
-        var errors = 0;
+        var failing = 0;
         using (writer)
         {
             var results = inputs
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(input => (Input: input, Analysis: input.Text is null ? null : analyzer.Analyze(input.Text)));
+                .Select(input => (Input: input, Analysis: input.Text is null ? null : run.Analyze(input)));
             foreach (var (input, analysis) in results)
             {
                 if (analysis is null)
@@ -28,13 +62,25 @@ internal static class CheckRunner
                     continue;
                 }
 
-                errors += analysis.Diagnostics.Count(d => d.Severity == Severity.Error);
+                failing += analysis.Diagnostics.Count(d => d.IsActive && d.Severity >= run.FailOn);
                 writer.WriteDocument(analysis);
             }
 
             writer.Complete();
         }
 
-        return failures > 0 ? ExitCodes.UsageOrInput : errors > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
+        if (!run.Configuration.Errors.IsEmpty())
+        {
+            foreach (var e in run.Configuration.Errors)
+            {
+                error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.RuleOrConfig;
+        }
+
+        return failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
+
+    private static bool IsEmpty<T>(this IReadOnlyCollection<T> collection) => collection.Count == 0;
 }

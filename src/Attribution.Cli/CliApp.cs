@@ -14,16 +14,22 @@ namespace Attribution.Cli;
 internal static class CliApp
 {
     private static readonly string[] Formats = ["text", "json"];
+    private static readonly string[] FailLevels = ["error", "warning", "suggestion"];
 
     public static int Run(string[] args, CliConsole console)
     {
         var rulesOption = new Option<string?>("--rules")
         {
-            Description = "Rules folder to use instead of the bundled one (lexicon/, classify/ …)",
+            Description = "A newsroom's own rules: a folder of rule packs added to the bundled rules, or a whole rules folder (with lexicon/ and classify/) used instead",
+            Recursive = true,
         };
 
         var root = new RootCommand("Audits sourcing in news copy: quotations, attributions, source types and policy.");
+        root.Options.Add(rulesOption);
         root.Subcommands.Add(CheckCommand(console, rulesOption));
+        root.Subcommands.Add(FixCommand(console, rulesOption));
+        root.Subcommands.Add(RulesCommand(console, rulesOption));
+        root.Subcommands.Add(ConfigCommand(console, rulesOption));
         root.Subcommands.Add(EvalCommand(console, rulesOption));
 
         var parse = root.Parse(args);
@@ -68,10 +74,23 @@ internal static class CliApp
                 result.AddError("--threads must be at least 1");
             }
         });
+        var severity = new Option<string[]>("--severity")
+        {
+            Description = "Override a rule's severity: --severity AT2001=error (repeatable; beats .editorconfig)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var baseline = new Option<string?>("--baseline") { Description = "Accept the findings recorded in this baseline file; fail only on new ones" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record the current findings in this baseline file" };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Lowest severity that fails the run (exit code 1)",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong(FailLevels);
 
         var command = new Command("check", "Find quotations and attributions and check them against the rules")
         {
-            paths, format, outputFile, threads, rulesOption,
+            paths, format, outputFile, threads, severity, baseline, writeBaseline, failOn,
         };
         command.SetAction(parse =>
         {
@@ -79,6 +98,25 @@ internal static class CliApp
             if (pack is null)
             {
                 return ExitCodes.RuleOrConfig;
+            }
+
+            if (ParseSeverities(parse.GetValue(severity) ?? [], pack, console.Error) is not { } overrides)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            Baseline? accepted = null;
+            if (parse.GetValue(baseline) is { } baselineFile)
+            {
+                try
+                {
+                    accepted = Baseline.Read(baselineFile);
+                }
+                catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+                {
+                    console.Error.WriteLine($"attribution: cannot read the baseline: {ex.Message}");
+                    return ExitCodes.UsageOrInput;
+                }
             }
 
             Stream target;
@@ -95,8 +133,164 @@ internal static class CliApp
             using (target == console.Out ? null : target)
             {
                 var writer = CreateWriter(parse.GetValue(format)!, target);
-                return CheckRunner.Run(new Analyzer(pack), new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error, parse.GetValue(threads));
+                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!));
+                var code = CheckRunner.Run(run, new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error, parse.GetValue(threads));
+                if (parse.GetValue(writeBaseline) is { } baselineOut)
+                {
+                    Baseline.Write(baselineOut, run.Findings);
+                    console.Error.WriteLine($"attribution: wrote {run.Findings.Count} finding(s) to {baselineOut}");
+                }
+
+                return code;
             }
+        });
+        return command;
+    }
+
+    private static Command FixCommand(CliConsole console, Option<string?> rulesOption)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Story files or folders to fix in place", Arity = ArgumentArity.OneOrMore };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the changes as a unified diff; write nothing" };
+        var command = new Command("fix", "Apply the fixes rules offer (\"claimed\" → \"said\"), atomically") { paths, dryRun };
+        command.SetAction(parse =>
+        {
+            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
+            return pack is null
+                ? ExitCodes.RuleOrConfig
+                : Fixer.Run(new Analyzer(pack), new ConfigurationResolver(pack), parse.GetValue(paths)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, console.Error);
+        });
+        return command;
+    }
+
+    private static Command RulesCommand(CliConsole console, Option<string?> rulesOption)
+    {
+        var list = new Command("list", "List the rules: id, title, category, severity, enabled");
+        list.SetAction(parse =>
+        {
+            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
+            if (pack is null)
+            {
+                return ExitCodes.RuleOrConfig;
+            }
+
+            var rows = pack.Diagnostics.Select(r => new[] { r.Id, r.Title, r.Category, ConfigurationResolver.SeverityName(r.DefaultSeverity), r.DefaultSeverity == Severity.None ? "no" : "yes" }).ToList();
+            WriteTable(parse.InvocationConfiguration.Output, ["ID", "Title", "Category", "Severity", "Enabled"], rows);
+            return ExitCodes.Clean;
+        });
+
+        var id = new Argument<string>("id") { Description = "The rule ID, e.g. AT2001" };
+        var explain = new Command("explain", "Show a rule's documentation: cause, why, how to fix, how to suppress") { id };
+        explain.SetAction(parse =>
+        {
+            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
+            if (pack is null)
+            {
+                return ExitCodes.RuleOrConfig;
+            }
+
+            var wanted = parse.GetValue(id)!;
+            var page = Path.Combine(AppContext.BaseDirectory, "docs", "rules", wanted.ToUpperInvariant() + ".md");
+            if (File.Exists(page))
+            {
+                parse.InvocationConfiguration.Output.Write(File.ReadAllText(page));
+                return ExitCodes.Clean;
+            }
+
+            if (pack.Find(wanted) is not { } rule)
+            {
+                console.Error.WriteLine($"attribution: no rule {wanted}; 'attribution rules list' shows them");
+                return ExitCodes.UsageOrInput;
+            }
+
+            parse.InvocationConfiguration.Output.Write(RuleCatalog.Describe(rule));
+            return ExitCodes.Clean;
+        });
+
+        var dir = new Argument<string?>("dir") { Description = "A folder of rules to test (default: every loaded rule)", Arity = ArgumentArity.ZeroOrOne };
+        var test = new Command("test", "Run every rule's examples and fixtures ({|ID:span|} markup)") { dir };
+        test.SetAction(parse =>
+        {
+            var folder = parse.GetValue(dir);
+            var pack = LoadPack(folder ?? parse.GetValue(rulesOption), console.Error);
+            if (pack is null)
+            {
+                return ExitCodes.RuleOrConfig;
+            }
+
+            List<DiagnosticRule> rules = folder is null ? [.. pack.Diagnostics] : [.. pack.Diagnostics.Where(r => Path.GetFullPath(r.File).StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal))];
+            var (cases, failures) = new RuleTester(new Analyzer(pack)).Run(rules);
+            var output = parse.InvocationConfiguration.Output;
+            foreach (var failure in failures)
+            {
+                output.WriteLine(failure.ToString());
+            }
+
+            output.WriteLine($"{rules.Count} rule(s), {cases} case(s): {cases - failures.Count} passed, {failures.Count} failed");
+            return failures.Count == 0 ? ExitCodes.Clean : ExitCodes.ErrorDiagnostics;
+        });
+
+        var catalogOutput = new Option<string?>("--output", "-o") { Description = "Write the catalog to this file" };
+        var catalog = new Command("catalog", "Print the rule catalog (docs/rules/README.md) generated from the rule files") { catalogOutput };
+        catalog.SetAction(parse =>
+        {
+            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
+            if (pack is null)
+            {
+                return ExitCodes.RuleOrConfig;
+            }
+
+            var text = RuleCatalog.Generate(pack);
+            if (parse.GetValue(catalogOutput) is { } file)
+            {
+                File.WriteAllText(file, text);
+            }
+            else
+            {
+                parse.InvocationConfiguration.Output.Write(text);
+            }
+
+            return ExitCodes.Clean;
+        });
+
+        return new Command("rules", "List, explain and test the rules") { list, explain, test, catalog };
+    }
+
+    private static Command ConfigCommand(CliConsole console, Option<string?> rulesOption)
+    {
+        var file = new Argument<string>("file") { Description = "The story whose configuration to explain" };
+        var explain = new Option<bool>("--explain") { Description = "Print every rule's effective severity and options, and where each came from" };
+        var command = new Command("config", "Show the configuration that applies to a story (.editorconfig, command line, defaults)") { file, explain };
+        command.SetAction(parse =>
+        {
+            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
+            if (pack is null)
+            {
+                return ExitCodes.RuleOrConfig;
+            }
+
+            var resolver = new ConfigurationResolver(pack);
+            var config = resolver.Resolve(parse.GetValue(file)!);
+            foreach (var error in resolver.Errors)
+            {
+                console.Error.WriteLine(error.ToString());
+            }
+
+            var rows = new List<string[]>();
+            foreach (var rule in pack.Diagnostics)
+            {
+                var value = config.Severities[rule.Id];
+                rows.Add([rule.Id, value.Value, value.Origin]);
+                if (config.Options.TryGetValue(rule.Id, out var options))
+                {
+                    foreach (var (name, option) in options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    {
+                        rows.Add([$"  {rule.Id}.{name}", option.Value, option.Origin]);
+                    }
+                }
+            }
+
+            WriteTable(parse.InvocationConfiguration.Output, ["Rule", "Value", "Set by"], rows);
+            return resolver.Errors.Count > 0 ? ExitCodes.RuleOrConfig : ExitCodes.Clean;
         });
         return command;
     }
@@ -110,7 +304,7 @@ internal static class CliApp
         };
         var command = new Command("eval", "Measure quotation, speaker, cue and source-type accuracy against annotated stories")
         {
-            gold, predictions, rulesOption,
+            gold, predictions,
         };
         command.SetAction(parse =>
         {
@@ -177,12 +371,56 @@ internal static class CliApp
         _ => new TextReportWriter(new StreamWriter(target, new UTF8Encoding(false), leaveOpen: true)),
     };
 
+    private static Severity ParseLevel(string level) => level switch
+    {
+        "warning" => Severity.Warning,
+        "suggestion" => Severity.Suggestion,
+        _ => Severity.Error,
+    };
+
+    private static Dictionary<string, string>? ParseSeverities(string[] values, RulePack pack, TextWriter error)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=', StringComparison.Ordinal);
+            var id = eq > 0 ? value[..eq].Trim() : "";
+            var level = eq > 0 ? value[(eq + 1)..].Trim().ToLowerInvariant() : "";
+            if (pack.Find(id) is null || DiagnosticRuleLoader.ParseSeverity(level) is null)
+            {
+                error.WriteLine($"attribution: --severity {value}: expected ID=level with a known rule ID and error, warning, suggestion, silent or none");
+                return null;
+            }
+
+            result[id] = level;
+        }
+
+        return result;
+    }
+
+    internal static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
+    {
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        }
+    }
+
     internal static RulePack? LoadPack(string? directory, TextWriter error)
     {
-        var dir = directory ?? RulePack.DefaultDirectory;
         try
         {
-            return RulePack.Load(dir);
+            if (directory is null)
+            {
+                return RulePack.Load(RulePack.DefaultDirectory);
+            }
+
+            // A whole rules folder replaces the bundled one; a folder of packs adds to it.
+            return Directory.Exists(Path.Combine(directory, "lexicon"))
+                ? RulePack.Load(directory)
+                : RulePack.Load(RulePack.DefaultDirectory, directory);
         }
         catch (LoadException ex)
         {

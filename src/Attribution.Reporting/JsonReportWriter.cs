@@ -136,6 +136,33 @@ public sealed class JsonReportWriter : IReportWriter
             WriteSpan("span", d.Span);
             _json.WriteNumber("line", position.Line);
             _json.WriteNumber("column", position.Column);
+
+            // Extensions of the contract: help, identity, fix, suppression and baseline state.
+            _json.WriteString("category", d.Category);
+            _json.WriteString("helpUri", d.HelpUri);
+            _json.WriteString("fingerprint", d.Fingerprint);
+            if (d.Fix is { } fix)
+            {
+                _json.WriteStartObject("fix");
+                _json.WriteNumber("start", fix.Span.Start);
+                _json.WriteNumber("end", fix.Span.End);
+                _json.WriteString("text", fix.NewText);
+                _json.WriteEndObject();
+            }
+
+            if (d.SuppressionReason is { } reason)
+            {
+                _json.WriteStartObject("suppression");
+                _json.WriteString("kind", "inSource");
+                _json.WriteString("reason", reason);
+                _json.WriteEndObject();
+            }
+
+            if (d.IsBaselined)
+            {
+                _json.WriteString("baselineState", "unchanged");
+            }
+
             _json.WriteEndObject();
         }
 

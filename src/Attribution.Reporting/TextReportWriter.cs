@@ -14,6 +14,8 @@ public sealed class TextReportWriter : IReportWriter
     private int _sources;
     private int _failures;
     private readonly int[] _byType = new int[5];
+    private readonly int[] _bySeverity = new int[5];
+    private int _quiet;
 
     /// <summary>Writes to <paramref name="output"/>.</summary>
     public TextReportWriter(TextWriter output) => _out = output;
@@ -33,8 +35,16 @@ public sealed class TextReportWriter : IReportWriter
 
         foreach (var d in analysis.Diagnostics)
         {
+            if (!d.IsActive)
+            {
+                _quiet++;
+                continue;
+            }
+
             var p = source.GetLinePosition(d.Span.Start);
             _out.WriteLine($"{source.Path}({p.Line},{p.Column}): {JsonReportWriter.SeverityName(d.Severity)} {d.Id}: {d.Message}");
+            WriteExcerpt(source, d.Span, p);
+            _bySeverity[(int)d.Severity]++;
         }
     }
 
@@ -53,11 +63,40 @@ public sealed class TextReportWriter : IReportWriter
             $"{_byType[(int)SourceType.Named]} named, {_byType[(int)SourceType.Official]} official, " +
             $"{_byType[(int)SourceType.Anonymous]} anonymous, {_byType[(int)SourceType.Document]} document, " +
             $"{_byType[(int)SourceType.Unknown]} unknown" + (_failures > 0 ? $"; {_failures} input(s) could not be read" : ""));
+        _out.WriteLine(
+            $"{_bySeverity[(int)Severity.Error]} error(s), {_bySeverity[(int)Severity.Warning]} warning(s), {_bySeverity[(int)Severity.Suggestion]} suggestion(s)"
+            + (_quiet > 0 ? $"; {_quiet} suppressed or in the baseline" : ""));
         _out.Flush();
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
+    }
+
+    // The line with a caret under the span, as compilers show it:
+    //     Vance claimed the budget was padded.
+    //           ^~~~~~~
+    private void WriteExcerpt(Attribution.Text.SourceText source, Attribution.Text.TextSpan span, Attribution.Text.LinePosition position)
+    {
+        var text = source.Text;
+        var lineStart = span.Start - (position.Column - 1);
+        var lineEnd = text.IndexOfAny(['\r', '\n'], Math.Min(span.Start, text.Length));
+        if (lineEnd < 0)
+        {
+            lineEnd = text.Length;
+        }
+
+        var line = text[lineStart..lineEnd];
+        var from = position.Column - 1;
+
+        // Long paragraphs: show a window around the span.
+        var windowStart = Math.Max(0, from - 60);
+        var windowEnd = Math.Min(line.Length, from + Math.Max(1, Math.Min(span.Length, lineEnd - span.Start)) + 60);
+        var prefix = windowStart > 0 ? "…" : "";
+        var suffix = windowEnd < line.Length ? "…" : "";
+        _out.WriteLine("    " + prefix + line[windowStart..windowEnd].Replace('\t', ' ') + suffix);
+        var width = Math.Max(1, Math.Min(span.Length, lineEnd - span.Start));
+        _out.WriteLine("    " + new string(' ', prefix.Length + from - windowStart) + "^" + new string('~', Math.Max(0, width - 1)));
     }
 }

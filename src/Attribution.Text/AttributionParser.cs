@@ -416,6 +416,13 @@ public sealed class AttributionParser
                 }
             }
 
+            // "… a presence that officials described as a turning point": a relative clause whose object
+            // is the noun before "that", not reported words.
+            if (speaker.Start - 1 >= 0 && IsAnyWord(speaker.Start - 1, "that", "which", "whom") && (IsPreposition(c + 1) || IsAnyWord(c + 1, "as")))
+            {
+                return null;
+            }
+
             if (ContentAfter(c, verb, out var lastToken) is { } content)
             {
                 return new Match(KindOf([content]), [content], cue, verb, TokenSpan(speaker.Start, speaker.End), lastToken, -1);
@@ -1234,6 +1241,7 @@ public sealed class AttributionParser
             {
                 return null;
             }
+
 
             var end = ContentEnd(j);
             if (end < j || (!complement && CountWords(j, end) < 2))

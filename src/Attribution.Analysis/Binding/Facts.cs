@@ -35,6 +35,18 @@ public sealed record QuoteFacts
 
     /// <summary>The number of words in the quotation.</summary>
     public int WordCount { get; init; }
+
+    /// <summary>The opening quotation mark was never closed.</summary>
+    public bool IsUnbalanced { get; init; }
+
+    /// <summary>A floating quotation in a paragraph that quotes two or more different sources: whose words are these?</summary>
+    public bool IsAmbiguousFloating { get; init; }
+
+    /// <summary>The words judge or attack ("incompetent", "disaster", "should resign"), from the opinion lexicon.</summary>
+    public bool HasOpinionWords { get; init; }
+
+    /// <summary>The source is a group ("officials", "critics").</summary>
+    public bool SourceIsPlural { get; init; }
 }
 
 /// <summary>The facts a rule with <c>scope: article</c> reads as <c>article</c>.</summary>

@@ -29,7 +29,11 @@ public sealed class SourceBinder
     /// <param name="Quotes">Quotation indexes.</param>
     /// <param name="Reason">Its own anonymity reason.</param>
     /// <param name="Facts">Facts for the rules.</param>
-    public sealed record BoundEntity(string Name, ImmutableArray<TextSpan> Mentions, ImmutableArray<int> Quotes, AnonymityReason? Reason, SourceFacts Facts);
+    public sealed record BoundEntity(string Name, ImmutableArray<TextSpan> Mentions, ImmutableArray<int> Quotes, AnonymityReason? Reason, SourceFacts Facts)
+    {
+        /// <summary>The first mention's head.</summary>
+        public TextSpan Head { get; init; }
+    }
 
     /// <summary>Binds the quotations of <paramref name="doc"/> to entities.</summary>
     public Result Bind(ParsedDocument doc)
@@ -606,7 +610,7 @@ public sealed class SourceBinder
             {
                 var w = words[i];
                 var bare = w.TrimEnd('.');
-                var lower = bare.ToLowerInvariant();
+                var lower = TrimPossessive(bare).ToLowerInvariant(); // "the city's auditor": city
                 var titleAsSurname = i > 0 && _lex.Titles.ContainsKey(words[i - 1].TrimEnd('.')) && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
                 if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]) && !titleAsSurname)
                 {
@@ -1203,6 +1207,9 @@ public sealed class SourceBinder
                 HeadIsInstitution = first.HeadIsInstitution,
                 IsPollShare = first.PollShare,
                 IsKinship = _src.KinshipNouns.Contains(first.HeadNoun) && !first.Plural,
+                IsVagueDescriptor = !anyName && (_src.VagueDescriptors.Contains(first.HeadNoun)
+                    || e.Mentions[0].Span is var m0 && (_text.AsSpan(m0.Start, m0.Length).Contains("familiar with", StringComparison.OrdinalIgnoreCase)
+                        || _text.AsSpan(m0.Start, m0.Length).Contains("close to", StringComparison.OrdinalIgnoreCase))),
                 HasAnonymousNoun = first.Anonymous,
                 IsPlural = first.Plural,
                 IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),
@@ -1218,7 +1225,7 @@ public sealed class SourceBinder
             };
 
             var mentions = e.Mentions.Select(m => m.Span).Distinct().Order(Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
-            return new BoundEntity(facts.Name, [.. mentions], [.. e.Quotes], e.Reason, facts);
+            return new BoundEntity(facts.Name, [.. mentions], [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head };
         }
     }
 }

@@ -51,6 +51,9 @@ public sealed record SourceFacts
     /// <summary>Described by a family relation ("my mother", "his ex-wife"): one identifiable person.</summary>
     public bool IsKinship { get; init; }
 
+    /// <summary>The description says nothing of who the source is ("a source", "sources", "people familiar with").</summary>
+    public bool IsVagueDescriptor { get; init; }
+
     /// <summary>The source is a group ("officials", "Iraqi and coalition officials").</summary>
     public bool IsPlural { get; init; }
 

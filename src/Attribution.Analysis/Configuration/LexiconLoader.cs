@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "organizationNames", "countryNames", "kinshipNouns",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "organizationNames", "countryNames", "kinshipNouns", "vagueDescriptors", "opinionWords",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -89,6 +89,8 @@ public static class LexiconLoader
         {
             OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["countryNames"])),
             KinshipNouns = Freeze(lists["kinshipNouns"]),
+            VagueDescriptors = Freeze(lists["vagueDescriptors"]),
+            OpinionWords = Freeze(lists["opinionWords"]),
         };
         return new LexiconSet(parser, sources);
     }

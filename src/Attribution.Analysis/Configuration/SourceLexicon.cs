@@ -71,6 +71,12 @@ public sealed class SourceLexicon
     /// <summary>Family relations ("mother", "ex-wife").</summary>
     public FrozenSet<string> KinshipNouns { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Descriptors that say nothing of who the source is.</summary>
+    public FrozenSet<string> VagueDescriptors { get; init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words of judgement or attack.</summary>
+    public FrozenSet<string> OpinionWords { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Given names with gender.</summary>
     public FrozenDictionary<string, Gender> GivenNames { get; }
 

@@ -9,9 +9,12 @@ namespace Attribution.Analysis.Inputs;
 /// <param name="Metadata">Fields beside "text" in a JSONL record (desk, author, date …).</param>
 public sealed record InputDocument(string Path, SourceText? Text, string? Error, IReadOnlyDictionary<string, string>? Metadata = null)
 {
+    /// <summary>The file on disk whose folder's .editorconfig applies (the archive for a JSONL record).</summary>
+    public string? ConfigPath { get; init; }
+
     /// <summary>A readable document.</summary>
     public static InputDocument Ok(string path, string text, IReadOnlyDictionary<string, string>? metadata = null) =>
-        new(path, new SourceText(path, text), null, metadata);
+        new(path, new SourceText(path, text), null, metadata) { ConfigPath = path };
 
     /// <summary>An unreadable one.</summary>
     public static InputDocument Failed(string path, string error) => new(path, null, error);

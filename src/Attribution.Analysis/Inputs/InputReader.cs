@@ -224,7 +224,7 @@ public sealed class InputReader
                     continue;
                 }
 
-                yield return ParseRecord(path, lineNumber, line);
+                yield return ParseRecord(path, lineNumber, line) with { ConfigPath = path };
             }
         }
     }

@@ -18,14 +18,14 @@ internal sealed class RuleExpressionCompiler
 
     private static readonly HashSet<Type> AllowedTypes =
     [
-        typeof(SourceFacts), typeof(QuoteFacts), typeof(ArticleFacts), typeof(RuleFunctions),
+        typeof(SourceFacts), typeof(QuoteFacts), typeof(ArticleFacts), typeof(RuleFunctions), typeof(RuleOptions),
         typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(float), typeof(decimal),
         typeof(Math), typeof(char),
     ];
 
     private readonly RuleExpressionParser _parser = new(new ReSettings
     {
-        CustomTypes = [typeof(RuleFunctions)],
+        CustomTypes = [typeof(RuleFunctions), typeof(RuleOptions)],
         IsExpressionCaseSensitive = true,
     });
 
@@ -62,6 +62,40 @@ internal sealed class RuleExpressionCompiler
         }
 
         return value => compiled([value!]);
+    }
+
+    /// <summary>Compiles <paramref name="expression"/> over two parameters (the facts and the rule's options).</summary>
+    /// <exception cref="RuleCompileException">The expression is invalid or uses something not allowed.</exception>
+    public Func<T1, T2, TResult> Compile<T1, T2, TResult>(string name1, string name2, string expression)
+    {
+        if (expression.Length > MaxExpressionLength)
+        {
+            throw new RuleCompileException($"the expression is longer than {MaxExpressionLength} characters");
+        }
+
+        Expression parsed;
+        try
+        {
+            parsed = _parser.Parse(expression, [Expression.Parameter(typeof(T1), name1), Expression.Parameter(typeof(T2), name2)], typeof(TResult));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new RuleCompileException(FirstLine(ex.Message));
+        }
+
+        new AllowListVisitor().Visit(parsed);
+
+        Func<object[], TResult> compiled;
+        try
+        {
+            compiled = _parser.Compile<TResult>(expression, [RuleParameter.Create(name1, typeof(T1)), RuleParameter.Create(name2, typeof(T2))]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new RuleCompileException(FirstLine(ex.Message));
+        }
+
+        return (a, b) => compiled([a!, b!]);
     }
 
     private static string FirstLine(string message)

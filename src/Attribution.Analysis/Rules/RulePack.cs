@@ -10,11 +10,12 @@ namespace Attribution.Analysis.Rules;
 /// </summary>
 public sealed class RulePack
 {
-    private RulePack(string directory, LexiconSet lexicons, ImmutableArray<ClassificationRule> classification)
+    private RulePack(string directory, LexiconSet lexicons, ImmutableArray<ClassificationRule> classification, ImmutableArray<DiagnosticRule> diagnostics)
     {
         Directory = directory;
         Lexicons = lexicons;
         Classification = classification;
+        Diagnostics = diagnostics;
     }
 
     /// <summary>The folder the pack was loaded from.</summary>
@@ -26,11 +27,17 @@ public sealed class RulePack
     /// <summary>Classification rules in evaluation order.</summary>
     public ImmutableArray<ClassificationRule> Classification { get; }
 
+    /// <summary>Diagnostic rules, by ID.</summary>
+    public ImmutableArray<DiagnosticRule> Diagnostics { get; }
+
+    /// <summary>The diagnostic rule with <paramref name="id"/>, or null.</summary>
+    public DiagnosticRule? Find(string id) => Diagnostics.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The rules folder that ships beside the program.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "rules");
 
-    /// <summary>Loads a rules folder; throws <see cref="LoadException"/> with every located error.</summary>
-    public static RulePack Load(string directory)
+    /// <summary>Loads a rules folder, plus any extra packs (a newsroom's own rules); throws <see cref="LoadException"/> with every located error.</summary>
+    public static RulePack Load(string directory, params IReadOnlyList<string> extraPacks)
     {
         var errors = new List<LoadError>();
         LexiconSet? lexicons = null;
@@ -45,12 +52,47 @@ public sealed class RulePack
 
         var compiler = new RuleExpressionCompiler();
         var classification = LoadClassification(Path.Combine(directory, "classify"), compiler, errors);
+
+        // Every other folder is a pack of diagnostic rules (quotation/, sourcing/, balance/, style/ …).
+        var diagnostics = new List<DiagnosticRule>();
+        if (System.IO.Directory.Exists(directory))
+        {
+            foreach (var pack in System.IO.Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(pack);
+                if (name is not ("lexicon" or "classify"))
+                {
+                    diagnostics.AddRange(DiagnosticRuleLoader.LoadFolder(pack, compiler, errors));
+                }
+            }
+        }
+
+        foreach (var extra in extraPacks)
+        {
+            if (!System.IO.Directory.Exists(extra))
+            {
+                errors.Add(new LoadError(extra, 0, 0, "rules folder not found"));
+                continue;
+            }
+
+            diagnostics.AddRange(DiagnosticRuleLoader.LoadFolder(extra, compiler, errors));
+            foreach (var sub in System.IO.Directory.GetDirectories(extra).Order(StringComparer.Ordinal))
+            {
+                diagnostics.AddRange(DiagnosticRuleLoader.LoadFolder(sub, compiler, errors));
+            }
+        }
+
+        foreach (var duplicate in diagnostics.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(new LoadError(duplicate.Last().File, 1, 1, $"rule ID {duplicate.Key} is also defined in {duplicate.First().File}"));
+        }
+
         if (errors.Count > 0 || lexicons is null)
         {
             throw new LoadException(errors);
         }
 
-        return new RulePack(directory, lexicons, classification);
+        return new RulePack(directory, lexicons, classification, [.. diagnostics.OrderBy(r => r.Id, StringComparer.Ordinal)]);
     }
 
     private static ImmutableArray<ClassificationRule> LoadClassification(string directory, RuleExpressionCompiler compiler, List<LoadError> errors)

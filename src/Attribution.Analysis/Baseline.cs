@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Attribution.Analysis;
+
+/// <summary>
+/// Findings a team has accepted, by fingerprint (rule, source, normalised text — not line numbers), so
+/// CI fails only on new ones: <c>--write-baseline FILE</c> records them, <c>--baseline FILE</c> applies them.
+/// </summary>
+public sealed class Baseline
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private readonly HashSet<string> _fingerprints;
+
+    private Baseline(HashSet<string> fingerprints) => _fingerprints = fingerprints;
+
+    /// <summary>True when <paramref name="diagnostic"/> was accepted.</summary>
+    public bool Contains(Diagnostic diagnostic) => _fingerprints.Contains(diagnostic.Fingerprint);
+
+    /// <summary>Reads a baseline file; throws <see cref="FormatException"/> with the reason when it is not one.</summary>
+    public static Baseline Read(string path)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in json.RootElement.GetProperty("fingerprints").EnumerateArray())
+            {
+                set.Add(f.GetString() ?? "");
+            }
+
+            return new Baseline(set);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"{path} is not a baseline file ({{\"version\": 1, \"fingerprints\": [...]}})", ex);
+        }
+    }
+
+    /// <summary>Writes the fingerprints of <paramref name="diagnostics"/>, sorted, atomically.</summary>
+    public static void Write(string path, IEnumerable<Diagnostic> diagnostics)
+    {
+        var fingerprints = diagnostics.Select(d => d.Fingerprint).Distinct().Order(StringComparer.Ordinal).ToList();
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(new { version = 1, fingerprints }, Indented) + "\n");
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,327 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Attribution.Analysis.Rules;
+using DotNet.Globbing;
+
+namespace Attribution.Analysis.Configuration;
+
+/// <summary>A configured value and where it came from, for <c>config --explain</c>.</summary>
+/// <param name="Value">The value.</param>
+/// <param name="Origin">"default", "command line" or "path:line [section]".</param>
+public sealed record ConfiguredValue(string Value, string Origin);
+
+/// <summary>The effective configuration for one document.</summary>
+public sealed class EffectiveConfiguration
+{
+    private readonly RulePack _pack;
+
+    internal EffectiveConfiguration(RulePack pack, Dictionary<string, ConfiguredValue> severities, Dictionary<string, Dictionary<string, ConfiguredValue>> options)
+    {
+        _pack = pack;
+        Severities = severities;
+        Options = options;
+    }
+
+    /// <summary>Effective severity per rule ID, with its origin.</summary>
+    public IReadOnlyDictionary<string, ConfiguredValue> Severities { get; }
+
+    /// <summary>Rule options per rule ID, with their origins.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, ConfiguredValue>> Options { get; }
+
+    /// <summary>Defaults only: what a story gets when no .editorconfig applies.</summary>
+    public static EffectiveConfiguration Defaults(RulePack pack) => new ConfigurationResolver(pack).Resolve(null);
+
+    /// <summary>The severity of <paramref name="rule"/>.</summary>
+    public Severity SeverityOf(DiagnosticRule rule) =>
+        Severities.TryGetValue(rule.Id, out var v) && DiagnosticRuleLoader.ParseSeverity(v.Value) is { } s ? s : rule.DefaultSeverity;
+
+    /// <summary>The options of the rule <paramref name="id"/>.</summary>
+    public RuleOptions OptionsOf(string id) =>
+        Options.TryGetValue(id, out var o) ? new RuleOptions(o.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.OrdinalIgnoreCase)) : RuleOptions.Empty;
+
+    /// <summary>The pack the configuration applies to.</summary>
+    public RulePack Pack => _pack;
+}
+
+/// <summary>
+/// Roslyn-style configuration: <c>.editorconfig</c> files from a story's folder upwards (<c>root = true</c>
+/// stops the walk), glob sections, keys <c>attribution_diagnostic.&lt;ID&gt;.severity</c>,
+/// <c>attribution_diagnostic.category-&lt;Category&gt;.severity</c> and <c>attribution.&lt;ID&gt;.&lt;option&gt;</c>.
+/// Precedence: command line &gt; the nearest, latest matching section (an ID beats its category) &gt; rule default.
+/// </summary>
+public sealed class ConfigurationResolver
+{
+    private readonly RulePack _pack;
+    private readonly IReadOnlyDictionary<string, string> _commandLine;
+    private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<LoadError> _errors = [];
+
+    /// <summary>Creates a resolver; <paramref name="commandLineSeverities"/> maps rule IDs to severities.</summary>
+    public ConfigurationResolver(RulePack pack, IReadOnlyDictionary<string, string>? commandLineSeverities = null)
+    {
+        _pack = pack;
+        _commandLine = commandLineSeverities ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>Problems found in .editorconfig files so far (bad severities), located.</summary>
+    public IReadOnlyCollection<LoadError> Errors => _errors;
+
+    /// <summary>The configuration for the file at <paramref name="path"/> (null: defaults and command line only).</summary>
+    public EffectiveConfiguration Resolve(string? path)
+    {
+        var severities = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
+        var categories = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, Dictionary<string, ConfiguredValue>>(StringComparer.OrdinalIgnoreCase);
+
+        if (path is not null && path != "-")
+        {
+            var full = Path.GetFullPath(path);
+            foreach (var file in ConfigFilesFor(full))
+            {
+                foreach (var section in file.Sections)
+                {
+                    if (!section.Matches(file.Directory, full))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (key, value, line) in section.Properties)
+                    {
+                        var origin = $"{file.Path}:{line} [{section.Glob}]";
+                        Apply(key, value, origin, file.Path, line, severities, categories, options);
+                    }
+                }
+            }
+        }
+
+        var effective = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in _pack.Diagnostics)
+        {
+            if (_commandLine.TryGetValue(rule.Id, out var cli))
+            {
+                effective[rule.Id] = new ConfiguredValue(cli, "command line");
+            }
+            else if (severities.TryGetValue(rule.Id, out var byId))
+            {
+                effective[rule.Id] = byId;
+            }
+            else if (categories.TryGetValue(rule.Category, out var byCategory))
+            {
+                effective[rule.Id] = byCategory;
+            }
+            else
+            {
+                effective[rule.Id] = new ConfiguredValue(SeverityName(rule.DefaultSeverity), "default");
+            }
+        }
+
+        return new EffectiveConfiguration(_pack, effective, options);
+    }
+
+    /// <summary>The lower-case name of a severity.</summary>
+    public static string SeverityName(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    private void Apply(string key, string value, string origin, string file, int line,
+        Dictionary<string, ConfiguredValue> severities, Dictionary<string, ConfiguredValue> categories, Dictionary<string, Dictionary<string, ConfiguredValue>> options)
+    {
+        const string diagnostic = "attribution_diagnostic.";
+        const string option = "attribution.";
+        if (key.StartsWith(diagnostic, StringComparison.OrdinalIgnoreCase) && key.EndsWith(".severity", StringComparison.OrdinalIgnoreCase))
+        {
+            var subject = key[diagnostic.Length..^".severity".Length];
+            if (DiagnosticRuleLoader.ParseSeverity(value.ToLowerInvariant()) is null)
+            {
+                _errors.Add(new LoadError(file, line, 1, $"severity '{value}' is not one of: error, warning, suggestion, silent, none"));
+                return;
+            }
+
+            if (subject.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            {
+                categories[subject["category-".Length..]] = new ConfiguredValue(value.ToLowerInvariant(), origin);
+            }
+            else
+            {
+                severities[subject] = new ConfiguredValue(value.ToLowerInvariant(), origin);
+            }
+        }
+        else if (key.StartsWith(option, StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = key[option.Length..];
+            var dot = rest.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0)
+            {
+                var id = rest[..dot];
+                if (!options.TryGetValue(id, out var map))
+                {
+                    options[id] = map = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                map[rest[(dot + 1)..]] = new ConfiguredValue(value, origin);
+            }
+        }
+    }
+
+    // Root-most first, so nearer files override farther ones.
+    private List<EditorConfigFile> ConfigFilesFor(string fullPath)
+    {
+        var files = new List<EditorConfigFile>();
+        var dir = Path.GetDirectoryName(fullPath);
+        while (dir is not null)
+        {
+            var candidate = Path.Combine(dir, ".editorconfig");
+            var file = _files.GetOrAdd(candidate, p => File.Exists(p) ? EditorConfigFile.Parse(p) : null);
+            if (file is not null)
+            {
+                files.Add(file);
+                if (file.IsRoot)
+                {
+                    break;
+                }
+            }
+
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        files.Reverse();
+        return files;
+    }
+
+    private sealed class EditorConfigFile
+    {
+        public required string Path { get; init; }
+
+        public required string Directory { get; init; }
+
+        public bool IsRoot { get; init; }
+
+        public List<Section> Sections { get; } = [];
+
+        public static EditorConfigFile? Parse(string path)
+        {
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            var isRoot = false;
+            Section? current = null;
+            var sections = new List<Section>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].Trim();
+                if (line.Length == 0 || line[0] is '#' or ';')
+                {
+                    continue;
+                }
+
+                if (line[0] == '[' && line[^1] == ']')
+                {
+                    current = new Section(line[1..^1]);
+                    sections.Add(current);
+                    continue;
+                }
+
+                var eq = line.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    continue;
+                }
+
+                var key = line[..eq].Trim();
+                var value = line[(eq + 1)..].Trim();
+                if (current is null)
+                {
+                    isRoot |= key.Equals("root", StringComparison.OrdinalIgnoreCase) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+                    continue;
+                }
+
+                current.Properties.Add((key, value, i + 1));
+            }
+
+            var file = new EditorConfigFile { Path = path, Directory = System.IO.Path.GetDirectoryName(path)!, IsRoot = isRoot };
+            file.Sections.AddRange(sections);
+            return file;
+        }
+    }
+
+    private sealed class Section(string glob)
+    {
+        private readonly List<Glob> _globs = Compile(glob);
+
+        public string Glob { get; } = glob;
+
+        public List<(string Key, string Value, int Line)> Properties { get; } = [];
+
+        public bool Matches(string configDirectory, string fullPath)
+        {
+            var relative = System.IO.Path.GetRelativePath(configDirectory, fullPath).Replace('\\', '/');
+            return !relative.StartsWith("../", StringComparison.Ordinal) && _globs.Exists(g => g.IsMatch(relative));
+        }
+
+        // EditorConfig globs: no '/' matches a file name in any folder; '**' crosses folders; {a,b} alternatives.
+        private static List<Glob> Compile(string pattern)
+        {
+            var result = new List<Glob>();
+            foreach (var expanded in ExpandBraces(pattern))
+            {
+                var p = expanded.StartsWith('/') ? expanded[1..] : expanded.Contains('/', StringComparison.Ordinal) ? expanded : "**/" + expanded;
+                p = NormaliseDoubleStar(p);
+                result.Add(DotNet.Globbing.Glob.Parse(p));
+                if (p.StartsWith("**/", StringComparison.Ordinal))
+                {
+                    result.Add(DotNet.Globbing.Glob.Parse(p[3..]));
+                }
+            }
+
+            return result;
+        }
+
+        // "stories/**.md" → "stories/**/*.md": DotNet.Glob wants ** as a whole segment.
+        private static string NormaliseDoubleStar(string p)
+        {
+            var sb = new StringBuilder();
+            for (var i = 0; i < p.Length; i++)
+            {
+                if (p[i] == '*' && i + 1 < p.Length && p[i + 1] == '*')
+                {
+                    sb.Append("**");
+                    i++;
+                    if (i + 1 < p.Length && p[i + 1] != '/')
+                    {
+                        sb.Append("/*");
+                    }
+
+                    continue;
+                }
+
+                sb.Append(p[i]);
+            }
+
+            return sb.ToString();
+        }
+
+        private static IEnumerable<string> ExpandBraces(string pattern)
+        {
+            var open = pattern.IndexOf('{', StringComparison.Ordinal);
+            var close = open < 0 ? -1 : pattern.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                yield return pattern;
+                yield break;
+            }
+
+            foreach (var alternative in pattern[(open + 1)..close].Split(','))
+            {
+                foreach (var rest in ExpandBraces(pattern[(close + 1)..]))
+                {
+                    yield return pattern[..open] + alternative + rest;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Attribution.Analysis.Configuration;
+using Attribution.Analysis.Rules;
+using Attribution.Text;
+
+namespace Attribution.Analysis;
+
+/// <summary>
+/// Runs the diagnostic rules over one analysed document: builds the quote, source and article facts,
+/// evaluates each enabled rule's compiled condition, renders messages, places spans and fixes, and
+/// records suppressions.
+/// </summary>
+internal sealed class DiagnosticEvaluator
+{
+    private readonly RulePack _pack;
+
+    public DiagnosticEvaluator(RulePack pack) => _pack = pack;
+
+    public ImmutableArray<Diagnostic> Evaluate(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources, EffectiveConfiguration config, bool includeDisabled = false)
+    {
+        var enabled = _pack.Diagnostics.Where(r => includeDisabled || config.SeverityOf(r) != Severity.None).ToList();
+        if (enabled.Count == 0)
+        {
+            return [];
+        }
+
+        var text = doc.Source.Text;
+        var quoteFacts = BuildQuoteFacts(doc, sources, quoteSources);
+        var article = BuildArticleFacts(doc, sources, quoteSources);
+        var suppressions = Suppressions.Find(text);
+        var result = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var rule in enabled)
+        {
+            var severity = config.SeverityOf(rule);
+            var options = config.OptionsOf(rule.Id);
+            switch (rule.Scope)
+            {
+                case RuleScope.Quote:
+                    for (var q = 0; q < quoteFacts.Length; q++)
+                    {
+                        if (rule.Predicate(quoteFacts[q], options))
+                        {
+                            var quote = doc.Quotations[q];
+                            var span = rule.Target switch
+                            {
+                                RuleTarget.Cue => quote.Cue ?? quote.Span,
+                                RuleTarget.Speaker => quote.Speaker ?? quote.Span,
+                                RuleTarget.Mark => new TextSpan(quote.Span.Start, quote.Span.Start + 1),
+                                _ => quote.Span,
+                            };
+                            var sourceName = quoteSources[q] >= 0 ? sources[quoteSources[q]].Name : "";
+                            result.Add(Make(rule, severity, rule.RenderMessage(quoteFacts[q]), span, text, sourceName, suppressions) with
+                            {
+                                Fix = rule.Fix is { } fix ? FixFor(fix, quote, text) : null,
+                            });
+                        }
+                    }
+
+                    break;
+                case RuleScope.Source:
+                    foreach (var source in sources)
+                    {
+                        if (rule.Predicate(source.Facts, options) && source.Mentions.Length > 0)
+                        {
+                            var head = source.Head.IsEmpty ? source.Mentions[0] : source.Head;
+                            result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), head, text, source.Name, suppressions));
+                        }
+                    }
+
+                    break;
+                default:
+                    if (rule.Predicate(article, options))
+                    {
+                        var first = doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : new TextSpan(0, 0);
+                        result.Add(Make(rule, severity, rule.RenderMessage(article), first, text, "", suppressions));
+                    }
+
+                    break;
+            }
+        }
+
+        return [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    private static Diagnostic Make(DiagnosticRule rule, Severity severity, string message, TextSpan span, string text, string sourceName, List<SuppressionRegion> suppressions)
+    {
+        var suppression = suppressions.FirstOrDefault(s => s.Covers(rule.Id, span));
+        return new Diagnostic(rule.Id, severity, message, span)
+        {
+            Category = rule.Category,
+            HelpUri = rule.HelpUri,
+            SuppressionReason = suppression is null ? null : suppression.Reason,
+            Fingerprint = Fingerprint(rule.Id, sourceName, text.AsSpan(span.Start, span.Length)),
+        };
+    }
+
+    // Rule, source name and the flagged words with case and spacing folded: survives edits elsewhere in the story.
+    internal static string Fingerprint(string id, string sourceName, ReadOnlySpan<char> words)
+    {
+        var sb = new StringBuilder(id).Append('|').Append(sourceName.ToLowerInvariant()).Append('|');
+        var space = false;
+        foreach (var c in words)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
+    }
+
+    // { replace: cue, with: said }: the verb inside the cue becomes "said" in the cue's own tense
+    // ("has claimed" → "has said", "claims" → "says", "insisting" → "saying").
+    private TextEdit? FixFor(RuleFix fix, Quotation quote, string text)
+    {
+        if (quote.Cue is not { } cue || quote.Verb is not { } verb)
+        {
+            return null;
+        }
+
+        var cueText = text.AsSpan(cue.Start, cue.Length);
+        var at = cueText.LastIndexOf(verb.Form, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var replacement = fix.With;
+        if (_pack.Lexicons.Parser.TryGetCue(fix.With, out var target))
+        {
+            var inflected = _pack.Lexicons.Parser.CueVerbs.Values.FirstOrDefault(v => v.Lemma == target.Lemma && v.Tense == verb.Tense);
+            replacement = inflected?.Form ?? fix.With;
+        }
+
+        if (char.IsUpper(text[cue.Start + at]))
+        {
+            replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
+        }
+
+        return new TextEdit(new TextSpan(cue.Start + at, cue.Start + at + verb.Form.Length), replacement);
+    }
+
+    private QuoteFacts[] BuildQuoteFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)
+    {
+        var text = doc.Source.Text;
+        var facts = new QuoteFacts[doc.Quotations.Length];
+        var opinion = _pack.Lexicons.Sources.OpinionWords;
+        for (var q = 0; q < facts.Length; q++)
+        {
+            var quote = doc.Quotations[q];
+            var source = quoteSources[q] >= 0 ? sources[quoteSources[q]] : null;
+            var content = string.Join(" ", quote.Spans.Select(s => text.AsSpan(s.Start, s.Length).ToString()));
+            var words = CountWords(content, opinion, out var hasOpinion);
+            var floating = quote.Cue is null && quote.Kind == QuotationKind.Direct;
+            facts[q] = new QuoteFacts
+            {
+                Kind = quote.Kind.ToString().ToLowerInvariant(),
+                Text = content,
+                Cue = quote.Cue is { } c ? text.Substring(c.Start, c.Length).TrimEnd(':') : "",
+                CueLemma = quote.Verb?.Lemma ?? "",
+                CueClass = quote.Verb is { } v ? ClassName(v.Class) : "",
+                HasCue = quote.Cue is not null,
+                HasSource = source is not null,
+                SourceType = source is null ? "unknown" : Analyzer.TypeName(source.Type),
+                SourceName = source?.Name ?? "",
+                SourceIsPlural = source?.Facts.IsPlural ?? false,
+                IsFloating = floating,
+                WordCount = words,
+                HasOpinionWords = hasOpinion,
+                IsUnbalanced = doc.UnbalancedMarks.Any(m => m.Start == quote.Span.Start),
+                IsAmbiguousFloating = floating && SpeakersInParagraph(doc, quoteSources, quote.Paragraph) >= 2,
+            };
+        }
+
+        return facts;
+    }
+
+    private static int SpeakersInParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources, int paragraph)
+    {
+        var seen = new HashSet<int>();
+        for (var q = 0; q < doc.Quotations.Length; q++)
+        {
+            if (doc.Quotations[q].Paragraph == paragraph && quoteSources[q] >= 0)
+            {
+                seen.Add(quoteSources[q]);
+            }
+        }
+
+        return seen.Count;
+    }
+
+    private static ArticleFacts BuildArticleFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)
+    {
+        var byType = new int[5];
+        foreach (var s in sources)
+        {
+            byType[(int)s.Type]++;
+        }
+
+        var text = doc.Source.Text;
+        return new ArticleFacts
+        {
+            Path = doc.Source.Path,
+            QuoteCount = doc.Quotations.Length,
+            SourceCount = sources.Length,
+            NamedSources = byType[(int)SourceType.Named],
+            OfficialSources = byType[(int)SourceType.Official],
+            AnonymousSources = byType[(int)SourceType.Anonymous],
+            DocumentSources = byType[(int)SourceType.Document],
+            UnattributedQuotes = quoteSources.Count(s => s < 0),
+            AnonymousShare = sources.Length == 0 ? 0 : (double)byType[(int)SourceType.Anonymous] / sources.Length,
+            WordCount = CountWords(text, null, out _),
+        };
+    }
+
+    private static int CountWords(string text, System.Collections.Frozen.FrozenSet<string>? lexicon, out bool found)
+    {
+        found = false;
+        var words = 0;
+        var lookup = lexicon?.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '\u2019' or '-'))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words++;
+                if (lookup is { } l && !found && l.Contains(text.AsSpan(start, i - start)))
+                {
+                    found = true;
+                }
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>The lexicon name of a cue class.</summary>
+    public static string ClassName(CueClass c) => c switch
+    {
+        CueClass.Loaded => "loaded",
+        CueClass.NonSpeech => "non-speech",
+        CueClass.Mental => "mental",
+        CueClass.Stance => "stance",
+        _ => "neutral",
+    };
+}

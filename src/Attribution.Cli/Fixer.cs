@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Attribution.Analysis;
+using Attribution.Analysis.Configuration;
+using Attribution.Analysis.Inputs;
+
+namespace Attribution.Cli;
+
+/// <summary>
+/// <c>attribution fix</c>: applies the fixes of active findings to story files. A fix that overlaps
+/// another is skipped (and said so); files are replaced atomically (temp file + rename); <c>--dry-run</c>
+/// prints a unified diff instead.
+/// </summary>
+internal static class Fixer
+{
+    public static int Run(Analyzer analyzer, ConfigurationResolver configuration, string[] paths, bool dryRun, TextWriter output, TextWriter error)
+    {
+        var code = ExitCodes.Clean;
+        var fixedFiles = 0;
+        var edits = 0;
+        foreach (var input in new InputReader().Read(paths))
+        {
+            if (input.Text is null)
+            {
+                error.WriteLine($"attribution: {input.Path}: {input.Error}");
+                code = ExitCodes.UsageOrInput;
+                continue;
+            }
+
+            if (input.ConfigPath != input.Path || !File.Exists(input.Path))
+            {
+                error.WriteLine($"attribution: {input.Path}: only story files can be fixed in place (not archive records or standard input)");
+                continue;
+            }
+
+            var analysis = analyzer.Analyze(input.Text, configuration.Resolve(input.ConfigPath));
+            var chosen = new List<TextEdit>();
+            foreach (var fix in analysis.Diagnostics.Where(d => d.IsActive && d.Fix is not null).Select(d => d.Fix!).OrderBy(f => f.Span.Start))
+            {
+                if (chosen.Count > 0 && chosen[^1].Span.End > fix.Span.Start)
+                {
+                    error.WriteLine($"attribution: {input.Path}: a fix at {fix.Span} overlaps another and was skipped");
+                    continue;
+                }
+
+                chosen.Add(fix);
+            }
+
+            if (chosen.Count == 0)
+            {
+                continue;
+            }
+
+            var original = input.Text.Text;
+            var sb = new StringBuilder(original.Length);
+            var at = 0;
+            foreach (var edit in chosen)
+            {
+                sb.Append(original, at, edit.Span.Start - at).Append(edit.NewText);
+                at = edit.Span.End;
+            }
+
+            sb.Append(original, at, original.Length - at);
+            var updated = sb.ToString();
+            fixedFiles++;
+            edits += chosen.Count;
+            if (dryRun)
+            {
+                output.Write(UnifiedDiff(input.Path, original, updated));
+                continue;
+            }
+
+            WriteAtomically(input.Path, updated, HasBom(input.Path));
+        }
+
+        error.WriteLine(dryRun
+            ? $"attribution: {edits} fix(es) in {fixedFiles} file(s) would be applied (dry run)"
+            : $"attribution: applied {edits} fix(es) in {fixedFiles} file(s)");
+        return code;
+    }
+
+    private static bool HasBom(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[3];
+        return stream.Read(head) == 3 && head.SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+    }
+
+    // Write beside the file, then rename over it: readers never see half a story.
+    private static void WriteAtomically(string path, string text, bool bom)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.attribution-{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temp, text, new UTF8Encoding(bom));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>A unified diff of two versions of a file whose edits never add or remove lines.</summary>
+    internal static string UnifiedDiff(string path, string before, string after)
+    {
+        var a = before.Split('\n');
+        var b = after.Split('\n');
+        var sb = new StringBuilder();
+        sb.Append("--- a/").Append(path).Append('\n').Append("+++ b/").Append(path).Append('\n');
+        var changed = Enumerable.Range(0, Math.Min(a.Length, b.Length)).Where(i => a[i] != b[i]).ToList();
+        var k = 0;
+        while (k < changed.Count)
+        {
+            var start = Math.Max(0, changed[k] - 3);
+            var end = Math.Min(a.Length - 1, changed[k] + 3);
+            var next = k + 1;
+            while (next < changed.Count && changed[next] - 3 <= end + 1)
+            {
+                end = Math.Min(a.Length - 1, changed[next] + 3);
+                next++;
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"@@ -{start + 1},{end - start + 1} +{start + 1},{end - start + 1} @@\n");
+            for (var i = start; i <= end; i++)
+            {
+                if (a[i] == b[i])
+                {
+                    sb.Append(' ').Append(a[i]).Append('\n');
+                }
+                else
+                {
+                    sb.Append('-').Append(a[i]).Append('\n').Append('+').Append(b[i]).Append('\n');
+                }
+            }
+
+            k = next;
+        }
+
+        return sb.ToString();
+    }
+}
