@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using Attribution.Cli;
+
+namespace Attribution.Tests.Rules;
+
+/// <summary>Fixes, baselines and exit codes as CI meets them.</summary>
+public sealed class FixAndExitCodeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-fix-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Fix_keeps_the_tense_and_dry_run_writes_nothing()
+    {
+        var original = "Vance claimed the budget was padded.\nThe mayor claims the audit is late.\nOkafor has admitted the numbers slipped.\n\"We'll be back,\" she laughed.\n";
+        var path = Write("story.txt", original);
+        var (code, stdout, _) = Run("fix", "--dry-run", path);
+        Assert.Equal(0, code);
+        Assert.Equal(original, File.ReadAllText(path));
+        Assert.Contains("-Vance claimed the budget was padded.", stdout, StringComparison.Ordinal);
+        Assert.Contains("+Vance said the budget was padded.", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("--- a/", stdout, StringComparison.Ordinal);
+
+        (code, _, _) = Run("fix", path);
+        Assert.Equal(0, code);
+        Assert.Equal("Vance said the budget was padded.\nThe mayor says the audit is late.\nOkafor has said the numbers slipped.\n\"We'll be back,\" she said.\n", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(_dir)); // no temporary file left behind
+    }
+
+    [Fact]
+    public void Fix_leaves_suppressed_findings_alone()
+    {
+        var path = Write("s.txt", "<!-- attribution-disable AT4001 -- his own word -->\nVance claimed the budget was padded.\n");
+        Run("fix", path);
+        Assert.Contains("claimed", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exit_codes_follow_the_severity_bar()
+    {
+        var path = Write("w.txt", "Vance claimed the budget was padded.");
+        Assert.Equal(0, Run("check", path).Code);                                   // a warning does not fail by default
+        Assert.Equal(1, Run("check", "--fail-on", "warning", path).Code);
+        Assert.Equal(1, Run("check", "--severity", "AT4001=error", path).Code);
+        Assert.Equal(0, Run("check", "--severity", "AT4001=none", "--fail-on", "warning", path).Code);
+        Assert.Equal(2, Run("check", "--severity", "AT9999=error", path).Code);
+    }
+
+    [Fact]
+    public void A_baseline_accepts_existing_findings_and_fails_on_new_ones()
+    {
+        var path = Write("b.txt", "Vance claimed the budget was padded.");
+        var baseline = Path.Combine(_dir, "baseline.json");
+        Assert.Equal(1, Run("check", "--fail-on", "warning", "--write-baseline", baseline, path).Code);
+        Assert.Equal(0, Run("check", "--fail-on", "warning", "--baseline", baseline, path).Code);
+
+        File.WriteAllText(path, "The council met on Monday.\n\nVance claimed the budget was padded. Okafor insisted it was not.");
+        var (code, stdout, _) = Run("check", "--fail-on", "warning", "--baseline", baseline, "--format", "json", path);
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(stdout);
+        var diagnostics = json.RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray().ToList();
+        Assert.Single(diagnostics, d => d.TryGetProperty("baselineState", out _));
+        Assert.Single(diagnostics, d => !d.TryGetProperty("baselineState", out _));
+    }
+
+    [Fact]
+    public void Config_explain_prints_values_and_their_origins()
+    {
+        File.WriteAllText(Path.Combine(_dir, ".editorconfig"), "root = true\n[*.txt]\nattribution_diagnostic.AT4001.severity = error\n");
+        var path = Write("c.txt", "x");
+        var (code, stdout, _) = Run("config", "--explain", path);
+        Assert.Equal(0, code);
+        var line = stdout.Split('\n').Single(l => l.StartsWith("AT4001", StringComparison.Ordinal));
+        Assert.Contains("error", line, StringComparison.Ordinal);
+        Assert.Contains(".editorconfig:3 [*.txt]", line, StringComparison.Ordinal);
+        Assert.Contains("default", stdout.Split('\n').Single(l => l.StartsWith("AT2001", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_list_explain_and_test_work_from_the_command_line()
+    {
+        var (code, list, _) = Run("rules", "list");
+        Assert.Equal(0, code);
+        Assert.Contains("AT2001  Anonymous source without a stated reason", list, StringComparison.Ordinal);
+        var (explainCode, page, _) = Run("rules", "explain", "AT4001");
+        Assert.Equal(0, explainCode);
+        Assert.Contains("## How to fix", page, StringComparison.Ordinal);
+        var (testCode, tests, _) = Run("rules", "test");
+        Assert.Equal(0, testCode);
+        Assert.Contains(" 0 failed", tests, StringComparison.Ordinal);
+        Assert.Equal(2, Run("rules", "explain", "AT9999").Code);
+    }
+
+    [Fact]
+    public void A_newsroom_pack_is_added_with_rules_and_tested()
+    {
+        var pack = Path.Combine(_dir, "newsroom");
+        Directory.CreateDirectory(pack);
+        File.WriteAllText(Path.Combine(pack, "NR0001.NoWeasel.yml"), """
+            id: NR0001
+            title: Weasel cue
+            category: Style
+            severity: error
+            scope: quote
+            target: cue
+            when: quote.CueLemma == "claim"
+            message: "House style: no '{quote.Cue}'"
+            examples:
+              - flagged: 'Vance {|NR0001:claimed|} it was late.'
+              - clean: 'Vance said it was late.'
+            """);
+        var story = Write("n.txt", "Vance claimed it was late.");
+        Assert.Equal(1, Run("check", "--rules", pack, story).Code);
+        var (code, stdout, _) = Run("rules", "test", pack);
+        Assert.Equal(0, code);
+        Assert.Contains("1 rule(s), 2 case(s): 2 passed", stdout, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(args, new CliConsole(stdout, stderr, () => Stream.Null, IsTerminal: false));
+        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+}
