@@ -7,9 +7,9 @@ using Attribution.Analysis.Inputs;
 namespace Attribution.Cli;
 
 /// <summary>
-/// <c>attribution fix</c>: applies the fixes of active findings to story files. A fix that overlaps
-/// another is skipped (and said so); files are replaced atomically (temp file + rename); <c>--dry-run</c>
-/// prints a unified diff instead.
+/// <c>attribution fix</c>: applies the fixes of active findings to story files. A file whose fixes
+/// overlap is not touched (and said so); files are replaced atomically (temp file + rename);
+/// <c>--dry-run</c> prints a unified diff instead.
 /// </summary>
 internal static class Fixer
 {
@@ -34,20 +34,17 @@ internal static class Fixer
             }
 
             var analysis = analyzer.Analyze(input.Text, configuration.Resolve(input.ConfigPath));
-            var chosen = new List<TextEdit>();
-            foreach (var fix in analysis.Diagnostics.Where(d => d.IsActive && d.Fix is not null).Select(d => d.Fix!).OrderBy(f => f.Span.Start))
-            {
-                if (chosen.Count > 0 && chosen[^1].Span.End > fix.Span.Start)
-                {
-                    error.WriteLine($"attribution: {input.Path}: a fix at {fix.Span} overlaps another and was skipped");
-                    continue;
-                }
-
-                chosen.Add(fix);
-            }
-
+            var chosen = analysis.Diagnostics.Where(d => d.IsActive && d.Fix is not null).Select(d => d.Fix!).Distinct().OrderBy(f => f.Span.Start).ToList();
             if (chosen.Count == 0)
             {
+                continue;
+            }
+
+            // Overlapping fixes cannot both be right: the file is left alone and the user told why.
+            if (chosen.Zip(chosen.Skip(1)).FirstOrDefault(pair => pair.First.Span.End > pair.Second.Span.Start) is ({ } first, { } second))
+            {
+                error.WriteLine($"attribution: {input.Path}: fixes at {first.Span} and {second.Span} overlap; the file was not changed");
+                code = ExitCodes.ErrorDiagnostics;
                 continue;
             }
 
