@@ -13,7 +13,7 @@ namespace Attribution.Cli;
 /// <summary>The command tree. Commands are thin: they parse options and wire the pipeline to a reporter.</summary>
 internal static class CliApp
 {
-    private static readonly string[] Formats = ["text", "json"];
+    private static readonly string[] Formats = ["text", "json", "sarif"];
     private static readonly string[] FailLevels = ["error", "warning", "suggestion"];
 
     public static int Run(string[] args, CliConsole console)
@@ -132,7 +132,7 @@ internal static class CliApp
 
             using (target == console.Out ? null : target)
             {
-                var writer = CreateWriter(parse.GetValue(format)!, target);
+                var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null);
                 var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!));
                 var code = CheckRunner.Run(run, new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error, parse.GetValue(threads));
                 if (parse.GetValue(writeBaseline) is { } baselineOut)
@@ -365,9 +365,10 @@ internal static class CliApp
         return command;
     }
 
-    private static IReportWriter CreateWriter(string format, Stream target) => format switch
+    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline) => format switch
     {
         "json" => new JsonReportWriter(target),
+        "sarif" => new SarifReportWriter(target, pack, withBaseline),
         _ => new TextReportWriter(new StreamWriter(target, new UTF8Encoding(false), leaveOpen: true)),
     };
 

@@ -29,8 +29,44 @@ public sealed class SampleSnapshotTests
         Snapshot.Match(JToken.Parse(json), new SnapshotNameExtension(sample.Replace('.', '_')));
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sarif_output_of_each_sample_matches_its_snapshot(string sample)
+    {
+        var analysis = Analyze(sample);
+        using var buffer = new MemoryStream();
+        using (var writer = new SarifReportWriter(buffer, TestPack.Pack))
+        {
+            writer.WriteDocument(analysis);
+            writer.Complete();
+        }
+
+        Snapshot.Match(JToken.Parse(Encoding.UTF8.GetString(buffer.ToArray())), new SnapshotNameExtension(sample.Replace('.', '_')));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Text_output_of_each_sample_matches_its_snapshot(string sample)
+    {
+        var analysis = Analyze(sample);
+        using var text = new StringWriter();
+        using (var writer = new TextReportWriter(text))
+        {
+            writer.WriteDocument(analysis);
+            writer.Complete();
+        }
+
+        Snapshot.Match(text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'), new SnapshotNameExtension(sample.Replace('.', '_')));
+    }
+
     [Fact]
     public void There_are_at_least_three_samples() => Assert.True(Samples().Count >= 3);
+
+    private static Attribution.Analysis.DocumentAnalysis Analyze(string sample)
+    {
+        var path = Path.Combine(TestPack.RepositoryRoot, "samples", sample);
+        return TestPack.Analyzer.Analyze(InputReader.Decode(sample, File.ReadAllBytes(path)).Text!);
+    }
 
     private static string Render(string path, string displayPath)
     {
