@@ -14,6 +14,8 @@ namespace Attribution.Analysis;
 /// </summary>
 internal sealed class DiagnosticEvaluator
 {
+    private const int MaxParagraphForAmbiguity = 600;
+
     private readonly RulePack _pack;
 
     public DiagnosticEvaluator(RulePack pack) => _pack = pack;
@@ -180,11 +182,34 @@ internal sealed class DiagnosticEvaluator
                 WordCount = words,
                 HasOpinionWords = hasOpinion,
                 IsUnbalanced = doc.UnbalancedMarks.Any(m => m.Start == quote.Span.Start),
-                IsAmbiguousFloating = floating && SpeakersInParagraph(doc, quoteSources, quote.Paragraph) >= 2,
+                IsStandalone = IsStandalone(doc, quote.Span),
+                // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,
+                // where paragraph structure is lost and whose-words-these-are cannot be judged.
+                IsAmbiguousFloating = floating && doc.Paragraphs[quote.Paragraph].Length <= MaxParagraphForAmbiguity
+                    && SpeakersInParagraph(doc, quoteSources, quote.Paragraph) >= 2,
             };
         }
 
         return facts;
+    }
+
+    // "We lost everything." stands alone; the "world's greatest economist" is a phrase in a sentence.
+    private static bool IsStandalone(ParsedDocument doc, TextSpan span)
+    {
+        var covered = 0;
+        foreach (var sentence in doc.Sentences)
+        {
+            if (sentence.OverlapsWith(span))
+            {
+                covered += sentence.Length;
+            }
+            else if (sentence.Start >= span.End)
+            {
+                break;
+            }
+        }
+
+        return covered > 0 && span.Length * 10 >= covered * 6;
     }
 
     private static int SpeakersInParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources, int paragraph)

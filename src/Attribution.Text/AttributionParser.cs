@@ -890,7 +890,7 @@ public sealed class AttributionParser
 
                     if (_toks[head.Start - 1].Kind is TokenKind.Punctuation or TokenKind.QuoteClose || IsStopWord(head.Start - 1))
                     {
-                        delimited ??= (head.Start, e - 1);
+                        delimited = (head.Start, e - 1); // the furthest back: "But, Hans Reckers, a board member, said"
                     }
 
                     fallback ??= (head.Start, e - 1);
@@ -1216,6 +1216,10 @@ public sealed class AttributionParser
                 j++;
                 complement = true;
             }
+            else if (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote && (IsAnyWord(j, "he", "she", "they", "we", "I", "it", "there") || StartsClause(j)))
+            {
+                complement = true; // admitted he had lied / claimed the budget was padded: a clause follows
+            }
 
             if (j < N && IsPunct(j, ':'))
             {
@@ -1486,6 +1490,35 @@ public sealed class AttributionParser
         {
             var apostrophe = word.IndexOfAny('\'', '\u2019');
             return apostrophe > 0 ? word[..apostrophe] : word;
+        }
+
+        // "the budget was padded", "the city could save …": an auxiliary within a few words of the
+        // start, before any punctuation, makes the words a clause rather than an object ("the title").
+        private bool StartsClause(int j)
+        {
+            // The clause opens with its subject: "the budget", "Clinton", "his men" — not "not to be named".
+            if (!(IsDeterminer(j) || IsCapitalised(j)) || IsPreposition(j))
+            {
+                return false;
+            }
+
+            for (var k = j + 1; k < N && k <= j + 6; k++)
+            {
+                if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+                {
+                    return false;
+                }
+
+                // … or a past-tense verb after the subject's head: "the numbers slipped".
+                var w = Word(k);
+                if (_lex.FiniteAuxiliaryLookup.Contains(w)
+                    || (k >= j + 2 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !IsCapitalised(k)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsTimeWord(int i) =>

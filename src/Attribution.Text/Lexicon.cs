@@ -96,6 +96,8 @@ public sealed class Lexicon
         Determiners = data.Determiners.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Prepositions = data.Prepositions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         ColonLabels = data.ColonLabels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        FiniteAuxiliaries = data.FiniteAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        FiniteAuxiliaryLookup = FiniteAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
         ColonLabelLookup = ColonLabels.GetAlternateLookup<ReadOnlySpan<char>>();
         CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -149,6 +151,11 @@ public sealed class Lexicon
 
     /// <summary>Labels that end in a colon without naming a speaker ("Update:", "Photo:").</summary>
     public FrozenSet<string> ColonLabels { get; }
+
+    /// <summary>Auxiliaries and modals that mark a finite clause ("was", "would").</summary>
+    public FrozenSet<string> FiniteAuxiliaries { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteAuxiliaryLookup { get; }
 
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ColonLabelLookup { get; }
 
@@ -221,4 +228,7 @@ public sealed record LexiconData
 
     /// <summary>Labels that end in a colon without naming a speaker.</summary>
     public IReadOnlyList<string> ColonLabels { get; init; } = [];
+
+    /// <summary>Auxiliaries and modals that mark a finite clause.</summary>
+    public IReadOnlyList<string> FiniteAuxiliaries { get; init; } = [];
 }

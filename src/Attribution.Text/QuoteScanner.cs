@@ -87,6 +87,12 @@ public static class QuoteScanner
                     openStart = -1;
                     reopenings = null;
                 }
+                else if (mark.Kind == opener && !IsSingle(opener) && IsOpener(text, i, mark, para, '\0', out _) && FollowsSentenceEnd(text, i, para))
+                {
+                    // "… let us down. "He had lost …: a continuation whose paragraph break was lost (archives
+                    // often flatten paragraphs); the quotation goes on.
+                    (reopenings ??= []).Add(i);
+                }
                 else if (mark.Kind == opener && !IsSingle(opener) && IsOpener(text, i, mark, para, '\0', out _))
                 {
                     // A second opening mark of the same kind before any close: the first was never
@@ -129,6 +135,28 @@ public static class QuoteScanner
 
         var c = text[i];
         return c == '\'' && i + 1 < end && text[i + 1] == '\'' ? new QuoteMark('"', 2) : new QuoteMark(c, 1);
+    }
+
+    // ". " or "? " or "! " (closing marks of nested quotations allowed) right before position i.
+    private static bool FollowsSentenceEnd(string text, int i, TextSpan para)
+    {
+        var j = i - 1;
+        if (j < para.Start || !char.IsWhiteSpace(text[j]))
+        {
+            return false;
+        }
+
+        while (j > para.Start && char.IsWhiteSpace(text[j]))
+        {
+            j--;
+        }
+
+        while (j > para.Start && text[j] is '\'' or '\u2019' or ')')
+        {
+            j--;
+        }
+
+        return text[j] is '.' or '?' or '!';
     }
 
     /// <summary>True for every character that can be a quotation mark.</summary>

@@ -36,6 +36,9 @@ public sealed record QuoteFacts
     /// <summary>The number of words in the quotation.</summary>
     public int WordCount { get; init; }
 
+    /// <summary>The quotation stands as a sentence of its own (it covers most of the sentences it is in), not a phrase inside one.</summary>
+    public bool IsStandalone { get; init; }
+
     /// <summary>The opening quotation mark was never closed.</summary>
     public bool IsUnbalanced { get; init; }
 

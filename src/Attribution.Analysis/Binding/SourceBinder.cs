@@ -217,7 +217,7 @@ public sealed class SourceBinder
 
         private MentionKind ClassifyMention(string headText, MentionInfo info)
         {
-            if (_lex.Pronouns.ContainsKey(headText))
+            if (_lex.Pronouns.ContainsKey(headText) || headText.Equals("who", StringComparison.OrdinalIgnoreCase))
             {
                 return MentionKind.Pronoun;
             }
@@ -267,7 +267,10 @@ public sealed class SourceBinder
         private int ResolvePronoun(string pronoun, int position)
         {
             var gender = _lex.Pronouns.TryGetValue(pronoun, out var g) ? g : Gender.Unknown;
-            if (gender is Gender.Male or Gender.Female)
+
+            // A bare relative "who" (its antecedent lost to the parse) refers to the latest person.
+            var relative = pronoun.Equals("who", StringComparison.OrdinalIgnoreCase);
+            if (gender is Gender.Male or Gender.Female || relative)
             {
                 // The nearest earlier person, quoted or only named, whose gender does not conflict.
                 var best = -1;
@@ -275,7 +278,7 @@ public sealed class SourceBinder
                 for (var i = 0; i < _entities.Count; i++)
                 {
                     var e = _entities[i];
-                    if (e.IsPerson && (e.Gender == gender || e.Gender == Gender.Unknown) && e.LastPosition > bestPosition)
+                    if (e.IsPerson && (relative || e.Gender == gender || e.Gender == Gender.Unknown) && e.LastPosition > bestPosition)
                     {
                         best = i;
                         bestPosition = e.LastPosition;
@@ -305,7 +308,7 @@ public sealed class SourceBinder
                         break;
                     }
 
-                    if (n.Gender == gender || n.Gender == Gender.Unknown)
+                    if (relative || n.Gender == gender || n.Gender == Gender.Unknown)
                     {
                         named = n;
                     }
@@ -626,7 +629,7 @@ public sealed class SourceBinder
                 }
 
                 institution |= _src.InstitutionNouns.Contains(lower) || _src.OrganizationNames.Contains(bare);
-                role |= _src.RoleNouns.Contains(lower);
+                role |= _src.RoleNouns.Contains(lower) || lower.EndsWith("-year-old", StringComparison.Ordinal);
                 spokes |= _src.SpokespersonNouns.Contains(lower);
                 anonymous |= _src.AnonymousNouns.Contains(lower);
                 if (IsNameWord(w) && !(i == 0 && (definite || indefinite)))
