@@ -605,7 +605,8 @@ public sealed class SourceBinder
             }
 
             var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite));
-            headNoun = headNoun.ToLowerInvariant();
+            var headAcronym = headNoun.Length >= 2 && IsAllCaps([headNoun]) && !_lex.Pronouns.ContainsKey(headNoun);
+            headNoun = TrimPossessive(headNoun).ToLowerInvariant(); // "the alliance's" → alliance
             var capitals = 0;
             var nameRun = new List<string>();
             var personEvidence = false;
@@ -703,6 +704,7 @@ public sealed class SourceBinder
             var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && !_src.AnonymousNouns.Contains(headNoun));
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
                 && (_src.InstitutionNouns.Contains(headNoun) || _src.OrganizationNames.Contains(headNoun) || (IsPluralWord(headNoun) && _src.InstitutionNouns.Contains(headNoun[..^1]))
+                    || (headAcronym && surname is null)
                     || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && (properPlural || !IsPluralWord(headNoun))));
             var pollShare = IsPollShare(words);
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
