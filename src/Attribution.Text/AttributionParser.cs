@@ -666,7 +666,9 @@ public sealed class AttributionParser
         private bool ContinuesQuotation(Quotation previous, QuoteRegion region)
         {
             var last = previous.Spans[^1];
-            if (previous.Cue is null || !QuoteScanner.IsQuoteChar(_text[last.End - 1]) || ParagraphOf(last.Start) != ParagraphOf(region.Span.Start))
+            // Same paragraph, or the paragraph right after the one that ends with the attributed quotation.
+            var gap = ParagraphOf(region.Span.Start) - ParagraphOf(last.Start);
+            if (previous.Cue is null || !QuoteScanner.IsQuoteChar(_text[last.End - 1]) || gap is < 0 or > 1)
             {
                 return false;
             }
