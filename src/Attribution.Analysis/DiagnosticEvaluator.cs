@@ -159,11 +159,13 @@ internal sealed class DiagnosticEvaluator
         var text = doc.Source.Text;
         var facts = new QuoteFacts[doc.Quotations.Length];
         var opinion = _pack.Lexicons.Sources.OpinionWords;
+        var speakersByParagraph = new Dictionary<int, int>();
         for (var q = 0; q < facts.Length; q++)
         {
             var quote = doc.Quotations[q];
             var source = quoteSources[q] >= 0 ? sources[quoteSources[q]] : null;
-            var content = string.Join(" ", quote.Spans.Select(s => text.AsSpan(s.Start, s.Length).ToString()));
+            var content = quote.Spans.Length == 1 ? text.Substring(quote.Span.Start, quote.Span.Length)
+                : string.Join(" ", quote.Spans.Select(s => text.AsSpan(s.Start, s.Length).ToString()));
             var words = CountWords(content, opinion, out var hasOpinion);
             var floating = quote.Cue is null && quote.Kind == QuotationKind.Direct;
             facts[q] = new QuoteFacts
@@ -186,7 +188,7 @@ internal sealed class DiagnosticEvaluator
                 // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,
                 // where paragraph structure is lost and whose-words-these-are cannot be judged.
                 IsAmbiguousFloating = floating && doc.Paragraphs[quote.Paragraph].Length <= MaxParagraphForAmbiguity
-                    && SpeakersInParagraph(doc, quoteSources, quote.Paragraph) >= 2,
+                    && SpeakersInParagraph(doc, quoteSources, quote.Paragraph, speakersByParagraph) >= 2,
             };
         }
 
@@ -196,24 +198,42 @@ internal sealed class DiagnosticEvaluator
     // "We lost everything." stands alone; the "world's greatest economist" is a phrase in a sentence.
     private static bool IsStandalone(ParsedDocument doc, TextSpan span)
     {
-        var covered = 0;
-        foreach (var sentence in doc.Sentences)
+        // Sentences are in text order: start from the last one that begins at or before the quotation.
+        var sentences = doc.Sentences;
+        int lo = 0, hi = sentences.Length - 1, first = 0;
+        while (lo <= hi)
         {
-            if (sentence.OverlapsWith(span))
+            var mid = (lo + hi) / 2;
+            if (sentences[mid].Start <= span.Start)
             {
-                covered += sentence.Length;
+                first = mid;
+                lo = mid + 1;
             }
-            else if (sentence.Start >= span.End)
+            else
             {
-                break;
+                hi = mid - 1;
+            }
+        }
+
+        var covered = 0;
+        for (var i = first; i < sentences.Length && sentences[i].Start < span.End; i++)
+        {
+            if (sentences[i].OverlapsWith(span))
+            {
+                covered += sentences[i].Length;
             }
         }
 
         return covered > 0 && span.Length * 10 >= covered * 6;
     }
 
-    private static int SpeakersInParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources, int paragraph)
+    private static int SpeakersInParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources, int paragraph, Dictionary<int, int> cache)
     {
+        if (cache.TryGetValue(paragraph, out var known))
+        {
+            return known;
+        }
+
         var seen = new HashSet<int>();
         for (var q = 0; q < doc.Quotations.Length; q++)
         {
@@ -223,6 +243,7 @@ internal sealed class DiagnosticEvaluator
             }
         }
 
+        cache[paragraph] = seen.Count;
         return seen.Count;
     }
 

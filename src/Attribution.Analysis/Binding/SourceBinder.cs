@@ -980,12 +980,17 @@ public sealed class SourceBinder
             // Most stories grant no anonymity: one pass per phrase over the whole text finds the
             // sentences worth a closer look, instead of every phrase against every sentence.
             var candidates = new SortedSet<int>();
-            foreach (var grant in _src.AnonymityGrants)
+            var search = _src.AnonymityGrantSearch;
+            for (var from = 0; from < _text.Length;)
             {
-                for (var at = _text.IndexOf(grant, StringComparison.OrdinalIgnoreCase); at >= 0; at = _text.IndexOf(grant, at + grant.Length, StringComparison.OrdinalIgnoreCase))
+                var at = _text.AsSpan(from).IndexOfAny(search);
+                if (at < 0)
                 {
-                    candidates.Add(SentenceIndexOf(at));
+                    break;
                 }
+
+                candidates.Add(SentenceIndexOf(from + at));
+                from += at + 1;
             }
 
             foreach (var index in candidates)

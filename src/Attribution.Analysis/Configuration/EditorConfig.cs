@@ -14,6 +14,7 @@ public sealed record ConfiguredValue(string Value, string Origin);
 public sealed class EffectiveConfiguration
 {
     private readonly RulePack _pack;
+    private readonly Dictionary<string, RuleOptions> _optionCache = new(StringComparer.OrdinalIgnoreCase);
 
     internal EffectiveConfiguration(RulePack pack, Dictionary<string, ConfiguredValue> severities, Dictionary<string, Dictionary<string, ConfiguredValue>> options)
     {
@@ -36,8 +37,23 @@ public sealed class EffectiveConfiguration
         Severities.TryGetValue(rule.Id, out var v) && DiagnosticRuleLoader.ParseSeverity(v.Value) is { } s ? s : rule.DefaultSeverity;
 
     /// <summary>The options of the rule <paramref name="id"/>.</summary>
-    public RuleOptions OptionsOf(string id) =>
-        Options.TryGetValue(id, out var o) ? new RuleOptions(o.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.OrdinalIgnoreCase)) : RuleOptions.Empty;
+    public RuleOptions OptionsOf(string id)
+    {
+        if (!Options.TryGetValue(id, out var o))
+        {
+            return RuleOptions.Empty;
+        }
+
+        lock (_optionCache)
+        {
+            if (!_optionCache.TryGetValue(id, out var options))
+            {
+                _optionCache[id] = options = new RuleOptions(o.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.OrdinalIgnoreCase));
+            }
+
+            return options;
+        }
+    }
 
     /// <summary>The pack the configuration applies to.</summary>
     public RulePack Pack => _pack;
@@ -55,6 +71,7 @@ public sealed class ConfigurationResolver
     private readonly IReadOnlyDictionary<string, string> _commandLine;
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<LoadError> _errors = [];
+    private readonly ConcurrentDictionary<string, EffectiveConfiguration> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver; <paramref name="commandLineSeverities"/> maps rule IDs to severities.</summary>
     public ConfigurationResolver(RulePack pack, IReadOnlyDictionary<string, string>? commandLineSeverities = null)
@@ -67,7 +84,10 @@ public sealed class ConfigurationResolver
     public IReadOnlyCollection<LoadError> Errors => _errors;
 
     /// <summary>The configuration for the file at <paramref name="path"/> (null: defaults and command line only).</summary>
-    public EffectiveConfiguration Resolve(string? path)
+    public EffectiveConfiguration Resolve(string? path) =>
+        _resolved.GetOrAdd(path ?? "", key => Compute(key.Length == 0 ? null : key)); // every record of an archive shares one
+
+    private EffectiveConfiguration Compute(string? path)
     {
         var severities = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
         var categories = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);

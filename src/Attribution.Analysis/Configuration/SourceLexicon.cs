@@ -29,6 +29,7 @@ public sealed class SourceLexicon
         DocumentNouns = Freeze(documentNouns);
         AnonymousNouns = Freeze(anonymousNouns);
         AnonymityGrants = [.. anonymityGrants.OrderByDescending(p => p.Length)];
+        AnonymityGrantSearch = System.Buffers.SearchValues.Create([.. AnonymityGrants], StringComparison.OrdinalIgnoreCase);
         BoilerplateReasons = [.. boilerplateReasons];
         var names = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
         foreach (var n in maleNames)
@@ -61,6 +62,9 @@ public sealed class SourceLexicon
 
     /// <summary>Phrases granting anonymity, longest first.</summary>
     public IReadOnlyList<string> AnonymityGrants { get; }
+
+    /// <summary>All grant phrases at once, for one pass over a story.</summary>
+    public System.Buffers.SearchValues<string> AnonymityGrantSearch { get; }
 
     /// <summary>Boilerplate anonymity reasons.</summary>
     public IReadOnlyList<string> BoilerplateReasons { get; }
