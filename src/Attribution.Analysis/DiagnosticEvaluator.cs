@@ -180,11 +180,13 @@ internal sealed class DiagnosticEvaluator
                 SourceType = source is null ? "unknown" : Analyzer.TypeName(source.Type),
                 SourceName = source?.Name ?? "",
                 SourceIsPlural = source?.Facts.IsPlural ?? false,
+                SourceIsExplicitlyAnonymous = source is { Type: SourceType.Anonymous } && source.Facts.IsExplicitlyAnonymous,
                 IsFloating = floating,
                 WordCount = words,
                 HasOpinionWords = hasOpinion,
                 IsUnbalanced = doc.UnbalancedMarks.Any(m => m.Start == quote.Span.Start),
                 IsStandalone = IsStandalone(doc, quote.Span),
+                IsInHeadline = quote.Paragraph == 0 && doc.Paragraphs.Length > 1 && IsHeadline(text, doc.Paragraphs[0]),
                 // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,
                 // where paragraph structure is lost and whose-words-these-are cannot be judged.
                 IsAmbiguousFloating = floating && doc.Paragraphs[quote.Paragraph].Length <= MaxParagraphForAmbiguity
@@ -194,6 +196,10 @@ internal sealed class DiagnosticEvaluator
 
         return facts;
     }
+
+    // "Turkey deal 'to help world peace'": a short first line with no final period is a headline.
+    private static bool IsHeadline(string text, TextSpan paragraph) =>
+        paragraph.Length <= 160 && !text.AsSpan(paragraph.Start, paragraph.Length).Contains('\n') && text[paragraph.End - 1] is not '.';
 
     // "We lost everything." stands alone; the "world's greatest economist" is a phrase in a sentence.
     private static bool IsStandalone(ParsedDocument doc, TextSpan span)
@@ -256,8 +262,12 @@ internal sealed class DiagnosticEvaluator
         }
 
         var text = doc.Source.Text;
+        var explicitAnonymous = sources.Count(s => s.Type == SourceType.Anonymous && (s.Facts.IsExplicitlyAnonymous || s.Facts.IsVagueDescriptor));
+        var countable = byType[(int)SourceType.Named] + byType[(int)SourceType.Official] + explicitAnonymous;
         return new ArticleFacts
         {
+            ExplicitlyAnonymousSources = explicitAnonymous,
+            ExplicitAnonymousShare = countable == 0 ? 0 : (double)explicitAnonymous / countable,
             Path = doc.Source.Path,
             QuoteCount = doc.Quotations.Length,
             SourceCount = sources.Length,

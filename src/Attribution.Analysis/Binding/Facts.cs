@@ -39,6 +39,9 @@ public sealed record QuoteFacts
     /// <summary>The quotation stands as a sentence of its own (it covers most of the sentences it is in), not a phrase inside one.</summary>
     public bool IsStandalone { get; init; }
 
+    /// <summary>The quotation is in the headline (a short first paragraph without a final period), whose claims the copy attributes.</summary>
+    public bool IsInHeadline { get; init; }
+
     /// <summary>The opening quotation mark was never closed.</summary>
     public bool IsUnbalanced { get; init; }
 
@@ -50,6 +53,9 @@ public sealed record QuoteFacts
 
     /// <summary>The source is a group ("officials", "critics").</summary>
     public bool SourceIsPlural { get; init; }
+
+    /// <summary>The source is anonymous by its own words (see <see cref="SourceFacts.IsExplicitlyAnonymous"/>).</summary>
+    public bool SourceIsExplicitlyAnonymous { get; init; }
 }
 
 /// <summary>The facts a rule with <c>scope: article</c> reads as <c>article</c>.</summary>
@@ -81,6 +87,12 @@ public sealed record ArticleFacts
 
     /// <summary>Anonymous sources / all sources (0 when there are none).</summary>
     public double AnonymousShare { get; init; }
+
+    /// <summary>Sources anonymous by their own words ("a senior official", "sources familiar with").</summary>
+    public int ExplicitlyAnonymousSources { get; init; }
+
+    /// <summary>Explicitly anonymous sources / sources that are named, official or explicitly anonymous.</summary>
+    public double ExplicitAnonymousShare { get; init; }
 
     /// <summary>The number of words in the story.</summary>
     public int WordCount { get; init; }

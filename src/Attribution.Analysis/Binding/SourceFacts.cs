@@ -51,6 +51,12 @@ public sealed record SourceFacts
     /// <summary>Described by a family relation ("my mother", "his ex-wife"): one identifiable person.</summary>
     public bool IsKinship { get; init; }
 
+    /// <summary>
+    /// Anonymous by its own words: an unnamed individual ("a senior official", "one aide", "a source")
+    /// or any source the story grants anonymity — not a description that refers back to someone named.
+    /// </summary>
+    public bool IsExplicitlyAnonymous => HasAnonymityGrant || (IsIndefinite && !IsPlural && (HasRoleNoun || HasAnonymousNoun));
+
     /// <summary>The description says nothing of who the source is ("a source", "sources", "people familiar with").</summary>
     public bool IsVagueDescriptor { get; init; }
 
