@@ -160,6 +160,7 @@ internal sealed class DiagnosticEvaluator
         var facts = new QuoteFacts[doc.Quotations.Length];
         var opinion = _pack.Lexicons.Sources.OpinionWords;
         var speakersByParagraph = new Dictionary<int, int>();
+        var unbalanced = doc.UnbalancedMarks.Select(m => m.Start).ToHashSet();
         for (var q = 0; q < facts.Length; q++)
         {
             var quote = doc.Quotations[q];
@@ -184,7 +185,7 @@ internal sealed class DiagnosticEvaluator
                 IsFloating = floating,
                 WordCount = words,
                 HasOpinionWords = hasOpinion,
-                IsUnbalanced = doc.UnbalancedMarks.Any(m => m.Start == quote.Span.Start),
+                IsUnbalanced = unbalanced.Contains(quote.Span.Start),
                 IsStandalone = IsStandalone(doc, quote.Span),
                 IsInHeadline = quote.Paragraph == 0 && doc.Paragraphs.Length > 1 && IsHeadline(text, doc.Paragraphs[0]),
                 // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,

@@ -802,20 +802,40 @@ public sealed class AttributionParser
 
         private bool IsRegionSpan(TextSpan part)
         {
-            foreach (var region in _regions)
+            var r = RegionStartingAt(part.Start);
+            if (r < 0)
             {
-                if (region.Span.Start == part.Start)
+                return false;
+            }
+
+            var region = _regions[r];
+            return part.End <= region.Span.End + 1 && part.End >= region.Span.End - Math.Max(1, region.CloseLength);
+        }
+
+        // Regions are in text order: binary search, so 100,000 quotation marks stay linear.
+        private int RegionStartingAt(int offset)
+        {
+            int lo = 0, hi = _regions.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) / 2;
+                var start = _regions[mid].Span.Start;
+                if (start == offset)
                 {
-                    return part.End <= region.Span.End + 1 && part.End >= region.Span.End - Math.Max(1, region.CloseLength);
+                    return mid;
                 }
 
-                if (region.Span.Start > part.Start)
+                if (start < offset)
                 {
-                    break;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         private bool ContainsRegion(TextSpan part)
@@ -1834,13 +1854,26 @@ public sealed class AttributionParser
 
         private int CloseTokenOf(QuoteRegion region) => IndexOfToken(region.Span.End - Math.Max(1, region.CloseLength));
 
+        // Tokens are in text order: binary search.
         private int IndexOfToken(int offset)
         {
-            for (var k = 0; k < N; k++)
+            int lo = 0, hi = N - 1;
+            while (lo <= hi)
             {
-                if (_toks[k].Start == offset)
+                var mid = (lo + hi) / 2;
+                var start = _toks[mid].Start;
+                if (start == offset)
                 {
-                    return k;
+                    return mid;
+                }
+
+                if (start < offset)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
                 }
             }
 

@@ -47,6 +47,9 @@ public sealed class SourceBinder
     {
         public List<Mention> Mentions { get; } = [];
 
+        /// <summary>Each distinct head text with where it first appears: descriptions are matched against these, not every mention.</summary>
+        public Dictionary<string, int> HeadTexts { get; } = new(StringComparer.Ordinal);
+
         public List<int> Quotes { get; } = [];
 
         public string? Surname { get; set; }
@@ -106,6 +109,9 @@ public sealed class SourceBinder
         private readonly SourceLexicon _src;
         private readonly List<Entity> _entities = [];
         private readonly List<PersonName> _names;
+        private readonly Dictionary<string, List<int>> _namesBySurname = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, bool> _afterFirstName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _unresolved = new(StringComparer.Ordinal);
 
         public BindState(ParsedDocument doc, LexiconSet lexicons)
         {
@@ -114,6 +120,15 @@ public sealed class SourceBinder
             _lex = lexicons.Parser;
             _src = lexicons.Sources;
             _names = ScanPersonNames();
+            for (var i = 0; i < _names.Count; i++)
+            {
+                if (!_namesBySurname.TryGetValue(_names[i].Surname, out var list))
+                {
+                    _namesBySurname[_names[i].Surname] = list = [];
+                }
+
+                list.Add(i);
+            }
         }
 
         public Result Run()
@@ -177,7 +192,8 @@ public sealed class SourceBinder
 
             var target = kind switch
             {
-                MentionKind.Pronoun => ResolvePronoun(headText, speaker.Start),
+                MentionKind.Pronoun => ResolvePronoun(headText, speaker.Start) is var p && p >= 0 ? p
+                    : _unresolved.TryGetValue(headText.ToLowerInvariant(), out var same) ? same : -1, // "he" again, still unnamed: the same he
                 MentionKind.Name => ResolveName(info, speaker.Start),
                 MentionKind.Definite => ResolveDefinite(info, headText, speaker.Start),
                 _ => ResolveDescription(headText, info),
@@ -187,10 +203,15 @@ public sealed class SourceBinder
             {
                 target = _entities.Count;
                 _entities.Add(new Entity());
+                if (kind == MentionKind.Pronoun)
+                {
+                    _unresolved[headText.ToLowerInvariant()] = target;
+                }
             }
 
             var entity = _entities[target];
             entity.Mentions.Add(mention);
+            entity.HeadTexts.TryAdd(mention.HeadText, mention.Span.Start);
             if (kind == MentionKind.Name)
             {
                 entity.IsPerson = true;
@@ -247,17 +268,20 @@ public sealed class SourceBinder
 
             // A person introduced earlier in a sentence that quoted nobody: the entity takes that
             // fuller name so "Clinton" reads "Hillary Clinton".
-            foreach (var n in _names)
+            if (info.Surname is not null && _namesBySurname.TryGetValue(info.Surname, out var candidates))
             {
-                if (n.Start >= position)
+                foreach (var index in candidates)
                 {
-                    break;
-                }
+                    var n = _names[index];
+                    if (n.Start >= position)
+                    {
+                        break;
+                    }
 
-                if (string.Equals(n.Surname, info.Surname, StringComparison.OrdinalIgnoreCase)
-                    && (info.GivenName is null || string.Equals(n.GivenName, info.GivenName, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return EntityForName(n);
+                    if (info.GivenName is null || string.Equals(n.GivenName, info.GivenName, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return EntityForName(n);
+                    }
                 }
             }
 
@@ -301,16 +325,13 @@ public sealed class SourceBinder
                 }
 
                 PersonName? named = null;
-                foreach (var n in _names)
+                for (var i = NamesBefore(position) - 1; i >= 0; i--)
                 {
-                    if (n.Start >= position)
-                    {
-                        break;
-                    }
-
+                    var n = _names[i];
                     if (relative || n.Gender == gender || n.Gender == Gender.Unknown)
                     {
                         named = n;
+                        break;
                     }
                 }
 
@@ -340,6 +361,26 @@ public sealed class SourceBinder
             return -1;
         }
 
+        // The number of scanned names that start before position (names are in text order).
+        private int NamesBefore(int position)
+        {
+            int lo = 0, hi = _names.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_names[mid].Start < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
         private int EntityForName(PersonName name)
         {
             for (var i = _entities.Count - 1; i >= 0; i--)
@@ -354,6 +395,7 @@ public sealed class SourceBinder
             _entities.Add(entity);
             var span = new TextSpan(name.Start, name.Start + name.FullName.Length);
             entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, Analyse(span)));
+            entity.HeadTexts.TryAdd(name.FullName, span.Start);
             return _entities.Count - 1;
         }
 
@@ -363,9 +405,9 @@ public sealed class SourceBinder
             var noun = info.HeadNoun;
             for (var i = _entities.Count - 1; i >= 0; i--)
             {
-                foreach (var m in _entities[i].Mentions)
+                foreach (var (text, first) in _entities[i].HeadTexts)
                 {
-                    if (m.Span.Start < position && DescribesSame(m.HeadText, noun))
+                    if (first < position && DescribesSame(text, noun))
                     {
                         return i;
                     }
@@ -391,16 +433,12 @@ public sealed class SourceBinder
             if (info.Role && !info.Plural && !info.Institution && !info.Anonymous)
             {
                 PersonName? titled = null;
-                foreach (var n in _names)
+                for (var k = NamesBefore(position) - 1; k >= 0; k--)
                 {
-                    if (n.Start >= position)
+                    if (DescribesSame(_names[k].FullName, noun))
                     {
+                        titled = _names[k];
                         break;
-                    }
-
-                    if (DescribesSame(n.FullName, noun))
-                    {
-                        titled = n;
                     }
                 }
 
@@ -441,11 +479,12 @@ public sealed class SourceBinder
                 return -1; // "a source", "another source": a new source each time
             }
 
+            var wanted = Normalise(headText);
             for (var i = _entities.Count - 1; i >= 0; i--)
             {
-                foreach (var m in _entities[i].Mentions)
+                foreach (var text in _entities[i].HeadTexts.Keys)
                 {
-                    if (string.Equals(Normalise(m.HeadText), Normalise(headText), StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(Normalise(text), wanted, StringComparison.OrdinalIgnoreCase))
                     {
                         return i;
                     }
@@ -792,12 +831,9 @@ public sealed class SourceBinder
 
         private bool IsKnownSurname(string word, bool allowWeakEvidence = true)
         {
-            foreach (var n in _names)
+            if (_namesBySurname.ContainsKey(word))
             {
-                if (n.Surname.Equals(word, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
 
             foreach (var e in _entities)
@@ -821,6 +857,16 @@ public sealed class SourceBinder
                 return false;
             }
 
+            if (!_afterFirstName.TryGetValue(word, out var known))
+            {
+                _afterFirstName[word] = known = SearchAfterAFirstName(word);
+            }
+
+            return known;
+        }
+
+        private bool SearchAfterAFirstName(string word)
+        {
             for (var at = _text.IndexOf(word, StringComparison.Ordinal); at > 1; at = _text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
             {
                 var end = at + word.Length;
