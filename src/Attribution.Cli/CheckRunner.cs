@@ -47,12 +47,18 @@ internal static class CheckRunner
         var failing = 0;
         using (writer)
         {
+            // JSON documents are serialised by the workers too; the ordered consumer only copies bytes.
+            var json = writer as JsonReportWriter;
             var results = inputs
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(input => (Input: input, Analysis: input.Text is null ? null : run.Analyze(input)));
-            foreach (var (input, analysis) in results)
+                .Select(input =>
+                {
+                    var analysis = input.Text is null ? null : run.Analyze(input);
+                    return (Input: input, Analysis: analysis, Rendered: json is not null && analysis is not null ? JsonReportWriter.Render(analysis) : null);
+                });
+            foreach (var (input, analysis, rendered) in results)
             {
                 if (analysis is null)
                 {
@@ -63,7 +69,14 @@ internal static class CheckRunner
                 }
 
                 failing += analysis.Diagnostics.Count(d => d.IsActive && d.Severity >= run.FailOn);
-                writer.WriteDocument(analysis);
+                if (rendered is not null)
+                {
+                    json!.WriteRendered(rendered);
+                }
+                else
+                {
+                    writer.WriteDocument(analysis);
+                }
             }
 
             writer.Complete();

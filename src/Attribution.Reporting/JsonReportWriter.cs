@@ -35,140 +35,168 @@ public sealed class JsonReportWriter : IReportWriter
     public void WriteDocument(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        WriteDocumentObject(_json, analysis);
+        _json.Flush();
+    }
+
+    /// <summary>
+    /// Renders one document's JSON object on the calling thread, so workers can serialise in parallel
+    /// while <see cref="WriteRendered"/> only copies bytes in input order.
+    /// </summary>
+    public static byte[] Render(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteDocumentObject(json, analysis);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes a document rendered by <see cref="Render"/>.</summary>
+    public void WriteRendered(byte[] rendered)
+    {
+        _json.WriteRawValue(rendered, skipInputValidation: true);
+        _json.Flush();
+    }
+
+    private static void WriteDocumentObject(Utf8JsonWriter json, DocumentAnalysis analysis)
+    {
         var doc = analysis.Document;
         var source = doc.Source;
-        _json.WriteStartObject();
-        _json.WriteString("path", source.Path);
+        json.WriteStartObject();
+        json.WriteString("path", source.Path);
 
-        _json.WriteStartArray("quotes");
+        json.WriteStartArray("quotes");
         for (var q = 0; q < doc.Quotations.Length; q++)
         {
             var quote = doc.Quotations[q];
-            _json.WriteStartObject();
-            _json.WriteString("id", $"q{q + 1}");
-            _json.WriteString("kind", quote.Kind switch
+            json.WriteStartObject();
+            json.WriteString("id", $"q{q + 1}");
+            json.WriteString("kind", quote.Kind switch
             {
                 QuotationKind.Direct => "direct",
                 QuotationKind.Mixed => "mixed",
                 _ => "indirect",
             });
-            WriteSpan("span", quote.Span);
+            WriteSpan(json, "span", quote.Span);
             if (quote.Spans.Length > 1)
             {
-                _json.WriteStartArray("spans");
+                json.WriteStartArray("spans");
                 foreach (var part in quote.Spans)
                 {
-                    _json.WriteStartObject();
-                    _json.WriteNumber("start", part.Start);
-                    _json.WriteNumber("end", part.End);
-                    _json.WriteEndObject();
+                    json.WriteStartObject();
+                    json.WriteNumber("start", part.Start);
+                    json.WriteNumber("end", part.End);
+                    json.WriteEndObject();
                 }
 
-                _json.WriteEndArray();
+                json.WriteEndArray();
             }
 
-            _json.WriteString("text", quote.Spans.Length == 1 ? source.ToString(quote.Span) : string.Join(" ", quote.Spans.Select(source.ToString)));
-            WriteTextSpan("cue", quote.Cue, source);
-            WriteTextSpan("speaker", quote.Speaker, source);
+            json.WriteString("text", quote.Spans.Length == 1 ? source.ToString(quote.Span) : string.Join(" ", quote.Spans.Select(source.ToString)));
+            WriteTextSpan(json, "cue", quote.Cue, source);
+            WriteTextSpan(json, "speaker", quote.Speaker, source);
             var sourceIndex = analysis.QuoteSources[q];
             if (sourceIndex >= 0)
             {
-                _json.WriteString("source", analysis.Sources[sourceIndex].Id);
+                json.WriteString("source", analysis.Sources[sourceIndex].Id);
             }
             else
             {
-                _json.WriteNull("source");
+                json.WriteNull("source");
             }
 
-            _json.WriteEndObject();
+            json.WriteEndObject();
         }
 
-        _json.WriteEndArray();
+        json.WriteEndArray();
 
-        _json.WriteStartArray("sources");
+        json.WriteStartArray("sources");
         foreach (var s in analysis.Sources)
         {
-            _json.WriteStartObject();
-            _json.WriteString("id", s.Id);
-            _json.WriteString("name", s.Name);
-            _json.WriteString("type", Analyzer.TypeName(s.Type));
+            json.WriteStartObject();
+            json.WriteString("id", s.Id);
+            json.WriteString("name", s.Name);
+            json.WriteString("type", Analyzer.TypeName(s.Type));
             if (s.AnonymityReason is { } reason)
             {
-                _json.WriteStartObject("anonymityReason");
-                _json.WriteNumber("start", reason.Span.Start);
-                _json.WriteNumber("end", reason.Span.End);
-                _json.WriteString("text", reason.Text);
-                _json.WriteBoolean("boilerplate", reason.Boilerplate);
-                _json.WriteEndObject();
+                json.WriteStartObject("anonymityReason");
+                json.WriteNumber("start", reason.Span.Start);
+                json.WriteNumber("end", reason.Span.End);
+                json.WriteString("text", reason.Text);
+                json.WriteBoolean("boilerplate", reason.Boilerplate);
+                json.WriteEndObject();
             }
             else
             {
-                _json.WriteNull("anonymityReason");
+                json.WriteNull("anonymityReason");
             }
 
-            _json.WriteStartArray("mentions");
+            json.WriteStartArray("mentions");
             foreach (var m in s.Mentions)
             {
-                WriteTextSpanObject(m, source);
+                WriteTextSpanObject(json, m, source);
             }
 
-            _json.WriteEndArray();
-            _json.WriteStartArray("quotes");
+            json.WriteEndArray();
+            json.WriteStartArray("quotes");
             foreach (var q in s.Quotes)
             {
-                _json.WriteStringValue($"q{q + 1}");
+                json.WriteStringValue($"q{q + 1}");
             }
 
-            _json.WriteEndArray();
-            _json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        _json.WriteEndArray();
+        json.WriteEndArray();
 
-        _json.WriteStartArray("diagnostics");
+        json.WriteStartArray("diagnostics");
         foreach (var d in analysis.Diagnostics)
         {
             var position = source.GetLinePosition(d.Span.Start);
-            _json.WriteStartObject();
-            _json.WriteString("id", d.Id);
-            _json.WriteString("severity", SeverityName(d.Severity));
-            _json.WriteString("message", d.Message);
-            WriteSpan("span", d.Span);
-            _json.WriteNumber("line", position.Line);
-            _json.WriteNumber("column", position.Column);
+            json.WriteStartObject();
+            json.WriteString("id", d.Id);
+            json.WriteString("severity", SeverityName(d.Severity));
+            json.WriteString("message", d.Message);
+            WriteSpan(json, "span", d.Span);
+            json.WriteNumber("line", position.Line);
+            json.WriteNumber("column", position.Column);
 
             // Extensions of the contract: help, identity, fix, suppression and baseline state.
-            _json.WriteString("category", d.Category);
-            _json.WriteString("helpUri", d.HelpUri);
-            _json.WriteString("fingerprint", d.Fingerprint);
+            json.WriteString("category", d.Category);
+            json.WriteString("helpUri", d.HelpUri);
+            json.WriteString("fingerprint", d.Fingerprint);
             if (d.Fix is { } fix)
             {
-                _json.WriteStartObject("fix");
-                _json.WriteNumber("start", fix.Span.Start);
-                _json.WriteNumber("end", fix.Span.End);
-                _json.WriteString("text", fix.NewText);
-                _json.WriteEndObject();
+                json.WriteStartObject("fix");
+                json.WriteNumber("start", fix.Span.Start);
+                json.WriteNumber("end", fix.Span.End);
+                json.WriteString("text", fix.NewText);
+                json.WriteEndObject();
             }
 
             if (d.SuppressionReason is { } reason)
             {
-                _json.WriteStartObject("suppression");
-                _json.WriteString("kind", "inSource");
-                _json.WriteString("reason", reason);
-                _json.WriteEndObject();
+                json.WriteStartObject("suppression");
+                json.WriteString("kind", "inSource");
+                json.WriteString("reason", reason);
+                json.WriteEndObject();
             }
 
             if (d.IsBaselined)
             {
-                _json.WriteString("baselineState", "unchanged");
+                json.WriteString("baselineState", "unchanged");
             }
 
-            _json.WriteEndObject();
+            json.WriteEndObject();
         }
 
-        _json.WriteEndArray();
-        _json.WriteEndObject();
-        _json.Flush();
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <inheritdoc/>
@@ -211,32 +239,32 @@ public sealed class JsonReportWriter : IReportWriter
         _ => "none",
     };
 
-    private void WriteSpan(string name, TextSpan span)
+    private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
     {
-        _json.WriteStartObject(name);
-        _json.WriteNumber("start", span.Start);
-        _json.WriteNumber("end", span.End);
-        _json.WriteEndObject();
+        json.WriteStartObject(name);
+        json.WriteNumber("start", span.Start);
+        json.WriteNumber("end", span.End);
+        json.WriteEndObject();
     }
 
-    private void WriteTextSpan(string name, TextSpan? span, SourceText source)
+    private static void WriteTextSpan(Utf8JsonWriter json, string name, TextSpan? span, SourceText source)
     {
         if (span is not { } s)
         {
-            _json.WriteNull(name);
+            json.WriteNull(name);
             return;
         }
 
-        _json.WritePropertyName(name);
-        WriteTextSpanObject(s, source);
+        json.WritePropertyName(name);
+        WriteTextSpanObject(json, s, source);
     }
 
-    private void WriteTextSpanObject(TextSpan s, SourceText source)
+    private static void WriteTextSpanObject(Utf8JsonWriter json, TextSpan s, SourceText source)
     {
-        _json.WriteStartObject();
-        _json.WriteNumber("start", s.Start);
-        _json.WriteNumber("end", s.End);
-        _json.WriteString("text", source.ToString(s));
-        _json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteNumber("start", s.Start);
+        json.WriteNumber("end", s.End);
+        json.WriteString("text", source.ToString(s));
+        json.WriteEndObject();
     }
 }

@@ -42,7 +42,7 @@ public class PipelineBenchmarks
         return n;
     }
 
-    [Benchmark(Description = "parse+bind+classify")]
+    [Benchmark(Description = "parse+bind+rules")]
     public int Analyze()
     {
         var n = 0;
@@ -53,4 +53,8 @@ public class PipelineBenchmarks
 
         return n;
     }
+
+    [Benchmark(Description = "parse+bind+rules, 2 threads")]
+    public int AnalyzeParallel() =>
+        _texts.AsParallel().WithDegreeOfParallelism(2).Sum(t => _analyzer.Analyze(t).Sources.Length);
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# End-to-end timing of `attribution check --format json` over ../shared/corpus/*.jsonl:
+# wall time, MB/s, articles/s and peak RSS, on one thread and on every core (three runs each, median).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus=../shared/corpus
+if ! ls "$corpus"/*.jsonl >/dev/null 2>&1; then
+  echo "../shared/corpus is absent: nothing to time." >&2
+  exit 0
+fi
+dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
+bin=src/Attribution.Cli/bin/Release/net10.0/attribution
+bytes=$(cat "$corpus"/*.jsonl | wc -c)
+articles=$(cat "$corpus"/*.jsonl | grep -c .)
+for threads in 1 "$(nproc)"; do
+  runs=()
+  for _ in 1 2 3; do
+    runs+=("$( { /usr/bin/time -f '%e %M' "$bin" check --threads "$threads" --format json "$corpus"/*.jsonl >/dev/null; } 2>&1 | tail -1)")
+  done
+  median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
+  read -r seconds rss <<<"$median"
+  awk -v t="$threads" -v s="$seconds" -v b="$bytes" -v a="$articles" -v r="$rss" \
+    'BEGIN { printf "threads=%s: %.2f s, %.1f MB/s, %.0f articles/s, peak RSS %.0f MB\n", t, s, b / 1e6 / s, a / s, r / 1024 }'
+done
+start=$( { /usr/bin/time -f '%e' "$bin" check samples/iraq-withdrawal.txt >/dev/null; } 2>&1 | tail -1)
+echo "one-story check: ${start} s"
