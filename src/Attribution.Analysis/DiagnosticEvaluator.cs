@@ -207,21 +207,7 @@ internal sealed class DiagnosticEvaluator
     {
         // Sentences are in text order: start from the last one that begins at or before the quotation.
         var sentences = doc.Sentences;
-        int lo = 0, hi = sentences.Length - 1, first = 0;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (sentences[mid].Start <= span.Start)
-            {
-                first = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
+        var first = Math.Max(0, OrderedSearch.LastAtOrBefore(sentences, span.Start, sentence => sentence.Start));
         var covered = 0;
         for (var i = first; i < sentences.Length && sentences[i].Start < span.End; i++)
         {

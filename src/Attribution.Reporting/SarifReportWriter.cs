@@ -62,17 +62,8 @@ public sealed class SarifReportWriter : IReportWriter
             }
 
             _json.WriteString("level", Level(d.Severity));
-            _json.WriteStartObject("message");
-            _json.WriteString("text", d.Message);
-            _json.WriteEndObject();
-            _json.WriteStartArray("locations");
-            _json.WriteStartObject();
-            _json.WriteStartObject("physicalLocation");
-            WriteArtifact(uri);
-            WriteRegion(source, d.Span, "region");
-            _json.WriteEndObject();
-            _json.WriteEndObject();
-            _json.WriteEndArray();
+            WriteMessage(d.Message);
+            WriteLocations(uri, source, d.Span);
             _json.WriteStartObject("partialFingerprints");
             _json.WriteString(FingerprintKey, d.Fingerprint);
             _json.WriteEndObject();
@@ -201,16 +192,8 @@ public sealed class SarifReportWriter : IReportWriter
         {
             _json.WriteStartObject();
             _json.WriteString("level", "error");
-            _json.WriteStartObject("message");
-            _json.WriteString("text", f.Message);
-            _json.WriteEndObject();
-            _json.WriteStartArray("locations");
-            _json.WriteStartObject();
-            _json.WriteStartObject("physicalLocation");
-            WriteArtifact(ToUri(f.Path));
-            _json.WriteEndObject();
-            _json.WriteEndObject();
-            _json.WriteEndArray();
+            WriteMessage(f.Message);
+            WriteLocations(ToUri(f.Path), null, null);
             _json.WriteEndObject();
         }
 
@@ -252,6 +235,30 @@ public sealed class SarifReportWriter : IReportWriter
     // Relative paths with '/' separators, each segment escaped: a valid uri-reference.
     private static string ToUri(string path) =>
         string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+
+    private void WriteMessage(string text)
+    {
+        _json.WriteStartObject("message");
+        _json.WriteString("text", text);
+        _json.WriteEndObject();
+    }
+
+    // "locations": [ { "physicalLocation": { "artifactLocation", "region"? } } ]
+    private void WriteLocations(string uri, SourceText? source, TextSpan? span)
+    {
+        _json.WriteStartArray("locations");
+        _json.WriteStartObject();
+        _json.WriteStartObject("physicalLocation");
+        WriteArtifact(uri);
+        if (source is not null && span is { } s)
+        {
+            WriteRegion(source, s, "region");
+        }
+
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+        _json.WriteEndArray();
+    }
 
     private void WriteArtifact(string uri)
     {

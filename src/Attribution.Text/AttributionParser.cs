@@ -813,30 +813,7 @@ public sealed class AttributionParser
         }
 
         // Regions are in text order: binary search, so 100,000 quotation marks stay linear.
-        private int RegionStartingAt(int offset)
-        {
-            int lo = 0, hi = _regions.Count - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) / 2;
-                var start = _regions[mid].Span.Start;
-                if (start == offset)
-                {
-                    return mid;
-                }
-
-                if (start < offset)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return -1;
-        }
+        private int RegionStartingAt(int offset) => OrderedSearch.IndexOfStart(_regions, offset, r => r.Span.Start);
 
         private bool ContainsRegion(TextSpan part)
         {
@@ -1855,30 +1832,7 @@ public sealed class AttributionParser
         private int CloseTokenOf(QuoteRegion region) => IndexOfToken(region.Span.End - Math.Max(1, region.CloseLength));
 
         // Tokens are in text order: binary search.
-        private int IndexOfToken(int offset)
-        {
-            int lo = 0, hi = N - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) / 2;
-                var start = _toks[mid].Start;
-                if (start == offset)
-                {
-                    return mid;
-                }
-
-                if (start < offset)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return -1;
-        }
+        private int IndexOfToken(int offset) => OrderedSearch.IndexOfStart(_toks, offset, t => t.Start);
 
         private TextSpan TokenSpan(int from, int to) => new(_toks[from].Start, _toks[to].End);
     }

@@ -362,24 +362,7 @@ public sealed class SourceBinder
         }
 
         // The number of scanned names that start before position (names are in text order).
-        private int NamesBefore(int position)
-        {
-            int lo = 0, hi = _names.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (_names[mid].Start < position)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
+        private int NamesBefore(int position) => OrderedSearch.CountBefore(_names, position, n => n.Start);
 
         private int EntityForName(PersonName name)
         {
@@ -1086,21 +1069,7 @@ public sealed class SourceBinder
 
         private int SentenceIndexOf(int offset)
         {
-            int lo = 0, hi = _doc.Sentences.Length - 1, found = -1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (_doc.Sentences[mid].Start <= offset)
-                {
-                    found = mid;
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
+            var found = OrderedSearch.LastAtOrBefore(_doc.Sentences, offset, sentence => sentence.Start);
             return found >= 0 && offset < _doc.Sentences[found].End ? found : -1;
         }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using Attribution.Cli;
 using Attribution.Text;
 
 namespace Attribution.Tests.Cli;
@@ -24,7 +22,7 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllBytes(bad, bytes);
         var good = Path.Combine(_dir, "z-good.txt");
         File.WriteAllText(good, "\"Fine,\" she said.");
-        var (code, stdout, stderr) = Run("check", "--format", "json", bad, good);
+        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", bad, good);
         Assert.Equal(2, code);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(stdout);
@@ -78,7 +76,7 @@ public sealed class BadInputTests : IDisposable
         }
 
         var watch = Stopwatch.StartNew();
-        var (code, stdout, _) = Run("check", "--format", "json", inner);
+        var (code, stdout, _) = CliRunner.Run("check", "--format", "json", inner);
         Assert.True(watch.Elapsed < Bound);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -94,16 +92,9 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllText(Path.Combine(rules, "NR0002.Huge.yml"), $"id: NR0002\ntitle: Huge\ncategory: Style\nseverity: warning\nscope: quote\nwhen: {expression}\nmessage: huge\n");
         var story = Path.Combine(_dir, "s.txt");
         File.WriteAllText(story, "He said so.");
-        var (code, _, stderr) = Run("check", "--rules", rules, story);
+        var (code, _, stderr) = CliRunner.Run("check", "--rules", rules, story);
         Assert.Equal(3, code);
         Assert.Contains("longer than", stderr, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, new CliConsole(stdout, stderr, () => Stream.Null, IsTerminal: false));
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
-    }
 }

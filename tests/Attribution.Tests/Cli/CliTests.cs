@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Attribution.Cli;
 
 namespace Attribution.Tests.Cli;
 
@@ -15,7 +14,7 @@ public sealed class CliTests : IDisposable
     public void Json_output_of_a_clean_story_exits_zero()
     {
         var story = Write("story.txt", "\"We are ready,\" said Mayor Ruth Okafor.");
-        var (code, stdout, _) = Run("check", "--format", "json", story);
+        var (code, stdout, _) = CliRunner.Run("check", "--format", "json", story);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
         var doc = Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
@@ -30,7 +29,7 @@ public sealed class CliTests : IDisposable
         var empty = Write("empty.txt", "   \n");
         var binary = WriteBytes("binary.txt", [0x41, 0x00, 0x42]);
         var invalid = WriteBytes("latin1.txt", [0x22, 0x48, 0xE9, 0x22, 0x20, 0x73, 0x61, 0x69, 0x64]);
-        var (code, stdout, stderr) = Run("check", "--format", "json", good, empty, binary, invalid, Path.Combine(_dir, "missing.txt"));
+        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", good, empty, binary, invalid, Path.Combine(_dir, "missing.txt"));
         Assert.Equal(2, code);
         using var json = JsonDocument.Parse(stdout);
         Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
@@ -49,7 +48,7 @@ public sealed class CliTests : IDisposable
         Write(Path.Combine("desk", "a.txt"), "\"One,\" he said.");
         Write(Path.Combine("desk", "nested", "b.txt"), "\"Two,\" she said.");
         Write(Path.Combine("desk", "archive.jsonl"), "{\"id\":\"x1\",\"text\":\"\\\"Three,\\\" they said.\",\"desk\":\"metro\"}\nnot json\n");
-        var (code, stdout, _) = Run("check", "--format", "json", Path.Combine(_dir, "desk"));
+        var (code, stdout, _) = CliRunner.Run("check", "--format", "json", Path.Combine(_dir, "desk"));
         Assert.Equal(2, code); // the bad JSONL line
         using var json = JsonDocument.Parse(stdout);
         var paths = json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()).ToList();
@@ -61,7 +60,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Standard_input_is_read_for_a_dash()
     {
-        var (code, stdout, _) = Run(Encoding.UTF8.GetBytes("Police said the road was closed."), "check", "--format", "json", "-");
+        var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes("Police said the road was closed."), "check", "--format", "json", "-");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal("-", json.RootElement.GetProperty("documents")[0].GetProperty("path").GetString());
@@ -72,7 +71,7 @@ public sealed class CliTests : IDisposable
     {
         var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("\"Yes,\" she said.")).ToArray();
         var file = WriteBytes("utf16.txt", bytes);
-        var (code, stdout, _) = Run("check", "--format", "json", file);
+        var (code, stdout, _) = CliRunner.Run("check", "--format", "json", file);
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal("\"Yes,\"", json.RootElement.GetProperty("documents")[0].GetProperty("quotes")[0].GetProperty("text").GetString());
@@ -81,9 +80,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Usage_errors_exit_two()
     {
-        Assert.Equal(2, Run("check").Code);
-        Assert.Equal(2, Run("check", "--format", "pdf", "x.txt").Code);
-        Assert.Equal(2, Run("frobnicate").Code);
+        Assert.Equal(2, CliRunner.Run("check").Code);
+        Assert.Equal(2, CliRunner.Run("check", "--format", "pdf", "x.txt").Code);
+        Assert.Equal(2, CliRunner.Run("frobnicate").Code);
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public sealed class CliTests : IDisposable
         Directory.CreateDirectory(Path.Combine(rules, "classify"));
         File.WriteAllText(Path.Combine(rules, "lexicon", "cues.yml"), "verbs: [ { lemma: say, forms: [say, says\n");
         var story = Write("s.txt", "He said so.");
-        var (code, _, stderr) = Run("check", "--rules", rules, story);
+        var (code, _, stderr) = CliRunner.Run("check", "--rules", rules, story);
         Assert.Equal(3, code);
         Assert.Contains("cues.yml(", stderr, StringComparison.Ordinal);
         Assert.Contains("error AT0001", stderr, StringComparison.Ordinal);
@@ -104,7 +103,7 @@ public sealed class CliTests : IDisposable
     public void Text_output_summarises_the_run()
     {
         var story = Write("story.txt", "\"We are ready,\" said Mayor Ruth Okafor. Officials said the road was closed.");
-        var (code, stdout, _) = Run("check", story);
+        var (code, stdout, _) = CliRunner.Run("check", story);
         Assert.Equal(0, code);
         Assert.Contains("2 quote", stdout, StringComparison.Ordinal);
     }
@@ -124,13 +123,5 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Run([], args);
 
-    private static (int Code, string Stdout, string Stderr) Run(byte[] stdin, params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, new CliConsole(stdout, stderr, () => new MemoryStream(stdin), IsTerminal: false));
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
-    }
 }

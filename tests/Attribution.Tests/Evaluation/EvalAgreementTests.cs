@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text;
-using Attribution.Cli;
 using Xunit.Abstractions;
+
+using Attribution.Tests.Cli;
 
 namespace Attribution.Tests.Evaluation;
 
@@ -36,13 +36,13 @@ public sealed class EvalAgreementTests(ITestOutputHelper output) : IDisposable
         }
 
         var predictions = Path.Combine(_dir, "pred.json");
-        var (code, json, _) = Run("check", "--format", "json", texts);
+        var (code, json, _) = CliRunner.Run("check", "--format", "json", texts);
         Assert.Equal(0, code);
         File.WriteAllText(predictions, json);
 
-        var (evalCode, ours, _) = Run("eval", gold, "--predictions", predictions);
+        var (evalCode, ours, _) = CliRunner.Run("eval", gold, "--predictions", predictions);
         Assert.Equal(0, evalCode);
-        var (ownCode, own, _) = Run("eval", gold);
+        var (ownCode, own, _) = CliRunner.Run("eval", gold);
         Assert.Equal(0, ownCode);
 
         string python;
@@ -111,11 +111,4 @@ public sealed class EvalAgreementTests(ITestOutputHelper output) : IDisposable
         return stdout;
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, new CliConsole(stdout, stderr, () => Stream.Null, IsTerminal: false));
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
-    }
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using Attribution.Cli;
+
+using Attribution.Tests.Cli;
 
 namespace Attribution.Tests.Rules;
 
@@ -16,14 +16,14 @@ public sealed class FixAndExitCodeTests : IDisposable
     {
         var original = "Vance claimed the budget was padded.\nThe mayor claims the audit is late.\nOkafor has admitted the numbers slipped.\n\"We'll be back,\" she laughed.\n";
         var path = Write("story.txt", original);
-        var (code, stdout, _) = Run("fix", "--dry-run", path);
+        var (code, stdout, _) = CliRunner.Run("fix", "--dry-run", path);
         Assert.Equal(0, code);
         Assert.Equal(original, File.ReadAllText(path));
         Assert.Contains("-Vance claimed the budget was padded.", stdout, StringComparison.Ordinal);
         Assert.Contains("+Vance said the budget was padded.", stdout, StringComparison.Ordinal);
         Assert.StartsWith("--- a/", stdout, StringComparison.Ordinal);
 
-        (code, _, _) = Run("fix", path);
+        (code, _, _) = CliRunner.Run("fix", path);
         Assert.Equal(0, code);
         Assert.Equal("Vance said the budget was padded.\nThe mayor says the audit is late.\nOkafor has said the numbers slipped.\n\"We'll be back,\" she said.\n", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(_dir)); // no temporary file left behind
@@ -33,7 +33,7 @@ public sealed class FixAndExitCodeTests : IDisposable
     public void Fix_leaves_suppressed_findings_alone()
     {
         var path = Write("s.txt", "<!-- attribution-disable AT4001 -- his own word -->\nVance claimed the budget was padded.\n");
-        Run("fix", path);
+        CliRunner.Run("fix", path);
         Assert.Contains("claimed", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
@@ -41,11 +41,11 @@ public sealed class FixAndExitCodeTests : IDisposable
     public void Exit_codes_follow_the_severity_bar()
     {
         var path = Write("w.txt", "Vance claimed the budget was padded.");
-        Assert.Equal(0, Run("check", path).Code);                                   // a warning does not fail by default
-        Assert.Equal(1, Run("check", "--fail-on", "warning", path).Code);
-        Assert.Equal(1, Run("check", "--severity", "AT4001=error", path).Code);
-        Assert.Equal(0, Run("check", "--severity", "AT4001=none", "--fail-on", "warning", path).Code);
-        Assert.Equal(2, Run("check", "--severity", "AT9999=error", path).Code);
+        Assert.Equal(0, CliRunner.Run("check", path).Code);                                   // a warning does not fail by default
+        Assert.Equal(1, CliRunner.Run("check", "--fail-on", "warning", path).Code);
+        Assert.Equal(1, CliRunner.Run("check", "--severity", "AT4001=error", path).Code);
+        Assert.Equal(0, CliRunner.Run("check", "--severity", "AT4001=none", "--fail-on", "warning", path).Code);
+        Assert.Equal(2, CliRunner.Run("check", "--severity", "AT9999=error", path).Code);
     }
 
     [Fact]
@@ -53,11 +53,11 @@ public sealed class FixAndExitCodeTests : IDisposable
     {
         var path = Write("b.txt", "Vance claimed the budget was padded.");
         var baseline = Path.Combine(_dir, "baseline.json");
-        Assert.Equal(1, Run("check", "--fail-on", "warning", "--write-baseline", baseline, path).Code);
-        Assert.Equal(0, Run("check", "--fail-on", "warning", "--baseline", baseline, path).Code);
+        Assert.Equal(1, CliRunner.Run("check", "--fail-on", "warning", "--write-baseline", baseline, path).Code);
+        Assert.Equal(0, CliRunner.Run("check", "--fail-on", "warning", "--baseline", baseline, path).Code);
 
         File.WriteAllText(path, "The council met on Monday.\n\nVance claimed the budget was padded. Okafor insisted it was not.");
-        var (code, stdout, _) = Run("check", "--fail-on", "warning", "--baseline", baseline, "--format", "json", path);
+        var (code, stdout, _) = CliRunner.Run("check", "--fail-on", "warning", "--baseline", baseline, "--format", "json", path);
         Assert.Equal(1, code);
         using var json = JsonDocument.Parse(stdout);
         var diagnostics = json.RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray().ToList();
@@ -70,7 +70,7 @@ public sealed class FixAndExitCodeTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, ".editorconfig"), "root = true\n[*.txt]\nattribution_diagnostic.AT4001.severity = error\n");
         var path = Write("c.txt", "x");
-        var (code, stdout, _) = Run("config", "--explain", path);
+        var (code, stdout, _) = CliRunner.Run("config", "--explain", path);
         Assert.Equal(0, code);
         var line = stdout.Split('\n').Single(l => l.StartsWith("AT4001", StringComparison.Ordinal));
         Assert.Contains("error", line, StringComparison.Ordinal);
@@ -81,16 +81,16 @@ public sealed class FixAndExitCodeTests : IDisposable
     [Fact]
     public void Rules_list_explain_and_test_work_from_the_command_line()
     {
-        var (code, list, _) = Run("rules", "list");
+        var (code, list, _) = CliRunner.Run("rules", "list");
         Assert.Equal(0, code);
         Assert.Contains("AT2001  Anonymous source without a stated reason", list, StringComparison.Ordinal);
-        var (explainCode, page, _) = Run("rules", "explain", "AT4001");
+        var (explainCode, page, _) = CliRunner.Run("rules", "explain", "AT4001");
         Assert.Equal(0, explainCode);
         Assert.Contains("## How to fix", page, StringComparison.Ordinal);
-        var (testCode, tests, _) = Run("rules", "test");
+        var (testCode, tests, _) = CliRunner.Run("rules", "test");
         Assert.Equal(0, testCode);
         Assert.Contains(" 0 failed", tests, StringComparison.Ordinal);
-        Assert.Equal(2, Run("rules", "explain", "AT9999").Code);
+        Assert.Equal(2, CliRunner.Run("rules", "explain", "AT9999").Code);
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class FixAndExitCodeTests : IDisposable
               - clean: 'Vance said it was late.'
             """);
         var story = Write("n.txt", "Vance claimed it was late.");
-        Assert.Equal(1, Run("check", "--rules", pack, story).Code);
-        var (code, stdout, _) = Run("rules", "test", pack);
+        Assert.Equal(1, CliRunner.Run("check", "--rules", pack, story).Code);
+        var (code, stdout, _) = CliRunner.Run("rules", "test", pack);
         Assert.Equal(0, code);
         Assert.Contains("1 rule(s), 2 case(s): 2 passed", stdout, StringComparison.Ordinal);
     }
@@ -125,11 +125,4 @@ public sealed class FixAndExitCodeTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, new CliConsole(stdout, stderr, () => Stream.Null, IsTerminal: false));
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
-    }
 }
