@@ -13,7 +13,7 @@ namespace Attribution.Cli;
 /// <summary>The command tree. Commands are thin: they parse options and wire the pipeline to a reporter.</summary>
 internal static class CliApp
 {
-    private static readonly string[] Formats = ["text", "json", "sarif"];
+    private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown"];
     private static readonly string[] FailLevels = ["error", "warning", "suggestion"];
 
     public static int Run(string[] args, CliConsole console)
@@ -132,7 +132,8 @@ internal static class CliApp
 
             using (target == console.Out ? null : target)
             {
-                var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null);
+                var color = target == console.Out && console.IsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+                var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null, color);
                 var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!));
                 var code = CheckRunner.Run(run, new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error, parse.GetValue(threads));
                 if (parse.GetValue(writeBaseline) is { } baselineOut)
@@ -365,12 +366,16 @@ internal static class CliApp
         return command;
     }
 
-    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline) => format switch
+    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline, bool color) => format switch
     {
         "json" => new JsonReportWriter(target),
         "sarif" => new SarifReportWriter(target, pack, withBaseline),
-        _ => new TextReportWriter(new StreamWriter(target, new UTF8Encoding(false), leaveOpen: true)),
+        "github" => new GitHubReportWriter(Text(target)),
+        "markdown" => new MarkdownReportWriter(Text(target), pack),
+        _ => new TextReportWriter(Text(target), color),
     };
+
+    private static StreamWriter Text(Stream target) => new(target, new UTF8Encoding(false), leaveOpen: true);
 
     private static Severity ParseLevel(string level) => level switch
     {

@@ -1,50 +1,43 @@
 using Attribution.Analysis;
+using Attribution.Text;
 
 namespace Attribution.Reporting;
 
 /// <summary>
-/// Human output: <c>path(line,col): warning AT2001: message</c> (the MSBuild/Roslyn form), then one
-/// plain summary line per run.
+/// Human output: <c>path(line,col): warning AT2001: message</c> (the MSBuild/Roslyn form), the line with
+/// a caret under the span, then a summary in plain words. Colour only when asked (a terminal without
+/// <c>NO_COLOR</c>).
 /// </summary>
 public sealed class TextReportWriter : IReportWriter
 {
     private readonly TextWriter _out;
-    private int _documents;
-    private int _quotes;
-    private int _sources;
-    private int _failures;
-    private readonly int[] _byType = new int[5];
-    private readonly int[] _bySeverity = new int[5];
-    private int _quiet;
+    private readonly bool _color;
+    private readonly RunSummary _summary = new();
 
-    /// <summary>Writes to <paramref name="output"/>.</summary>
-    public TextReportWriter(TextWriter output) => _out = output;
+    /// <summary>Writes to <paramref name="output"/>, in colour when <paramref name="color"/> is true.</summary>
+    public TextReportWriter(TextWriter output, bool color = false)
+    {
+        _out = output;
+        _color = color;
+    }
 
     /// <inheritdoc/>
     public void WriteDocument(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        _summary.Add(analysis);
         var source = analysis.Document.Source;
-        _documents++;
-        _quotes += analysis.Document.Quotations.Length;
-        _sources += analysis.Sources.Length;
-        foreach (var s in analysis.Sources)
-        {
-            _byType[(int)s.Type]++;
-        }
-
         foreach (var d in analysis.Diagnostics)
         {
             if (!d.IsActive)
             {
-                _quiet++;
                 continue;
             }
 
             var p = source.GetLinePosition(d.Span.Start);
-            _out.WriteLine($"{source.Path}({p.Line},{p.Column}): {JsonReportWriter.SeverityName(d.Severity)} {d.Id}: {d.Message}");
+            var severity = JsonReportWriter.SeverityName(d.Severity);
+            _out.WriteLine($"{source.Path}({p.Line},{p.Column}): {Paint(severity, SeverityColor(d.Severity))} {d.Id}: {d.Message}");
             WriteExcerpt(source, d.Span, p);
-            _bySeverity[(int)d.Severity]++;
         }
     }
 
@@ -52,20 +45,14 @@ public sealed class TextReportWriter : IReportWriter
     public void WriteFailure(InputFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        _failures++;
+        _summary.AddFailure();
     }
 
     /// <inheritdoc/>
     public void Complete()
     {
-        _out.WriteLine(
-            $"{_documents} document(s): {_quotes} quote(s) from {_sources} source(s): " +
-            $"{_byType[(int)SourceType.Named]} named, {_byType[(int)SourceType.Official]} official, " +
-            $"{_byType[(int)SourceType.Anonymous]} anonymous, {_byType[(int)SourceType.Document]} document, " +
-            $"{_byType[(int)SourceType.Unknown]} unknown" + (_failures > 0 ? $"; {_failures} input(s) could not be read" : ""));
-        _out.WriteLine(
-            $"{_bySeverity[(int)Severity.Error]} error(s), {_bySeverity[(int)Severity.Warning]} warning(s), {_bySeverity[(int)Severity.Suggestion]} suggestion(s)"
-            + (_quiet > 0 ? $"; {_quiet} suppressed or in the baseline" : ""));
+        _out.WriteLine(_summary.Sentence());
+        _out.WriteLine(_summary.Findings());
         _out.Flush();
     }
 
@@ -74,10 +61,19 @@ public sealed class TextReportWriter : IReportWriter
     {
     }
 
+    private static string SeverityColor(Severity severity) => severity switch
+    {
+        Severity.Error => "31",
+        Severity.Warning => "33",
+        _ => "36",
+    };
+
+    private string Paint(string text, string code) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+
     // The line with a caret under the span, as compilers show it:
     //     Vance claimed the budget was padded.
     //           ^~~~~~~
-    private void WriteExcerpt(Attribution.Text.SourceText source, Attribution.Text.TextSpan span, Attribution.Text.LinePosition position)
+    private void WriteExcerpt(SourceText source, TextSpan span, LinePosition position)
     {
         var text = source.Text;
         var lineStart = span.Start - (position.Column - 1);
@@ -97,6 +93,6 @@ public sealed class TextReportWriter : IReportWriter
         var suffix = windowEnd < line.Length ? "…" : "";
         _out.WriteLine("    " + prefix + line[windowStart..windowEnd].Replace('\t', ' ') + suffix);
         var width = Math.Max(1, Math.Min(span.Length, lineEnd - span.Start));
-        _out.WriteLine("    " + new string(' ', prefix.Length + from - windowStart) + "^" + new string('~', Math.Max(0, width - 1)));
+        _out.WriteLine("    " + new string(' ', prefix.Length + from - windowStart) + Paint("^" + new string('~', Math.Max(0, width - 1)), "32"));
     }
 }

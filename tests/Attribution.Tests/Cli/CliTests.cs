@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Attribution.Cli;
 
 namespace Attribution.Tests.Cli;
 
@@ -106,6 +107,27 @@ public sealed class CliTests : IDisposable
         var (code, stdout, _) = CliRunner.Run("check", story);
         Assert.Equal(0, code);
         Assert.Contains("2 quote", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Colour_only_on_a_terminal_and_never_with_no_color()
+    {
+        var story = Write("c.txt", "Vance claimed the budget was padded.");
+        using var stdout = new MemoryStream();
+        CliApp.Run(["check", story], new CliConsole(stdout, new StringWriter(), () => Stream.Null, IsTerminal: true));
+        var text = Encoding.UTF8.GetString(stdout.ToArray());
+        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        Assert.Equal(!noColor, text.Contains('\u001b', StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', CliRunner.Run("check", story).Stdout);
+    }
+
+    [Fact]
+    public void The_summary_is_written_in_words()
+    {
+        var story = Write("w.txt", "A senior official said the talks had stalled. \"We are close,\" said Foreign Minister Ana Ruiz.");
+        var (_, stdout, _) = CliRunner.Run("check", story);
+        Assert.Contains("1 document: 2 quotes from 2 sources: 1 named, 1 anonymous; 1 anonymous source gives no reason", stdout, StringComparison.Ordinal);
+        Assert.Contains("0 errors, 1 warning, 0 suggestions", stdout, StringComparison.Ordinal);
     }
 
     private string Write(string name, string text)

@@ -59,8 +59,32 @@ public sealed class SampleSnapshotTests
         Snapshot.Match(text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'), new SnapshotNameExtension(sample.Replace('.', '_')));
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void GitHub_and_markdown_output_of_each_sample_match_their_snapshots(string sample)
+    {
+        var analysis = Analyze(sample);
+        using var github = new StringWriter();
+        using (var writer = new GitHubReportWriter(github))
+        {
+            writer.WriteDocument(analysis);
+            writer.Complete();
+        }
+
+        using var markdown = new StringWriter();
+        using (var writer = new MarkdownReportWriter(markdown, TestPack.Pack))
+        {
+            writer.WriteDocument(analysis);
+            writer.Complete();
+        }
+
+        Snapshot.Match(new { github = Lines(github), markdown = Lines(markdown) }, new SnapshotNameExtension(sample.Replace('.', '_')));
+    }
+
     [Fact]
     public void There_are_at_least_three_samples() => Assert.True(Samples().Count >= 3);
+
+    private static string[] Lines(StringWriter writer) => writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     private static Attribution.Analysis.DocumentAnalysis Analyze(string sample)
     {
