@@ -81,6 +81,34 @@ public sealed class RuleLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_duplicate_rule_id_is_reported()
+    {
+        var copy = Path.Combine(_dir, "style", "AT4001.AgainLoaded.yml");
+        File.Copy(Path.Combine(_dir, "style", "AT4001.LoadedAttributionVerb.yml"), copy);
+        var error = Assert.Single(Errors());
+        Assert.Contains("rule ID AT4001 is also defined in", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rule_file_must_be_named_after_its_id()
+    {
+        File.WriteAllText(Path.Combine(_dir, "style", "Misnamed.yml"),
+            "id: AT4999\ntitle: Misnamed\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.HasCue\nmessage: m\n");
+        var error = Assert.Single(Errors());
+        Assert.Contains("must be named AT4999.<Name>.yml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_is_reported_at_the_message()
+    {
+        File.WriteAllText(Path.Combine(_dir, "style", "AT4998.Bad.yml"),
+            "id: AT4998\ntitle: Bad\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.HasCue\nmessage: \"{quote.Nope}\"\n");
+        var error = Assert.Single(Errors());
+        Assert.Equal(7, error.Line);
+        Assert.Contains("{quote.Nope}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_class_is_reported()
     {
         File.AppendAllText(Path.Combine(_dir, "lexicon", "cues.yml"), "  - { lemma: murmur, class: whispery, forms: [murmured] }\n");
