@@ -31,7 +31,7 @@ internal sealed class DiagnosticEvaluator
         var text = doc.Source.Text;
         var quoteFacts = BuildQuoteFacts(doc, sources, quoteSources);
         var article = BuildArticleFacts(doc, sources, quoteSources);
-        var suppressions = Suppressions.Find(text);
+        var suppressions = Suppressions.Find(doc.Source.Original);
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var rule in enabled)
         {

@@ -1281,10 +1281,10 @@ public sealed class AttributionParser
                 }
 
                 if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
-                    && ((_lex.TryGetCue(Word(k + 1), out var v) && v.Tense == VerbTense.Participle)
+                    && ((_lex.TryGetCue(Word(k + 1), out var v) && (v.Tense == VerbTense.Participle || (v.Tense == VerbTense.Past && !v.NeedsComplement && v.Class == CueClass.Neutral)))
                         || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
                 {
-                    break;
+                    break; // …, adding … / …, according to … / "A driver, who feared losing her route, said …"
                 }
             }
 

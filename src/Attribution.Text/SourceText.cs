@@ -22,6 +22,15 @@ public sealed class SourceText
     /// <summary>The whole decoded text.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// The file as written when <see cref="Text"/> is a same-length view of it (Markdown with its
+    /// markup blanked); suppression comments are read from here.
+    /// </summary>
+    public string Raw { get; init; } = "";
+
+    /// <summary><see cref="Raw"/> when set, else <see cref="Text"/>.</summary>
+    public string Original => Raw.Length == Text.Length ? Raw : Text;
+
     /// <summary>The number of UTF-16 code units.</summary>
     public int Length => Text.Length;
 

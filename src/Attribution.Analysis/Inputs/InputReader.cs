@@ -14,7 +14,7 @@ public sealed class InputReader
     public const long MaxDocumentBytes = 64L * 1024 * 1024;
 
     /// <summary>Extensions analysed when a folder is named.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".jsonl"];
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".md", ".markdown", ".jsonl"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -93,7 +93,14 @@ public sealed class InputReader
             return ReadJsonLines(path);
         }
 
-        return [ReadStream(path, () => File.OpenRead(path))];
+        var document = ReadStream(path, () => File.OpenRead(path));
+        if (document.Text is not null && (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Markdown: the prose in place, offsets unchanged.
+            document = document with { Text = new Attribution.Text.SourceText(path, MarkdownText.Prose(document.Text.Text)) { Raw = document.Text.Text } };
+        }
+
+        return [document];
     }
 
     private static InputDocument ReadStream(string path, Func<Stream> open)
