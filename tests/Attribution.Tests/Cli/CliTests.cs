@@ -68,6 +68,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_floating_quotation_carries_the_cue_and_speaker_of_the_attribution_it_continues()
+    {
+        const string story = "\"The bridge will reopen in March,\" the transport minister, Hana Sorensen, said on Tuesday.\n\n"
+            + "The repairs cost more than expected after winter storms damaged the deck.\n\n"
+            + "\"We owe the people who cross it every day a safe crossing, and that takes the time it takes.\"\n";
+        var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes(story), "check", "--format", "json", "-");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var quotes = json.RootElement.GetProperty("documents")[0].GetProperty("quotes");
+        Assert.Equal(2, quotes.GetArrayLength());
+        var (first, floating) = (quotes[0], quotes[1]);
+        Assert.StartsWith("\"We owe", floating.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(first.GetProperty("cue").GetProperty("start").GetInt32(), floating.GetProperty("cue").GetProperty("start").GetInt32());
+        Assert.Equal("said", floating.GetProperty("cue").GetProperty("text").GetString());
+        Assert.Equal(first.GetProperty("speaker").GetProperty("text").GetString(), floating.GetProperty("speaker").GetProperty("text").GetString());
+        Assert.Equal(first.GetProperty("source").GetString(), floating.GetProperty("source").GetString());
+    }
+
+    [Fact]
     public void Utf16_with_a_bom_is_decoded()
     {
         var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("\"Yes,\" she said.")).ToArray();
