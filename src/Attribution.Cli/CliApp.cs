@@ -94,6 +94,11 @@ internal static class CliApp
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(format) is "text" or "markdown")
+            {
+                RunSummary.WarmUp();
+            }
+
             var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
             if (pack is null)
             {

@@ -6,6 +6,8 @@ namespace Attribution.Reporting;
 /// <summary>Counts over a run, and the sentence a person reads at the end of it.</summary>
 public sealed class RunSummary
 {
+    private static Task? s_warmUp;
+
     private readonly int[] _byType = new int[5];
     private readonly int[] _bySeverity = new int[5];
 
@@ -95,6 +97,12 @@ public sealed class RunSummary
 
         return sentence;
     }
+
+    /// <summary>
+    /// Builds Humanizer's inflection tables (about 50 ms of regular expressions) on a pool thread while
+    /// the rules load, for a run that will end with a summary. Idempotent.
+    /// </summary>
+    public static void WarmUp() => s_warmUp ??= Task.Run(() => "source".ToQuantity(2));
 
     /// <summary>"0 errors, 5 warnings, 4 suggestions; 2 suppressed or in the baseline".</summary>
     public string Findings() =>
