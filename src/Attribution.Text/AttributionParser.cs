@@ -275,7 +275,8 @@ public sealed class AttributionParser
 
         private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)
         {
-            if (IsPassive(c, lo) || IsInfinitive(c, lo) || ReadsAsNoun(c, verb))
+            // "was said" is passive; "was saying" is a progressive and is matched below.
+            if ((verb.Tense != VerbTense.Participle && IsPassive(c, lo)) || IsInfinitive(c, lo) || ReadsAsNoun(c, verb))
             {
                 return null;
             }
@@ -286,6 +287,21 @@ public sealed class AttributionParser
                 && _lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsAnyWord(cueStart - 1, "now", "however", "though", "too", "instead"))
             {
                 cueStart--;
+            }
+
+            // "is calling", "was warning", "has been saying": a progressive is a finite verb, and its
+            // auxiliaries belong to the cue.
+            var progressive = false;
+            if (verb.Tense == VerbTense.Participle && cueStart - 1 >= lo && !_toks[cueStart - 1].InQuote
+                && IsAnyWord(cueStart - 1, "is", "are", "was", "were", "am", "be", "been"))
+            {
+                progressive = true;
+                cueStart--;
+                while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
+                    && (_lex.CueModifierLookup.Contains(Word(cueStart - 1)) || IsAnyWord(cueStart - 1, "be", "been")))
+                {
+                    cueStart--;
+                }
             }
 
             var cueEnd = c;
@@ -313,7 +329,7 @@ public sealed class AttributionParser
             c = cueEnd == c || IsPunct(cueEnd, ':') && cueEnd == c + 1 ? c : cueEnd;
 
             // The ministry issued a statement, saying it would … / …, adding that …
-            if (verb.Tense == VerbTense.Participle)
+            if (verb.Tense == VerbTense.Participle && !progressive)
             {
                 return MatchParticiple(c, verb, cue, lo, previous);
             }
