@@ -8,9 +8,9 @@ namespace Attribution.Tests.Cli;
 public sealed class BadInputTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
-    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-bad-").FullName;
+    private readonly TempFolder _temp = new("attribution-bad-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData("whitespace.txt", new byte[] { 0x20, 0x0A, 0x09, 0x0D, 0x0A }, "empty")]
@@ -18,9 +18,9 @@ public sealed class BadInputTests : IDisposable
     [InlineData("nul.txt", new byte[] { 0x22, 0x48, 0x69, 0x00, 0x22 }, "binary")]
     public void Unreadable_text_is_a_clear_error_and_the_next_file_is_still_read(string name, byte[] bytes, string expected)
     {
-        var bad = Path.Combine(_dir, name);
+        var bad = Path.Combine(_temp.Root, name);
         File.WriteAllBytes(bad, bytes);
-        var good = Path.Combine(_dir, "z-good.txt");
+        var good = Path.Combine(_temp.Root, "z-good.txt");
         File.WriteAllText(good, "\"Fine,\" she said.");
         var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", bad, good);
         Assert.Equal(2, code);
@@ -64,7 +64,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void A_symlink_loop_in_a_folder_is_not_followed()
     {
-        var inner = Directory.CreateDirectory(Path.Combine(_dir, "desk")).FullName;
+        var inner = Directory.CreateDirectory(Path.Combine(_temp.Root, "desk")).FullName;
         File.WriteAllText(Path.Combine(inner, "a.txt"), "\"One,\" he said.");
         try
         {
@@ -86,11 +86,11 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void An_oversized_rule_expression_is_refused_at_load()
     {
-        var rules = Path.Combine(_dir, "pack");
+        var rules = Path.Combine(_temp.Root, "pack");
         Directory.CreateDirectory(rules);
         var expression = string.Join(" && ", Enumerable.Repeat("quote.HasCue", 400));
         File.WriteAllText(Path.Combine(rules, "NR0002.Huge.yml"), $"id: NR0002\ntitle: Huge\ncategory: Style\nseverity: warning\nscope: quote\nwhen: {expression}\nmessage: huge\n");
-        var story = Path.Combine(_dir, "s.txt");
+        var story = Path.Combine(_temp.Root, "s.txt");
         File.WriteAllText(story, "He said so.");
         var (code, _, stderr) = CliRunner.Run("check", "--rules", rules, story);
         Assert.Equal(3, code);

@@ -7,9 +7,9 @@ namespace Attribution.Tests.Cli;
 /// <summary>The command as a user runs it: exit codes, stdin, bad inputs that do not stop the others.</summary>
 public sealed class CliTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-cli-").FullName;
+    private readonly TempFolder _temp = new("attribution-cli-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Json_output_of_a_clean_story_exits_zero()
@@ -30,7 +30,7 @@ public sealed class CliTests : IDisposable
         var empty = Write("empty.txt", "   \n");
         var binary = WriteBytes("binary.txt", [0x41, 0x00, 0x42]);
         var invalid = WriteBytes("latin1.txt", [0x22, 0x48, 0xE9, 0x22, 0x20, 0x73, 0x61, 0x69, 0x64]);
-        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", good, empty, binary, invalid, Path.Combine(_dir, "missing.txt"));
+        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", good, empty, binary, invalid, Path.Combine(_temp.Root, "missing.txt"));
         Assert.Equal(2, code);
         using var json = JsonDocument.Parse(stdout);
         Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
@@ -49,7 +49,7 @@ public sealed class CliTests : IDisposable
         Write(Path.Combine("desk", "a.txt"), "\"One,\" he said.");
         Write(Path.Combine("desk", "nested", "b.txt"), "\"Two,\" she said.");
         Write(Path.Combine("desk", "archive.jsonl"), "{\"id\":\"x1\",\"text\":\"\\\"Three,\\\" they said.\",\"desk\":\"metro\"}\nnot json\n");
-        var (code, stdout, _) = CliRunner.Run("check", "--format", "json", Path.Combine(_dir, "desk"));
+        var (code, stdout, _) = CliRunner.Run("check", "--format", "json", Path.Combine(_temp.Root, "desk"));
         Assert.Equal(2, code); // the bad JSONL line
         using var json = JsonDocument.Parse(stdout);
         var paths = json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()).ToList();
@@ -108,7 +108,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void A_broken_rules_folder_exits_three_with_a_located_error()
     {
-        var rules = Path.Combine(_dir, "rules");
+        var rules = Path.Combine(_temp.Root, "rules");
         Directory.CreateDirectory(Path.Combine(rules, "lexicon"));
         Directory.CreateDirectory(Path.Combine(rules, "classify"));
         File.WriteAllText(Path.Combine(rules, "lexicon", "cues.yml"), "verbs: [ { lemma: say, forms: [say, says\n");
@@ -149,20 +149,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("0 errors, 1 warning, 0 suggestions", stdout, StringComparison.Ordinal);
     }
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _temp.Write(name, text);
 
-    private string WriteBytes(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
-
+    private string WriteBytes(string name, byte[] bytes) => _temp.WriteBytes(name, bytes);
 }

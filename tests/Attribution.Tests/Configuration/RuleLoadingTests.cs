@@ -6,20 +6,20 @@ namespace Attribution.Tests.Configuration;
 /// <summary>Broken rule and lexicon files are located errors (AT0001 file:line:col), never crashes.</summary>
 public sealed class RuleLoadingTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-rules-").FullName;
+    private readonly TempFolder _temp = new("attribution-rules-");
 
     public RuleLoadingTests()
     {
         // Start from a copy of the bundled pack, then break one file per test.
-        CopyDirectory(TestPack.RulesDirectory, _dir);
+        CopyDirectory(TestPack.RulesDirectory, _temp.Root);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void The_bundled_pack_loads()
     {
-        var pack = RulePack.Load(_dir);
+        var pack = RulePack.Load(_temp.Root);
         Assert.NotEmpty(pack.Classification);
         Assert.True(pack.Lexicons.Parser.CueVerbs.ContainsKey("said"));
     }
@@ -27,17 +27,17 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void Invalid_yaml_is_reported_with_its_line()
     {
-        File.WriteAllText(Path.Combine(_dir, "classify", "99.broken.yml"), "type: anonymous\nwhen: [unclosed\n");
+        File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.broken.yml"), "type: anonymous\nwhen: [unclosed\n");
         var error = Assert.Single(Errors(), e => e.File.EndsWith("99.broken.yml", StringComparison.Ordinal));
         Assert.True(error.Line >= 2, error.ToString());
-        Assert.StartsWith(Path.Combine(_dir, "classify", "99.broken.yml"), error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(Path.Combine(_temp.Root, "classify", "99.broken.yml"), error.ToString(), StringComparison.Ordinal);
         Assert.Contains("AT0001", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unknown_fields_are_reported()
     {
-        File.WriteAllText(Path.Combine(_dir, "classify", "99.extra.yml"), "type: anonymous\nwhen: \"true\"\ncolour: blue\n");
+        File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.extra.yml"), "type: anonymous\nwhen: \"true\"\ncolour: blue\n");
         var error = Assert.Single(Errors());
         Assert.Equal(3, error.Line);
         Assert.Contains("colour", error.Message, StringComparison.Ordinal);
@@ -46,14 +46,14 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void A_cue_form_listed_twice_is_reported()
     {
-        File.AppendAllText(Path.Combine(_dir, "lexicon", "cues.yml"), "  - { lemma: utter, class: neutral, forms: [said] }\n");
+        File.AppendAllText(Path.Combine(_temp.Root, "lexicon", "cues.yml"), "  - { lemma: utter, class: neutral, forms: [said] }\n");
         Assert.Contains(Errors(), e => e.Message.Contains("'said' is listed twice", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_invalid_expression_is_reported_at_the_when_line()
     {
-        File.WriteAllText(Path.Combine(_dir, "classify", "99.bad.yml"), "type: named\norder: 1\nwhen: source.NoSuchFact && true\n");
+        File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.bad.yml"), "type: named\norder: 1\nwhen: source.NoSuchFact && true\n");
         var error = Assert.Single(Errors());
         Assert.Equal(3, error.Line);
         Assert.Contains("NoSuchFact", error.Message, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class RuleLoadingTests : IDisposable
     [InlineData("System.AppDomain.CurrentDomain.FriendlyName != \\\"\\\"")]
     public void Hostile_expressions_are_refused_at_load(string expression)
     {
-        File.WriteAllText(Path.Combine(_dir, "classify", "99.hostile.yml"), $"type: named\norder: 1\nwhen: \"{expression}\"\n");
+        File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.hostile.yml"), $"type: named\norder: 1\nwhen: \"{expression}\"\n");
         var error = Assert.Single(Errors());
         Assert.Equal(3, error.Line);
     }
@@ -75,7 +75,7 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void A_yaml_alias_bomb_is_refused()
     {
-        File.WriteAllText(Path.Combine(_dir, "lexicon", "bomb.yml"),
+        File.WriteAllText(Path.Combine(_temp.Root, "lexicon", "bomb.yml"),
             "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]\n");
         Assert.Contains(Errors(), e => e.Message.Contains("aliases", StringComparison.Ordinal));
     }
@@ -83,8 +83,8 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void A_duplicate_rule_id_is_reported()
     {
-        var copy = Path.Combine(_dir, "style", "AT4001.AgainLoaded.yml");
-        File.Copy(Path.Combine(_dir, "style", "AT4001.LoadedAttributionVerb.yml"), copy);
+        var copy = Path.Combine(_temp.Root, "style", "AT4001.AgainLoaded.yml");
+        File.Copy(Path.Combine(_temp.Root, "style", "AT4001.LoadedAttributionVerb.yml"), copy);
         var error = Assert.Single(Errors());
         Assert.Contains("rule ID AT4001 is also defined in", error.Message, StringComparison.Ordinal);
     }
@@ -92,7 +92,7 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void A_rule_file_must_be_named_after_its_id()
     {
-        File.WriteAllText(Path.Combine(_dir, "style", "Misnamed.yml"),
+        File.WriteAllText(Path.Combine(_temp.Root, "style", "Misnamed.yml"),
             "id: AT4999\ntitle: Misnamed\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.HasCue\nmessage: m\n");
         var error = Assert.Single(Errors());
         Assert.Contains("must be named AT4999.<Name>.yml", error.Message, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void An_unknown_placeholder_is_reported_at_the_message()
     {
-        File.WriteAllText(Path.Combine(_dir, "style", "AT4998.Bad.yml"),
+        File.WriteAllText(Path.Combine(_temp.Root, "style", "AT4998.Bad.yml"),
             "id: AT4998\ntitle: Bad\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.HasCue\nmessage: \"{quote.Nope}\"\n");
         var error = Assert.Single(Errors());
         Assert.Equal(7, error.Line);
@@ -111,11 +111,11 @@ public sealed class RuleLoadingTests : IDisposable
     [Fact]
     public void An_unknown_class_is_reported()
     {
-        File.AppendAllText(Path.Combine(_dir, "lexicon", "cues.yml"), "  - { lemma: murmur, class: whispery, forms: [murmured] }\n");
+        File.AppendAllText(Path.Combine(_temp.Root, "lexicon", "cues.yml"), "  - { lemma: murmur, class: whispery, forms: [murmured] }\n");
         Assert.Contains(Errors(), e => e.Message.Contains("whispery", StringComparison.Ordinal));
     }
 
-    private List<LoadError> Errors() => [.. Assert.Throws<LoadException>(() => RulePack.Load(_dir)).Errors];
+    private List<LoadError> Errors() => [.. Assert.Throws<LoadException>(() => RulePack.Load(_temp.Root)).Errors];
 
     private static void CopyDirectory(string from, string to)
     {

@@ -11,9 +11,9 @@ namespace Attribution.Tests.Evaluation;
 /// </summary>
 public sealed class EvalAgreementTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-eval-").FullName;
+    private readonly TempFolder _temp = new("attribution-eval-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Eval_and_score_py_print_the_same_metrics_for_the_same_output()
@@ -25,9 +25,9 @@ public sealed class EvalAgreementTests(ITestOutputHelper output) : IDisposable
         }
 
         // A slice of the typed dev set keeps the test fast while covering every metric.
-        var gold = Path.Combine(_dir, "gold.jsonl");
+        var gold = Path.Combine(_temp.Root, "gold.jsonl");
         File.WriteAllLines(gold, File.ReadLines(Path.Combine(shared, "eval", "polnear-dev-types.jsonl")).Take(12));
-        var texts = Path.Combine(_dir, "texts");
+        var texts = Path.Combine(_temp.Root, "texts");
         Directory.CreateDirectory(texts);
         foreach (var line in File.ReadLines(gold))
         {
@@ -35,7 +35,7 @@ public sealed class EvalAgreementTests(ITestOutputHelper output) : IDisposable
             File.WriteAllText(Path.Combine(texts, doc.RootElement.GetProperty("id").GetString() + ".txt"), doc.RootElement.GetProperty("text").GetString());
         }
 
-        var predictions = Path.Combine(_dir, "pred.json");
+        var predictions = Path.Combine(_temp.Root, "pred.json");
         var (code, json, _) = CliRunner.Run("check", "--format", "json", texts);
         Assert.Equal(0, code);
         File.WriteAllText(predictions, json);

@@ -6,9 +6,9 @@ namespace Attribution.Tests.Rules;
 /// <summary>.editorconfig the Roslyn way: nearest and latest section wins, IDs beat categories, the command line beats all.</summary>
 public sealed class ConfigurationTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-config-").FullName;
+    private readonly TempFolder _temp = new("attribution-config-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Defaults_apply_without_editorconfig()
@@ -20,7 +20,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void Sections_categories_ids_and_the_command_line_take_precedence_in_order()
     {
-        File.WriteAllText(Path.Combine(_dir, ".editorconfig"), """
+        File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), """
             root = true
 
             [*.txt]
@@ -51,9 +51,9 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void A_nearer_editorconfig_overrides_and_root_stops_the_walk()
     {
-        File.WriteAllText(Path.Combine(_dir, ".editorconfig"), "[*]\nattribution_diagnostic.AT4001.severity = error\n");
-        Directory.CreateDirectory(Path.Combine(_dir, "desk"));
-        File.WriteAllText(Path.Combine(_dir, "desk", ".editorconfig"), "root = true\n[*.{txt,md}]\nattribution_diagnostic.AT1001.severity = error\n");
+        File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), "[*]\nattribution_diagnostic.AT4001.severity = error\n");
+        Directory.CreateDirectory(Path.Combine(_temp.Root, "desk"));
+        File.WriteAllText(Path.Combine(_temp.Root, "desk", ".editorconfig"), "root = true\n[*.{txt,md}]\nattribution_diagnostic.AT1001.severity = error\n");
         var config = new ConfigurationResolver(TestPack.Pack).Resolve(Story(Path.Combine("desk", "d.txt")));
         Assert.Equal("error", config.Severities["AT1001"].Value);
         Assert.Equal("warning", config.Severities["AT4001"].Value); // the parent file is beyond root = true
@@ -62,7 +62,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void A_bad_severity_is_a_located_error()
     {
-        File.WriteAllText(Path.Combine(_dir, ".editorconfig"), "root = true\n[*]\nattribution_diagnostic.AT4001.severity = loud\n");
+        File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), "root = true\n[*]\nattribution_diagnostic.AT4001.severity = loud\n");
         var resolver = new ConfigurationResolver(TestPack.Pack);
         resolver.Resolve(Story("e.txt"));
         var error = Assert.Single(resolver.Errors);
@@ -74,7 +74,7 @@ public sealed class ConfigurationTests : IDisposable
     public void Severity_none_switches_a_rule_off_and_options_change_what_fires()
     {
         var text = "A senior official said the plan was dead.\n\nForeign Minister Ana Ruiz said talks had ended.\n\nA diplomat said no date was set.";
-        File.WriteAllText(Path.Combine(_dir, ".editorconfig"), "root = true\n[*]\nattribution.AT3001.max_anonymous_share = 0.9\nattribution_diagnostic.AT2001.severity = none\n");
+        File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), "root = true\n[*]\nattribution.AT3001.max_anonymous_share = 0.9\nattribution_diagnostic.AT2001.severity = none\n");
         var path = Story("f.txt", text);
         var defaults = TestPack.Analyzer.Analyze(new SourceText(path, text));
         Assert.Contains(defaults.Diagnostics, d => d.Id == "AT3001");
@@ -106,11 +106,5 @@ public sealed class ConfigurationTests : IDisposable
         Assert.NotEqual(a.Fingerprint, c.Fingerprint);
     }
 
-    private string Story(string relative, string text = "Officials said so.")
-    {
-        var path = Path.Combine(_dir, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Story(string relative, string text = "Officials said so.") => _temp.Write(relative, text);
 }

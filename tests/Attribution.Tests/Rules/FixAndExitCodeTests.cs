@@ -7,9 +7,9 @@ namespace Attribution.Tests.Rules;
 /// <summary>Fixes, baselines and exit codes as CI meets them.</summary>
 public sealed class FixAndExitCodeTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("attribution-fix-").FullName;
+    private readonly TempFolder _temp = new("attribution-fix-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Fix_keeps_the_tense_and_dry_run_writes_nothing()
@@ -26,7 +26,7 @@ public sealed class FixAndExitCodeTests : IDisposable
         (code, _, _) = CliRunner.Run("fix", path);
         Assert.Equal(0, code);
         Assert.Equal("Vance said the budget was padded.\nThe mayor says the audit is late.\nOkafor has said the numbers slipped.\n\"We'll be back,\" she said.\n", File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(_dir)); // no temporary file left behind
+        Assert.Single(Directory.GetFiles(_temp.Root)); // no temporary file left behind
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class FixAndExitCodeTests : IDisposable
     public void A_baseline_accepts_existing_findings_and_fails_on_new_ones()
     {
         var path = Write("b.txt", "Vance claimed the budget was padded.");
-        var baseline = Path.Combine(_dir, "baseline.json");
+        var baseline = Path.Combine(_temp.Root, "baseline.json");
         Assert.Equal(1, CliRunner.Run("check", "--fail-on", "warning", "--write-baseline", baseline, path).Code);
         Assert.Equal(0, CliRunner.Run("check", "--fail-on", "warning", "--baseline", baseline, path).Code);
 
@@ -68,7 +68,7 @@ public sealed class FixAndExitCodeTests : IDisposable
     [Fact]
     public void Config_explain_prints_values_and_their_origins()
     {
-        File.WriteAllText(Path.Combine(_dir, ".editorconfig"), "root = true\n[*.txt]\nattribution_diagnostic.AT4001.severity = error\n");
+        File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), "root = true\n[*.txt]\nattribution_diagnostic.AT4001.severity = error\n");
         var path = Write("c.txt", "x");
         var (code, stdout, _) = CliRunner.Run("config", "--explain", path);
         Assert.Equal(0, code);
@@ -96,7 +96,7 @@ public sealed class FixAndExitCodeTests : IDisposable
     [Fact]
     public void A_newsroom_pack_is_added_with_rules_and_tested()
     {
-        var pack = Path.Combine(_dir, "newsroom");
+        var pack = Path.Combine(_temp.Root, "newsroom");
         Directory.CreateDirectory(pack);
         File.WriteAllText(Path.Combine(pack, "NR0001.NoWeasel.yml"), """
             id: NR0001
@@ -118,11 +118,6 @@ public sealed class FixAndExitCodeTests : IDisposable
         Assert.Contains("1 rule(s), 2 case(s): 2 passed", stdout, StringComparison.Ordinal);
     }
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _temp.Write(name, text);
 
 }
