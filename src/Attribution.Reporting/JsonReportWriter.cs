@@ -97,9 +97,7 @@ public sealed class JsonReportWriter : IReportWriter
             }
 
             json.WriteString("text", quote.Spans.Length == 1 ? source.ToString(quote.Span) : string.Join(" ", quote.Spans.Select(source.ToString)));
-            // A floating quotation continues an earlier speaker's attribution: like its speaker, its cue is that one's.
-            var cue = quote.Cue ?? (quote.ContinuesFrom >= 0 ? analysis.Document.Quotations[quote.ContinuesFrom].Cue : null);
-            WriteTextSpan(json, "cue", cue, source);
+            WriteTextSpan(json, "cue", doc.AttributingCue(q), source);
             WriteTextSpan(json, "speaker", quote.Speaker, source);
             var sourceIndex = analysis.QuoteSources[q];
             if (sourceIndex >= 0)

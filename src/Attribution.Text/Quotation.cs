@@ -51,4 +51,15 @@ public sealed record ParsedDocument(
     ImmutableArray<TextSpan> Sentences,
     ImmutableArray<QuoteRegion> QuoteRegions,
     ImmutableArray<TextSpan> UnbalancedMarks,
-    ImmutableArray<Quotation> Quotations);
+    ImmutableArray<Quotation> Quotations)
+{
+    /// <summary>
+    /// The cue that attributes quotation <paramref name="index"/>: its own, or for a floating quotation the
+    /// cue of the attribution it continues (as its speaker is that attribution's speaker).
+    /// </summary>
+    public TextSpan? AttributingCue(int index)
+    {
+        var quote = Quotations[index];
+        return quote.Cue ?? (quote.ContinuesFrom >= 0 ? Quotations[quote.ContinuesFrom].Cue : null);
+    }
+}
