@@ -282,26 +282,23 @@ public sealed class AttributionParser
             }
 
             // "has also said", "would later say": auxiliaries and adverbs next to the verb belong to the cue.
+            // Before an -ing form a form of "be" makes a progressive ("is calling", "has been saying"): a
+            // finite verb, not a participle.
             var cueStart = c;
-            while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
-                && _lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsAnyWord(cueStart - 1, "now", "however", "though", "too", "instead"))
-            {
-                cueStart--;
-            }
-
-            // "is calling", "was warning", "has been saying": a progressive is a finite verb, and its
-            // auxiliaries belong to the cue.
             var progressive = false;
-            if (verb.Tense == VerbTense.Participle && cueStart - 1 >= lo && !_toks[cueStart - 1].InQuote
-                && IsAnyWord(cueStart - 1, "is", "are", "was", "were", "am", "be", "been"))
+            while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
+                && !IsAnyWord(cueStart - 1, "now", "however", "though", "too", "instead"))
             {
-                progressive = true;
-                cueStart--;
-                while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
-                    && (_lex.CueModifierLookup.Contains(Word(cueStart - 1)) || IsAnyWord(cueStart - 1, "be", "been")))
+                if (verb.Tense == VerbTense.Participle && IsAnyWord(cueStart - 1, "is", "are", "was", "were", "am", "be", "been"))
                 {
-                    cueStart--;
+                    progressive = true;
                 }
+                else if (!_lex.CueModifierLookup.Contains(Word(cueStart - 1)))
+                {
+                    break;
+                }
+
+                cueStart--;
             }
 
             var cueEnd = c;
