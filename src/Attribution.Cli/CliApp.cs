@@ -13,7 +13,7 @@ namespace Attribution.Cli;
 /// <summary>The command tree. Commands are thin: they parse options and wire the pipeline to a reporter.</summary>
 internal static class CliApp
 {
-    private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown"];
+    private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "html"];
     private static readonly string[] FailLevels = ["error", "warning", "suggestion"];
 
     public static int Run(string[] args, CliConsole console)
@@ -94,7 +94,7 @@ internal static class CliApp
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(format) is "text" or "markdown")
+            if (parse.GetValue(format) is "text" or "markdown" or "html")
             {
                 RunSummary.WarmUp();
             }
@@ -377,6 +377,7 @@ internal static class CliApp
         "sarif" => new SarifReportWriter(target, pack, withBaseline),
         "github" => new GitHubReportWriter(Text(target)),
         "markdown" => new MarkdownReportWriter(Text(target), pack),
+        "html" => new HtmlReportWriter(Text(target), pack),
         _ => new TextReportWriter(Text(target), color),
     };
 

@@ -67,8 +67,11 @@ public sealed class RunSummary
     /// <summary>Counts a document that could not be read.</summary>
     public void AddFailure() => Failures++;
 
+    /// <summary>"4 documents: 12 quotes from 5 sources: 2 named, 1 official, 2 anonymous; 1 anonymous source gives no reason".</summary>
+    public string Sentence() => $"{"document".ToQuantity(Documents)}: {QuotesSentence()}";
+
     /// <summary>"12 quotes from 5 sources: 2 named, 1 official, 2 anonymous; 1 anonymous source gives no reason".</summary>
-    public string Sentence()
+    public string QuotesSentence()
     {
         var types = new List<string>();
         foreach (var type in (SourceType[])[SourceType.Named, SourceType.Official, SourceType.Anonymous, SourceType.Document, SourceType.Unknown])
@@ -79,7 +82,7 @@ public sealed class RunSummary
             }
         }
 
-        var sentence = $"{"document".ToQuantity(Documents)}: {"quote".ToQuantity(Quotes)} from {"source".ToQuantity(Sources)}";
+        var sentence = $"{"quote".ToQuantity(Quotes)} from {"source".ToQuantity(Sources)}";
         if (types.Count > 0)
         {
             sentence += ": " + string.Join(", ", types);

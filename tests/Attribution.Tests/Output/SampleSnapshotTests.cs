@@ -81,6 +81,21 @@ public sealed class SampleSnapshotTests
         Snapshot.Match(new { github = Lines(github), markdown = Lines(markdown) }, new SnapshotNameExtension(sample.Replace('.', '_')));
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Html_output_of_each_sample_matches_its_snapshot(string sample)
+    {
+        var analysis = Analyze(sample);
+        using var html = new StringWriter();
+        using (var writer = new HtmlReportWriter(html, TestPack.Pack))
+        {
+            writer.WriteDocument(analysis);
+            writer.Complete();
+        }
+
+        Snapshot.Match(Lines(html).Select(l => l.Replace(ToolInfo.Version, "VERSION", StringComparison.Ordinal)), new SnapshotNameExtension(sample.Replace('.', '_')));
+    }
+
     [Fact]
     public void There_are_at_least_three_samples() => Assert.True(Samples().Count >= 3);
 

@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Attribution.Analysis;
+using Attribution.Analysis.Rules;
+using Attribution.Text;
+
+namespace Attribution.Reporting;
+
+/// <summary>
+/// One self-contained HTML page an editor opens offline: each story with its quotations highlighted by
+/// source type (a colour and a text label), cues and speakers marked, a sources table, a chart of the
+/// source mix and the diagnostics beside the text with their help. The page carries no script and a
+/// content security policy that forbids any, and every piece of story text is escaped.
+/// </summary>
+public sealed class HtmlReportWriter : IReportWriter
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static readonly SourceType[] Types = [SourceType.Named, SourceType.Official, SourceType.Anonymous, SourceType.Document, SourceType.Unknown];
+
+    private readonly TextWriter _out;
+    private readonly RulePack _pack;
+    private readonly RunSummary _summary = new();
+    private readonly List<InputFailure> _failures = [];
+    private readonly List<(string Id, string Path, int Quotes, int Findings)> _contents = [];
+    private readonly StringWriter _body = new(CultureInfo.InvariantCulture);
+
+    /// <summary>Writes to <paramref name="output"/>; <paramref name="pack"/> supplies rule titles and help.</summary>
+    public HtmlReportWriter(TextWriter output, RulePack pack)
+    {
+        _out = output;
+        _pack = pack;
+    }
+
+    /// <inheritdoc/>
+    public void WriteDocument(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        _summary.Add(analysis);
+        var documentSummary = new RunSummary();
+        documentSummary.Add(analysis);
+        var id = "d" + (_contents.Count + 1).ToString(CultureInfo.InvariantCulture);
+        var active = analysis.Diagnostics.Where(d => d.IsActive).ToList();
+        _contents.Add((id, analysis.Document.Source.Path, analysis.Document.Quotations.Length, active.Count));
+
+        var w = _body;
+        w.Write($"<section class=\"document\" id=\"{id}\">\n<h2>");
+        Escape(w, analysis.Document.Source.Path);
+        w.Write("</h2>\n<p class=\"summary\">");
+        Escape(w, documentSummary.QuotesSentence() + ". " + documentSummary.Findings() + ".");
+        w.Write("</p>\n");
+        WriteChart(w, documentSummary);
+        w.Write("<div class=\"columns\">\n<article class=\"story\" lang=\"en\">");
+        WriteStory(w, analysis, id, active);
+        w.Write("</article>\n<aside class=\"margin\">\n");
+        WriteDiagnostics(w, analysis, id, active);
+        w.Write("</aside>\n</div>\n");
+        WriteSources(w, analysis, id);
+        w.Write("</section>\n");
+    }
+
+    /// <inheritdoc/>
+    public void WriteFailure(InputFailure failure) => _failures.Add(failure);
+
+    /// <inheritdoc/>
+    public void Complete()
+    {
+        var w = _out;
+        w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+        w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        w.Write("<title>Attribution report</title>\n<style>\n");
+        w.Write(Css);
+        w.Write("</style>\n</head>\n<body>\n<header>\n<h1>Attribution report</h1>\n<p class=\"summary\">");
+        Escape(w, _summary.Sentence() + ". " + _summary.Findings() + ".");
+        w.Write("</p>\n<p class=\"legend\">");
+        foreach (var type in Types)
+        {
+            w.Write($"<span class=\"chip t-{Analyzer.TypeName(type)}\">{Analyzer.TypeName(type)}</span> ");
+        }
+
+        w.Write("<span class=\"cue\">cue</span> <span class=\"speaker\">speaker</span> <span class=\"diag sev-warning\">finding</span></p>\n");
+        if (_contents.Count > 1)
+        {
+            w.Write("<nav>\n<ol>\n");
+            foreach (var (id, path, quotes, findings) in _contents)
+            {
+                w.Write($"<li><a href=\"#{id}\">");
+                Escape(w, path);
+                w.Write($"</a> <span class=\"count\">{"quote".Quantity(quotes)}, {"finding".Quantity(findings)}</span></li>\n");
+            }
+
+            w.Write("</ol>\n</nav>\n");
+        }
+
+        w.Write("</header>\n<main>\n");
+        w.Write(_body.ToString());
+        if (_failures.Count > 0)
+        {
+            w.Write("<section class=\"failures\">\n<h2>Inputs that could not be read</h2>\n<ul>\n");
+            foreach (var f in _failures)
+            {
+                w.Write("<li><code>");
+                Escape(w, f.Path);
+                w.Write("</code>: ");
+                Escape(w, f.Message);
+                w.Write("</li>\n");
+            }
+
+            w.Write("</ul>\n</section>\n");
+        }
+
+        w.Write($"</main>\n<footer>Generated by {ToolInfo.Name} {Encoder.Encode(ToolInfo.Version)}.</footer>\n</body>\n</html>\n");
+        w.Flush();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _body.Dispose();
+
+    private static void Escape(TextWriter w, string text) => Encoder.Encode(w, text);
+
+    // The story as written, cut into runs where the set of marks (quote, cue, speaker, finding) is constant,
+    // so the elements never overlap. A quote's runs link to its source; a label follows each quote.
+    private static void WriteStory(TextWriter w, DocumentAnalysis analysis, string id, List<Diagnostic> active)
+    {
+        var doc = analysis.Document;
+        var text = doc.Source.Text;
+        var marks = new List<Mark>();
+        for (var q = 0; q < doc.Quotations.Length; q++)
+        {
+            var quote = doc.Quotations[q];
+            foreach (var part in quote.Spans)
+            {
+                marks.Add(new Mark(part, MarkKind.Quote, q));
+            }
+
+            if (quote.Cue is { } cue)
+            {
+                marks.Add(new Mark(cue, MarkKind.Cue, q));
+            }
+
+            if (quote.Speaker is { } speaker)
+            {
+                marks.Add(new Mark(speaker, MarkKind.Speaker, q));
+            }
+        }
+
+        for (var i = 0; i < active.Count; i++)
+        {
+            marks.Add(new Mark(active[i].Span, MarkKind.Finding, i));
+        }
+
+        var boundaries = new SortedSet<int> { 0, text.Length };
+        foreach (var m in marks)
+        {
+            boundaries.Add(Math.Clamp(m.Span.Start, 0, text.Length));
+            boundaries.Add(Math.Clamp(m.Span.End, 0, text.Length));
+        }
+
+        var starts = marks.OrderBy(m => m.Span.Start).ToList();
+        var quoteEnds = new Dictionary<int, List<int>>();
+        for (var q = 0; q < doc.Quotations.Length; q++)
+        {
+            var end = doc.Quotations[q].Span.End;
+            if (!quoteEnds.TryGetValue(end, out var list))
+            {
+                quoteEnds[end] = list = [];
+            }
+
+            list.Add(q);
+        }
+
+        var findingStarts = active.Select((d, i) => (d.Span.Start, i)).ToLookup(x => x.Start, x => x.i);
+        var findingEnds = active.Select((d, i) => (d.Span.End, i)).ToLookup(x => x.End, x => x.i);
+        var open = new List<Mark>();
+        var next = 0;
+        var previous = -1;
+        foreach (var at in boundaries)
+        {
+            if (previous >= 0 && at > previous)
+            {
+                WriteRun(w, analysis, id, text, previous, at, open, active);
+            }
+
+            foreach (var f in findingEnds[at])
+            {
+                w.Write($"<sup class=\"ref\"><a href=\"#{id}-f{f + 1}\">{f + 1}</a></sup>");
+            }
+
+            if (quoteEnds.TryGetValue(at, out var ended))
+            {
+                foreach (var q in ended)
+                {
+                    var type = TypeOf(analysis, q);
+                    w.Write($"<span class=\"chip t-{Analyzer.TypeName(type)}\">{Analyzer.TypeName(type)}</span>");
+                }
+            }
+
+            foreach (var f in findingStarts[at])
+            {
+                w.Write($"<span class=\"anchor\" id=\"{id}-at{f + 1}\"></span>");
+            }
+
+            open.RemoveAll(m => m.Span.End <= at);
+            while (next < starts.Count && starts[next].Span.Start <= at)
+            {
+                if (starts[next].Span.End > at)
+                {
+                    open.Add(starts[next]);
+                }
+
+                next++;
+            }
+
+            previous = at;
+        }
+    }
+
+    private static void WriteRun(TextWriter w, DocumentAnalysis analysis, string id, string text, int start, int end, List<Mark> open, List<Diagnostic> active)
+    {
+        if (open.Count == 0)
+        {
+            Encoder.Encode(w, text, start, end - start);
+            return;
+        }
+
+        var classes = new List<string>();
+        var titles = new List<string>();
+        string? href = null;
+        foreach (var m in open)
+        {
+            switch (m.Kind)
+            {
+                case MarkKind.Quote:
+                {
+                    var quote = analysis.Document.Quotations[m.Index];
+                    var type = TypeOf(analysis, m.Index);
+                    classes.Add("q");
+                    classes.Add("t-" + Analyzer.TypeName(type));
+                    if (quote.Kind != QuotationKind.Direct)
+                    {
+                        classes.Add("paraphrase");
+                    }
+
+                    var sourceIndex = analysis.QuoteSources[m.Index];
+                    var who = sourceIndex >= 0 ? analysis.Sources[sourceIndex].Name : "no source found";
+                    var cue = analysis.Document.AttributingCue(m.Index) is { } c ? $", cue \u201c{analysis.Document.Source.ToString(c)}\u201d" : "";
+                    titles.Add($"q{m.Index + 1} ({KindName(quote.Kind)}): {Analyzer.TypeName(type)} source \u2014 {who}{cue}");
+                    href ??= sourceIndex >= 0 ? $"#{id}-{analysis.Sources[sourceIndex].Id}" : null;
+                    break;
+                }
+
+                case MarkKind.Cue:
+                    classes.Add("cue");
+                    titles.Add($"cue of q{m.Index + 1}");
+                    break;
+                case MarkKind.Speaker:
+                {
+                    classes.Add("speaker");
+                    titles.Add($"speaker of q{m.Index + 1}");
+                    var sourceIndex = analysis.QuoteSources[m.Index];
+                    href ??= sourceIndex >= 0 ? $"#{id}-{analysis.Sources[sourceIndex].Id}" : null;
+                    break;
+                }
+
+                default:
+                {
+                    var d = active[m.Index];
+                    classes.Add("diag");
+                    classes.Add("sev-" + JsonReportWriter.SeverityName(d.Severity));
+                    titles.Add($"{d.Id} {JsonReportWriter.SeverityName(d.Severity)}: {d.Message}");
+                    break;
+                }
+            }
+        }
+
+        var tag = href is null ? "span" : "a";
+        w.Write($"<{tag} class=\"{string.Join(' ', classes.Distinct(StringComparer.Ordinal))}\"");
+        if (href is not null)
+        {
+            w.Write($" href=\"{href}\"");
+        }
+
+        w.Write(" title=\"");
+        Escape(w, string.Join(" | ", titles));
+        w.Write("\">");
+        Encoder.Encode(w, text, start, end - start);
+        w.Write($"</{tag}>");
+    }
+
+    private void WriteDiagnostics(TextWriter w, DocumentAnalysis analysis, string id, List<Diagnostic> active)
+    {
+        w.Write($"<h3>Findings ({active.Count})</h3>\n");
+        if (active.Count == 0)
+        {
+            w.Write("<p class=\"none\">No findings.</p>\n");
+        }
+        else
+        {
+            w.Write("<ol class=\"findings\">\n");
+            for (var i = 0; i < active.Count; i++)
+            {
+                var d = active[i];
+                var p = analysis.Document.Source.GetLinePosition(d.Span.Start);
+                var severity = JsonReportWriter.SeverityName(d.Severity);
+                w.Write($"<li id=\"{id}-f{i + 1}\" class=\"finding sev-{severity}\"><span class=\"sev\">{severity}</span> ");
+                var rule = _pack.Find(d.Id);
+                if (d.HelpUri.Length > 0)
+                {
+                    w.Write("<a class=\"rule\" href=\"");
+                    Escape(w, d.HelpUri);
+                    w.Write($"\">{d.Id}</a>");
+                }
+                else
+                {
+                    w.Write($"<span class=\"rule\">{d.Id}</span>");
+                }
+
+                if (rule is not null)
+                {
+                    w.Write(" <span class=\"title\">");
+                    Escape(w, rule.Title);
+                    w.Write("</span>");
+                }
+
+                w.Write($"<br><a class=\"where\" href=\"#{id}-at{i + 1}\">line {p.Line}, column {p.Column}</a>: ");
+                Escape(w, d.Message);
+                if (rule is not null && rule.Standard.Length > 0)
+                {
+                    w.Write("<p class=\"help\">");
+                    Escape(w, rule.Standard.Trim());
+                    w.Write("</p>");
+                }
+
+                w.Write("</li>\n");
+            }
+
+            w.Write("</ol>\n");
+        }
+
+        var quiet = analysis.Diagnostics.Count(d => !d.IsActive && d.Severity != Severity.None);
+        if (quiet > 0)
+        {
+            w.Write($"<p class=\"quiet\">{"finding".Quantity(quiet)} suppressed or in the baseline.</p>\n");
+        }
+    }
+
+    private static void WriteSources(TextWriter w, DocumentAnalysis analysis, string id)
+    {
+        w.Write("<h3>Sources</h3>\n");
+        if (analysis.Sources.Length == 0)
+        {
+            w.Write("<p class=\"none\">No sources.</p>\n");
+            return;
+        }
+
+        w.Write("<table class=\"sources\">\n<thead><tr><th>Source</th><th>Type</th><th>Quotes</th><th>Mentions</th><th>Anonymity reason</th></tr></thead>\n<tbody>\n");
+        foreach (var s in analysis.Sources)
+        {
+            var type = Analyzer.TypeName(s.Type);
+            w.Write($"<tr id=\"{id}-{s.Id}\"><td>");
+            Escape(w, s.Name);
+            w.Write($"</td><td><span class=\"chip t-{type}\">{type}</span></td><td class=\"n\">{s.Quotes.Length}</td><td class=\"n\">{s.Mentions.Length}</td><td>");
+            if (s.AnonymityReason is { } reason)
+            {
+                Escape(w, reason.Text);
+                if (reason.Boilerplate)
+                {
+                    w.Write(" <span class=\"boilerplate\">(boilerplate)</span>");
+                }
+            }
+            else if (s.Type == SourceType.Anonymous)
+            {
+                w.Write("<span class=\"missing\">none given</span>");
+            }
+
+            w.Write("</td></tr>\n");
+        }
+
+        w.Write("</tbody>\n</table>\n");
+    }
+
+    // A stacked bar of the source mix, with its numbers written beside it so the chart is never the only carrier.
+    private static void WriteChart(TextWriter w, RunSummary summary)
+    {
+        if (summary.Sources == 0)
+        {
+            return;
+        }
+
+        const double width = 480;
+        var label = string.Join(", ", Types.Where(t => summary.OfType(t) > 0).Select(t => $"{summary.OfType(t)} {Analyzer.TypeName(t)}"));
+        w.Write($"<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width.ToString(CultureInfo.InvariantCulture)}\" height=\"22\" role=\"img\" aria-label=\"Source mix: {label}\"><title>Source mix: {label}</title>");
+        var x = 0.0;
+        foreach (var type in Types)
+        {
+            var count = summary.OfType(type);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var share = width * count / summary.Sources;
+            w.Write(string.Create(CultureInfo.InvariantCulture, $"<rect class=\"t-{Analyzer.TypeName(type)}\" x=\"{x:0.#}\" y=\"0\" width=\"{share:0.#}\" height=\"22\"/>"));
+            x += share;
+        }
+
+        w.Write($"</svg><figcaption>Source mix: {label}</figcaption></figure>\n");
+    }
+
+    private static SourceType TypeOf(DocumentAnalysis analysis, int quote) =>
+        analysis.QuoteSources[quote] is var s and >= 0 ? analysis.Sources[s].Type : SourceType.Unknown;
+
+    private static string KindName(QuotationKind kind) => kind switch
+    {
+        QuotationKind.Direct => "direct",
+        QuotationKind.Mixed => "mixed",
+        _ => "indirect",
+    };
+
+    private enum MarkKind
+    {
+        Quote,
+        Cue,
+        Speaker,
+        Finding,
+    }
+
+    private readonly record struct Mark(TextSpan Span, MarkKind Kind, int Index);
+
+    // Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; every use also has a label.
+    private const string Css = """
+        :root { --named: #0072b2; --official: #009e73; --anonymous: #d55e00; --document: #cc79a7; --unknown: #6e6e6e; }
+        body { font: 15px/1.5 system-ui, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 78rem; padding: 1rem 1.5rem; }
+        h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; border-top: 2px solid #ddd; padding-top: 1rem; word-break: break-all; }
+        h3 { font-size: 1rem; margin: 1rem 0 .5rem; }
+        .summary { margin: .25rem 0; } .legend { font-size: .85rem; } nav ol { font-size: .9rem; } .count { color: #555; }
+        .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr); gap: 1.5rem; align-items: start; }
+        .story { font: 17px/1.65 Georgia, 'Times New Roman', serif; white-space: pre-wrap; overflow-wrap: anywhere; }
+        .margin { font-size: .9rem; position: sticky; top: .5rem; max-height: 95vh; overflow-y: auto; }
+        .q { color: inherit; text-decoration: none; border-radius: 2px; padding: 0 1px; }
+        .q.t-named { background: #d6e8f5; } .q.t-official { background: #cdeee3; } .q.t-anonymous { background: #f8dccb; }
+        .q.t-document { background: #f4e0ec; } .q.t-unknown { background: #e8e8e8; }
+        .q.paraphrase { background: none; border-bottom: 2px dashed; }
+        .q.paraphrase.t-named { border-color: var(--named); } .q.paraphrase.t-official { border-color: var(--official); }
+        .q.paraphrase.t-anonymous { border-color: var(--anonymous); } .q.paraphrase.t-document { border-color: var(--document); }
+        .q.paraphrase.t-unknown { border-color: var(--unknown); }
+        a.q:hover, a.q:focus, a.speaker:hover { outline: 2px solid #1a1a1a; }
+        .cue { font-weight: bold; border-bottom: 1px dotted #1a1a1a; }
+        .speaker { font-style: italic; color: inherit; text-decoration: underline 2px; text-underline-offset: 3px; }
+        .diag { text-decoration: underline wavy; text-decoration-skip-ink: none; }
+        .diag.sev-error { text-decoration-color: #c00; } .diag.sev-warning { text-decoration-color: #e69f00; }
+        .diag.sev-suggestion, .diag.sev-silent { text-decoration-color: #56b4e9; }
+        .chip { display: inline-block; font: bold 10px/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .03em;
+                color: #fff; border-radius: 3px; padding: 0 4px; margin: 0 2px; vertical-align: .15em; white-space: nowrap; }
+        .chip.t-named { background: var(--named); } .chip.t-official { background: var(--official); } .chip.t-anonymous { background: var(--anonymous); }
+        .chip.t-document { background: #a8507f; } .chip.t-unknown { background: var(--unknown); }
+        rect.t-named { fill: var(--named); } rect.t-official { fill: var(--official); } rect.t-anonymous { fill: var(--anonymous); }
+        rect.t-document { fill: var(--document); } rect.t-unknown { fill: var(--unknown); }
+        .chart { margin: .5rem 0 1rem; } .chart figcaption { font-size: .85rem; color: #444; }
+        sup.ref { font: bold 10px system-ui, sans-serif; } sup.ref a { color: #a33; }
+        ol.findings { padding-left: 1.4rem; margin: 0; } .finding { margin-bottom: .6rem; }
+        .sev { font-weight: bold; text-transform: uppercase; font-size: .75rem; }
+        .sev-error .sev { color: #c00; } .sev-warning .sev { color: #a66400; } .sev-suggestion .sev { color: #1f6f99; }
+        .rule { font-family: ui-monospace, monospace; font-weight: bold; } .title { font-weight: 600; }
+        .where { color: #555; } .help { margin: .2rem 0 0; color: #444; font-size: .85rem; }
+        :target { outline: 3px solid #f0c000; }
+        table.sources { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        .sources th, .sources td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        .sources td.n { text-align: right; } .missing { color: #c00; font-weight: 600; } .boilerplate, .quiet, .none { color: #666; }
+        footer { margin-top: 2rem; font-size: .8rem; color: #666; }
+        @media (max-width: 50rem) { .columns { grid-template-columns: 1fr; } .margin { position: static; max-height: none; } }
+
+        """;
+}
+
+/// <summary>Counted nouns for the report pages ("1 quote", "3 findings"), through Humanizer.</summary>
+internal static class Wording
+{
+    public static string Quantity(this string noun, int count) => Humanizer.ToQuantityExtensions.ToQuantity(noun, count);
+}
