@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
@@ -15,6 +16,12 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 {
     private readonly ConcurrentQueue<Diagnostic> _findings = new();
 
+    /// <summary>Messages held back while a progress bar owns standard error; printed after it.</summary>
+    public System.Text.StringBuilder Deferred { get; } = new();
+
+    /// <summary>True to keep every finding for <see cref="Findings"/> (only --write-baseline needs them).</summary>
+    public bool KeepFindings { get; init; } = true;
+
     /// <summary>Every unsuppressed finding of the run (what --write-baseline records).</summary>
     public IReadOnlyCollection<Diagnostic> Findings => _findings;
 
@@ -26,7 +33,7 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
             analysis = analysis with { Diagnostics = [.. analysis.Diagnostics.Select(d => d with { IsBaselined = Baseline.Contains(d) })] };
         }
 
-        foreach (var d in analysis.Diagnostics)
+        foreach (var d in KeepFindings ? analysis.Diagnostics : [])
         {
             if (!d.IsSuppressed && d.Severity != Severity.None)
             {
@@ -41,8 +48,10 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 /// <summary>Runs the pipeline over the inputs, in parallel, writing results in input order.</summary>
 internal static class CheckRunner
 {
-    public static int Run(CheckRun run, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error, int threads)
+    public static int Run(CheckRun run, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error, int threads, IProgress<long>? progress = null)
     {
+        // Messages wait for the end while a progress bar is drawn on the same stream.
+        var messages = progress is null ? error : new StringWriter();
         var failures = 0;
         var failing = 0;
         using (writer)
@@ -60,10 +69,11 @@ internal static class CheckRunner
                 });
             foreach (var (input, analysis, rendered) in results)
             {
+                progress?.Report(input.Size);
                 if (analysis is null)
                 {
                     failures++;
-                    error.WriteLine($"attribution: {input.Path}: {input.Error}");
+                    messages.WriteLine($"attribution: {input.Path}: {input.Error}");
                     writer.WriteFailure(new InputFailure(input.Path, input.Error ?? "could not be read"));
                     continue;
                 }
@@ -82,18 +92,60 @@ internal static class CheckRunner
             writer.Complete();
         }
 
-        if (!run.Configuration.Errors.IsEmpty())
+        foreach (var e in run.Configuration.Errors)
         {
-            foreach (var e in run.Configuration.Errors)
-            {
-                error.WriteLine(e.ToString());
-            }
-
-            return ExitCodes.RuleOrConfig;
+            messages.WriteLine(e.ToString());
         }
 
-        return failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
+        if (messages != error)
+        {
+            // Printed by the caller once the bar is gone.
+            run.Deferred.Append(messages.ToString());
+        }
+
+        return !run.Configuration.Errors.IsEmpty() ? ExitCodes.RuleOrConfig
+            : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
 
-    private static bool IsEmpty<T>(this IReadOnlyCollection<T> collection) => collection.Count == 0;
+    internal static bool IsEmpty<T>(this IReadOnlyCollection<T> collection) => collection.Count == 0;
+}
+
+/// <summary>Runs the pipeline over the inputs for <c>attribution report</c>: one row per story, in input order.</summary>
+internal static class ReportRunner
+{
+    public static int Run(CheckRun run, IEnumerable<InputDocument> inputs, IArchiveReportWriter writer, ArchiveReport report, int threads, IProgress<long>? progress)
+    {
+        var failures = 0;
+        using (writer)
+        {
+            var rows = inputs
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
+                .Select(input => (Row: input.Text is null
+                    ? StoryRow.Unreadable(input.Path, input.Error ?? "could not be read", input.Metadata)
+                    : StoryRow.Of(run.Analyze(input), input.Metadata), input.Size));
+            foreach (var (row, size) in rows)
+            {
+                progress?.Report(size);
+                if (row.Error is not null)
+                {
+                    failures++;
+                    run.Deferred.AppendLine(CultureInfo.InvariantCulture, $"attribution: {row.Path}: {row.Error}");
+                }
+
+                writer.WriteStory(row);
+                report.Add(row);
+            }
+
+            writer.Complete(report);
+        }
+
+        foreach (var e in run.Configuration.Errors)
+        {
+            run.Deferred.AppendLine(e.ToString());
+        }
+
+        return !run.Configuration.Errors.IsEmpty() ? ExitCodes.RuleOrConfig : failures > 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+    }
 }

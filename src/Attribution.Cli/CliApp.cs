@@ -15,6 +15,8 @@ internal static class CliApp
 {
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "html"];
     private static readonly string[] FailLevels = ["error", "warning", "suggestion"];
+    private static readonly string[] ArchiveFormats = ["csv", "json", "html"];
+    private static readonly string[] Groupings = ["desk", "author", "month", "folder"];
 
     public static int Run(string[] args, CliConsole console)
     {
@@ -27,6 +29,7 @@ internal static class CliApp
         var root = new RootCommand("Audits sourcing in news copy: quotations, attributions, source types and policy.");
         root.Options.Add(rulesOption);
         root.Subcommands.Add(CheckCommand(console, rulesOption));
+        root.Subcommands.Add(ReportCommand(console, rulesOption));
         root.Subcommands.Add(FixCommand(console, rulesOption));
         root.Subcommands.Add(RulesCommand(console, rulesOption));
         root.Subcommands.Add(ConfigCommand(console, rulesOption));
@@ -87,10 +90,11 @@ internal static class CliApp
             DefaultValueFactory = _ => "error",
         };
         failOn.AcceptOnlyFromAmong(FailLevels);
+        var noProgress = NoProgressOption();
 
         var command = new Command("check", "Find quotations and attributions and check them against the rules")
         {
-            paths, format, outputFile, threads, severity, baseline, writeBaseline, failOn,
+            paths, format, outputFile, threads, severity, baseline, writeBaseline, failOn, noProgress,
         };
         command.SetAction(parse =>
         {
@@ -124,14 +128,8 @@ internal static class CliApp
                 }
             }
 
-            Stream target;
-            try
+            if (OpenTarget(parse.GetValue(outputFile), console) is not { } target)
             {
-                target = parse.GetValue(outputFile) is { } file ? File.Create(file) : console.Out;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"attribution: cannot write the report: {ex.Message}");
                 return ExitCodes.UsageOrInput;
             }
 
@@ -139,8 +137,16 @@ internal static class CliApp
             {
                 var color = target == console.Out && console.IsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
                 var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null, color);
-                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!));
-                var code = CheckRunner.Run(run, new InputReader(console.In).Read(parse.GetValue(paths)!), writer, console.Error, parse.GetValue(threads));
+                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!))
+                {
+                    KeepFindings = parse.GetValue(writeBaseline) is not null,
+                };
+                var inputs = parse.GetValue(paths)!;
+                var documents = new InputReader(console.In).Read(inputs);
+                var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
+                    ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads), progress))
+                    : CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads));
+                console.Error.Write(run.Deferred.ToString());
                 if (parse.GetValue(writeBaseline) is { } baselineOut)
                 {
                     Baseline.Write(baselineOut, run.Findings);
@@ -151,6 +157,91 @@ internal static class CliApp
             }
         });
         return command;
+    }
+
+    private static Command ReportCommand(CliConsole console, Option<string?> rulesOption)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Archives (.jsonl), files, folders or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Report format",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong(ArchiveFormats);
+        var by = new Option<string?>("--by")
+        {
+            Description = "Group stories by a record field (desk, author, month of date) or by the folder of their path",
+        };
+        by.AcceptOnlyFromAmong(Groupings);
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Documents analysed at once (default: one per core)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var noProgress = NoProgressOption();
+        var command = new Command("report", "Sourcing over an archive: a row per story (or per desk, author, month), totals and the most-quoted sources")
+        {
+            paths, format, by, outputFile, threads, noProgress,
+        };
+        command.SetAction(parse =>
+        {
+            RunSummary.WarmUp();
+            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
+            if (pack is null)
+            {
+                return ExitCodes.RuleOrConfig;
+            }
+
+            if (OpenTarget(parse.GetValue(outputFile), console) is not { } target)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            using (target == console.Out ? null : target)
+            {
+                var grouping = parse.GetValue(by) is { } name ? Enum.Parse<ArchiveGrouping>(name, ignoreCase: true) : ArchiveGrouping.None;
+                IArchiveReportWriter writer = parse.GetValue(format) switch
+                {
+                    "json" => new JsonArchiveWriter(target, grouping),
+                    "html" => new HtmlArchiveWriter(Text(target)),
+                    _ => new CsvArchiveWriter(Text(target), grouping),
+                };
+                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack), null, Severity.Error) { KeepFindings = false };
+                var inputs = parse.GetValue(paths)!;
+                var documents = new InputReader(console.In).Read(inputs);
+                var report = new ArchiveReport(grouping);
+                var workers = Math.Max(1, parse.GetValue(threads));
+                var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
+                    ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => ReportRunner.Run(run, documents, writer, report, workers, progress))
+                    : ReportRunner.Run(run, documents, writer, report, workers, null);
+                console.Error.Write(run.Deferred.ToString());
+                return code;
+            }
+        });
+        return command;
+    }
+
+    private static Option<bool> NoProgressOption() => new("--no-progress")
+    {
+        Description = "Never draw the progress bar (it is drawn on a terminal's stderr when the report goes elsewhere)",
+    };
+
+    private static Stream? OpenTarget(string? file, CliConsole console)
+    {
+        try
+        {
+            return file is null ? console.Out : File.Create(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"attribution: cannot write the report: {ex.Message}");
+            return null;
+        }
     }
 
     private static Command FixCommand(CliConsole console, Option<string?> rulesOption)

@@ -5,13 +5,15 @@ namespace Attribution.Cli;
 /// <param name="Error">Standard error (messages, progress).</param>
 /// <param name="In">Opens standard input.</param>
 /// <param name="IsTerminal">True when standard output is a terminal.</param>
-internal sealed record CliConsole(Stream Out, TextWriter Error, Func<Stream> In, bool IsTerminal)
+/// <param name="ErrorIsTerminal">True when standard error is a terminal (a progress bar may be drawn there).</param>
+internal sealed record CliConsole(Stream Out, TextWriter Error, Func<Stream> In, bool IsTerminal, bool ErrorIsTerminal = false)
 {
     public static CliConsole System() => new(
         Console.OpenStandardOutput(),
         Console.Error,
         Console.OpenStandardInput,
-        !Console.IsOutputRedirected);
+        !Console.IsOutputRedirected,
+        !Console.IsErrorRedirected);
 }
 
 /// <summary>The exit codes of DESIGN.md.</summary>

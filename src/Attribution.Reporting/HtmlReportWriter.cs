@@ -50,7 +50,7 @@ public sealed class HtmlReportWriter : IReportWriter
         w.Write("</h2>\n<p class=\"summary\">");
         Escape(w, documentSummary.QuotesSentence() + ". " + documentSummary.Findings() + ".");
         w.Write("</p>\n");
-        WriteChart(w, documentSummary);
+        WriteChart(w, documentSummary.OfType, documentSummary.Sources);
         w.Write("<div class=\"columns\">\n<article class=\"story\" lang=\"en\">");
         WriteStory(w, analysis, id, active);
         w.Write("</article>\n<aside class=\"margin\">\n");
@@ -382,26 +382,26 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     // A stacked bar of the source mix, with its numbers written beside it so the chart is never the only carrier.
-    private static void WriteChart(TextWriter w, RunSummary summary)
+    internal static void WriteChart(TextWriter w, Func<SourceType, int> ofType, int sources)
     {
-        if (summary.Sources == 0)
+        if (sources == 0)
         {
             return;
         }
 
         const double width = 480;
-        var label = string.Join(", ", Types.Where(t => summary.OfType(t) > 0).Select(t => $"{summary.OfType(t)} {Analyzer.TypeName(t)}"));
+        var label = string.Join(", ", Types.Where(t => ofType(t) > 0).Select(t => $"{ofType(t)} {Analyzer.TypeName(t)}"));
         w.Write($"<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width.ToString(CultureInfo.InvariantCulture)}\" height=\"22\" role=\"img\" aria-label=\"Source mix: {label}\"><title>Source mix: {label}</title>");
         var x = 0.0;
         foreach (var type in Types)
         {
-            var count = summary.OfType(type);
+            var count = ofType(type);
             if (count == 0)
             {
                 continue;
             }
 
-            var share = width * count / summary.Sources;
+            var share = width * count / sources;
             w.Write(string.Create(CultureInfo.InvariantCulture, $"<rect class=\"t-{Analyzer.TypeName(type)}\" x=\"{x:0.#}\" y=\"0\" width=\"{share:0.#}\" height=\"22\"/>"));
             x += share;
         }
@@ -430,7 +430,7 @@ public sealed class HtmlReportWriter : IReportWriter
     private readonly record struct Mark(TextSpan Span, MarkKind Kind, int Index);
 
     // Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; every use also has a label.
-    private const string Css = """
+    internal const string Css = """
         :root { --named: #0072b2; --official: #009e73; --anonymous: #d55e00; --document: #cc79a7; --unknown: #6e6e6e; }
         body { font: 15px/1.5 system-ui, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 78rem; padding: 1rem 1.5rem; }
         h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; border-top: 2px solid #ddd; padding-top: 1rem; word-break: break-all; }

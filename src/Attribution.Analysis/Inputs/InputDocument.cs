@@ -12,6 +12,9 @@ public sealed record InputDocument(string Path, SourceText? Text, string? Error,
     /// <summary>The file on disk whose folder's .editorconfig applies (the archive for a JSONL record).</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>About how many bytes of input this document took (the file, or the JSONL line), for progress.</summary>
+    public long Size { get; init; }
+
     /// <summary>A readable document.</summary>
     public static InputDocument Ok(string path, string text, IReadOnlyDictionary<string, string>? metadata = null) =>
         new(path, new SourceText(path, text), null, metadata) { ConfigPath = path };

@@ -58,7 +58,43 @@ public sealed class InputReader
         }
     }
 
+    /// <summary>
+    /// About how many bytes <see cref="Read"/> will consume for <paramref name="paths"/> (file sizes; 0 for
+    /// standard input and missing files), so a progress bar can show a share.
+    /// </summary>
+    public static long EstimateSize(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        long total = 0;
+        foreach (var path in paths)
+        {
+            try
+            {
+                total += System.IO.Directory.Exists(path)
+                    ? FilesUnder(path).Sum(f => new FileInfo(f).Length)
+                    : File.Exists(path) ? new FileInfo(path).Length : 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The read itself reports the problem.
+            }
+        }
+
+        return total;
+    }
+
     private static IEnumerable<InputDocument> ReadDirectory(string directory)
+    {
+        foreach (var file in FilesUnder(directory))
+        {
+            foreach (var doc in ReadFile(file))
+            {
+                yield return doc;
+            }
+        }
+    }
+
+    private static List<string> FilesUnder(string directory)
     {
         var files = new List<string>();
         var options = new EnumerationOptions
@@ -77,13 +113,7 @@ public sealed class InputReader
         }
 
         files.Sort(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            foreach (var doc in ReadFile(file))
-            {
-                yield return doc;
-            }
-        }
+        return files;
     }
 
     private static IEnumerable<InputDocument> ReadFile(string path)
@@ -121,7 +151,7 @@ public sealed class InputReader
                 buffer.Write(chunk, 0, n);
             }
 
-            return Decode(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            return Decode(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) with { Size = buffer.Length };
         }
         catch (IOException ex)
         {
@@ -231,7 +261,7 @@ public sealed class InputReader
                     continue;
                 }
 
-                yield return ParseRecord(path, lineNumber, line) with { ConfigPath = path };
+                yield return ParseRecord(path, lineNumber, line) with { ConfigPath = path, Size = line.Length + 1 };
             }
         }
     }

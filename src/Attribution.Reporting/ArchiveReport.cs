@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Attribution.Analysis;
+
+namespace Attribution.Reporting;
+
+/// <summary>How <c>attribution report --by</c> groups stories.</summary>
+public enum ArchiveGrouping
+{
+    /// <summary>No groups: one row per story.</summary>
+    None,
+
+    /// <summary>The record's <c>desk</c> field.</summary>
+    Desk,
+
+    /// <summary>The record's <c>author</c> (or <c>byline</c>) field.</summary>
+    Author,
+
+    /// <summary>The year and month of the record's <c>date</c> field.</summary>
+    Month,
+
+    /// <summary>The folder part of the story's path or id ("business" of "business/001.txt").</summary>
+    Folder,
+}
+
+/// <summary>Counts over any set of stories: one story, a desk, a month, the whole archive.</summary>
+public sealed class Tally
+{
+    private readonly int[] _byType = new int[5];
+    private readonly int[] _bySeverity = new int[5];
+
+    /// <summary>Stories analysed.</summary>
+    public int Stories { get; private set; }
+
+    /// <summary>Inputs that could not be read.</summary>
+    public int Unreadable { get; private set; }
+
+    /// <summary>Quotations and attributions.</summary>
+    public int Quotes { get; private set; }
+
+    /// <summary>Quotations with no source found (unattributed).</summary>
+    public int Unattributed { get; private set; }
+
+    /// <summary>Source entities.</summary>
+    public int Sources { get; private set; }
+
+    /// <summary>Anonymous sources with no stated reason.</summary>
+    public int UnexplainedAnonymous { get; private set; }
+
+    /// <summary>Sources of a type.</summary>
+    public int OfType(SourceType type) => _byType[(int)type];
+
+    /// <summary>Active findings of a severity (suppressed and baselined ones excluded, as in <c>check</c>).</summary>
+    public int OfSeverity(Severity severity) => _bySeverity[(int)severity];
+
+    /// <summary>Anonymous sources as a share of all sources, 0 when there are none.</summary>
+    public double AnonymousShare => Sources == 0 ? 0 : (double)OfType(SourceType.Anonymous) / Sources;
+
+    /// <summary>Adds one analysed story.</summary>
+    public void Add(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        Stories++;
+        Quotes += analysis.Document.Quotations.Length;
+        Unattributed += analysis.QuoteSources.Count(s => s < 0);
+        Sources += analysis.Sources.Length;
+        foreach (var s in analysis.Sources)
+        {
+            _byType[(int)s.Type]++;
+            if (s.Type == SourceType.Anonymous && s.Facts.IsExplicitlyAnonymous && !s.Facts.HasAnonymityReason)
+            {
+                UnexplainedAnonymous++;
+            }
+        }
+
+        foreach (var d in analysis.Diagnostics)
+        {
+            if (d.IsActive)
+            {
+                _bySeverity[(int)d.Severity]++;
+            }
+        }
+    }
+
+    /// <summary>Adds another tally's counts.</summary>
+    public void Add(Tally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Stories += other.Stories;
+        Unreadable += other.Unreadable;
+        Quotes += other.Quotes;
+        Unattributed += other.Unattributed;
+        Sources += other.Sources;
+        UnexplainedAnonymous += other.UnexplainedAnonymous;
+        for (var i = 0; i < 5; i++)
+        {
+            _byType[i] += other._byType[i];
+            _bySeverity[i] += other._bySeverity[i];
+        }
+    }
+
+    /// <summary>Counts an input that could not be read.</summary>
+    public void AddUnreadable() => Unreadable++;
+}
+
+/// <summary>One story's line in an archive report.</summary>
+/// <param name="Path">The file path or JSONL id.</param>
+/// <param name="Fields">desk, author and date as the record gives them (empty when absent).</param>
+/// <param name="Counts">The story's counts (a single story, or a single unreadable input).</param>
+/// <param name="Error">Why the input could not be read, or null.</param>
+/// <param name="Quoted">
+/// Each source's name, type and number of quotations, for the top-sources table; sources known only by a
+/// pronoun ("he", "I") are left out, as their name means nothing outside the story.
+/// </param>
+public sealed record StoryRow(string Path, StoryFields Fields, Tally Counts, string? Error, ImmutableArray<(string Name, SourceType Type, int Quotes)> Quoted)
+{
+    /// <summary>The row of an analysed story.</summary>
+    public static StoryRow Of(DocumentAnalysis analysis, IReadOnlyDictionary<string, string>? metadata)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var counts = new Tally();
+        counts.Add(analysis);
+        var quoted = analysis.Sources.Where(s => !s.Facts.IsPronounOnly).Select(s => (s.Name, s.Type, s.Quotes.Length)).ToImmutableArray();
+        return new StoryRow(analysis.Document.Source.Path, StoryFields.From(metadata), counts, null, quoted);
+    }
+
+    /// <summary>The row of an input that could not be read.</summary>
+    public static StoryRow Unreadable(string path, string error, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var counts = new Tally();
+        counts.AddUnreadable();
+        return new StoryRow(path, StoryFields.From(metadata), counts, error, []);
+    }
+
+    /// <summary>The story's group under <paramref name="grouping"/>.</summary>
+    public string GroupKey(ArchiveGrouping grouping) => grouping switch
+    {
+        ArchiveGrouping.Desk => Fields.Desk.Length > 0 ? Fields.Desk : "(no desk)",
+        ArchiveGrouping.Author => Fields.Author.Length > 0 ? Fields.Author : "(no author)",
+        ArchiveGrouping.Month => StoryFields.Month(Fields.Date) ?? "(no date)",
+        ArchiveGrouping.Folder => Path.LastIndexOfAny(['/', '\\']) is var slash and > 0 ? Path[..slash] : "(top)",
+        _ => "",
+    };
+}
+
+/// <summary>The record fields an archive report groups by.</summary>
+/// <param name="Desk">The <c>desk</c> field.</param>
+/// <param name="Author">The <c>author</c> field, or <c>byline</c>.</param>
+/// <param name="Date">The <c>date</c> field as given.</param>
+public sealed record StoryFields(string Desk, string Author, string Date)
+{
+    private static readonly StoryFields Empty = new("", "", "");
+
+    /// <summary>Reads the fields from a JSONL record's metadata.</summary>
+    public static StoryFields From(IReadOnlyDictionary<string, string>? metadata) => metadata is null
+        ? Empty
+        : new StoryFields(Get(metadata, "desk"), Get(metadata, "author") is { Length: > 0 } a ? a : Get(metadata, "byline"), Get(metadata, "date"));
+
+    /// <summary>"2024-03" for "2024-03-14T09:00:00Z", "March 14, 2024" or "2024-03"; null when not a date.</summary>
+    public static string? Month(string date)
+    {
+        if (date.Length >= 7 && char.IsAsciiDigit(date[0]) && char.IsAsciiDigit(date[3]) && date[4] is '-' or '/' && char.IsAsciiDigit(date[5]) && char.IsAsciiDigit(date[6]))
+        {
+            return $"{date[..4]}-{date[5..7]}";
+        }
+
+        return DateTime.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            ? parsed.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private static string Get(IReadOnlyDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var value) ? value.Trim() : "";
+}
+
+/// <summary>An archive's totals, groups and most-quoted sources, built one story row at a time.</summary>
+public sealed class ArchiveReport
+{
+    private readonly SortedDictionary<string, Tally> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, SourceType Type), TopSource> _sources = [];
+
+    /// <summary>Starts a report grouped by <paramref name="grouping"/>.</summary>
+    public ArchiveReport(ArchiveGrouping grouping) => Grouping = grouping;
+
+    /// <summary>How the stories are grouped.</summary>
+    public ArchiveGrouping Grouping { get; }
+
+    /// <summary>The whole archive.</summary>
+    public Tally Totals { get; } = new();
+
+    /// <summary>The groups in key order (empty without grouping).</summary>
+    public IEnumerable<KeyValuePair<string, Tally>> Groups => _groups;
+
+    /// <summary>Adds a story.</summary>
+    public void Add(StoryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Totals.Add(row.Counts);
+        if (Grouping != ArchiveGrouping.None)
+        {
+            var key = row.GroupKey(Grouping);
+            if (!_groups.TryGetValue(key, out var group))
+            {
+                _groups[key] = group = new Tally();
+            }
+
+            group.Add(row.Counts);
+        }
+
+        foreach (var (name, type, quotes) in row.Quoted)
+        {
+            if (quotes == 0 || type == SourceType.Unknown)
+            {
+                continue;
+            }
+
+            var key = (name.Trim().ToLowerInvariant(), type);
+            if (!_sources.TryGetValue(key, out var top))
+            {
+                _sources[key] = top = new TopSource(name.Trim(), type);
+            }
+
+            top.Quotes += quotes;
+            top.Stories++;
+        }
+    }
+
+    /// <summary>The <paramref name="count"/> sources quoted most often across the archive (same name, same type).</summary>
+    public IReadOnlyList<TopSource> TopSources(int count) =>
+        [.. _sources.Values.OrderByDescending(s => s.Quotes).ThenByDescending(s => s.Stories).ThenBy(s => s.Name, StringComparer.Ordinal).Take(count)];
+}
+
+/// <summary>A source name quoted across an archive.</summary>
+/// <param name="Name">The name as first seen.</param>
+/// <param name="Type">Its type.</param>
+public sealed record TopSource(string Name, SourceType Type)
+{
+    /// <summary>Quotations attributed to it.</summary>
+    public int Quotes { get; set; }
+
+    /// <summary>Stories that quote it.</summary>
+    public int Stories { get; set; }
+}
