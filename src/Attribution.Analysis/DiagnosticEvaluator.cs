@@ -31,7 +31,18 @@ internal sealed class DiagnosticEvaluator
         var text = doc.Source.Text;
         var quoteFacts = BuildQuoteFacts(doc, sources, quoteSources);
         var article = BuildArticleFacts(doc, sources, quoteSources);
-        var suppressions = Suppressions.Find(doc.Source.Original);
+        // Suppression comments live in the file as written; a finding is covered when its place there is.
+        var found = Suppressions.Find(doc.Source.Original);
+        Func<string, TextSpan, SuppressionRegion?> suppressions = (id, span) =>
+        {
+            if (found.Count == 0)
+            {
+                return null;
+            }
+
+            var original = doc.Source.ToOriginal(span);
+            return found.FirstOrDefault(s => s.Covers(id, original));
+        };
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var rule in enabled)
         {
@@ -86,9 +97,9 @@ internal sealed class DiagnosticEvaluator
         return [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)];
     }
 
-    private static Diagnostic Make(DiagnosticRule rule, Severity severity, string message, TextSpan span, string text, string sourceName, List<SuppressionRegion> suppressions)
+    private static Diagnostic Make(DiagnosticRule rule, Severity severity, string message, TextSpan span, string text, string sourceName, Func<string, TextSpan, SuppressionRegion?> suppressions)
     {
-        var suppression = suppressions.FirstOrDefault(s => s.Covers(rule.Id, span));
+        var suppression = suppressions(rule.Id, span);
         return new Diagnostic(rule.Id, severity, message, span)
         {
             Category = rule.Category,

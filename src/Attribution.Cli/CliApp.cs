@@ -17,9 +17,18 @@ internal static class CliApp
     private static readonly string[] FailLevels = ["error", "warning", "suggestion"];
     private static readonly string[] ArchiveFormats = ["csv", "json", "html"];
     private static readonly string[] Groupings = ["desk", "author", "month", "folder"];
+    private static readonly string[] InputFormats = ["auto", "text", "markdown", "html", "nitf", "jsonl"];
 
     public static int Run(string[] args, CliConsole console)
     {
+        var inputFormat = new Option<string>("--input-format")
+        {
+            Description = "How to read the inputs (default: by extension: .md Markdown, .html HTML, .xml/.nitf NITF, .jsonl archives, else text; stdin is text)",
+            DefaultValueFactory = _ => "auto",
+            Recursive = true,
+        };
+        inputFormat.AcceptOnlyFromAmong(InputFormats);
+
         var rulesOption = new Option<string?>("--rules")
         {
             Description = "A newsroom's own rules: a folder of rule packs added to the bundled rules, or a whole rules folder (with lexicon/ and classify/) used instead",
@@ -28,9 +37,10 @@ internal static class CliApp
 
         var root = new RootCommand("Audits sourcing in news copy: quotations, attributions, source types and policy.");
         root.Options.Add(rulesOption);
-        root.Subcommands.Add(CheckCommand(console, rulesOption));
-        root.Subcommands.Add(ReportCommand(console, rulesOption));
-        root.Subcommands.Add(FixCommand(console, rulesOption));
+        root.Options.Add(inputFormat);
+        root.Subcommands.Add(CheckCommand(console, rulesOption, inputFormat));
+        root.Subcommands.Add(ReportCommand(console, rulesOption, inputFormat));
+        root.Subcommands.Add(FixCommand(console, rulesOption, inputFormat));
         root.Subcommands.Add(RulesCommand(console, rulesOption));
         root.Subcommands.Add(ConfigCommand(console, rulesOption));
         root.Subcommands.Add(EvalCommand(console, rulesOption));
@@ -51,7 +61,7 @@ internal static class CliApp
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = console.Error });
     }
 
-    private static Command CheckCommand(CliConsole console, Option<string?> rulesOption)
+    private static Command CheckCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -142,7 +152,7 @@ internal static class CliApp
                     KeepFindings = parse.GetValue(writeBaseline) is not null,
                 };
                 var inputs = parse.GetValue(paths)!;
-                var documents = new InputReader(console.In).Read(inputs);
+                var documents = Reader(parse, inputFormat, console).Read(inputs);
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
                     ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads), progress))
                     : CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads));
@@ -159,7 +169,7 @@ internal static class CliApp
         return command;
     }
 
-    private static Command ReportCommand(CliConsole console, Option<string?> rulesOption)
+    private static Command ReportCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -213,7 +223,7 @@ internal static class CliApp
                 };
                 var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack), null, Severity.Error) { KeepFindings = false };
                 var inputs = parse.GetValue(paths)!;
-                var documents = new InputReader(console.In).Read(inputs);
+                var documents = Reader(parse, inputFormat, console).Read(inputs);
                 var report = new ArchiveReport(grouping);
                 var workers = Math.Max(1, parse.GetValue(threads));
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
@@ -225,6 +235,9 @@ internal static class CliApp
         });
         return command;
     }
+
+    private static InputReader Reader(ParseResult parse, Option<string> inputFormat, CliConsole console) =>
+        new(console.In, Enum.Parse<InputFormat>(parse.GetValue(inputFormat) ?? "auto", ignoreCase: true));
 
     private static Option<bool> NoProgressOption() => new("--no-progress")
     {
@@ -244,7 +257,7 @@ internal static class CliApp
         }
     }
 
-    private static Command FixCommand(CliConsole console, Option<string?> rulesOption)
+    private static Command FixCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
     {
         var paths = new Argument<string[]>("paths") { Description = "Story files or folders to fix in place", Arity = ArgumentArity.OneOrMore };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the changes as a unified diff; write nothing" };
@@ -254,7 +267,7 @@ internal static class CliApp
             var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
             return pack is null
                 ? ExitCodes.RuleOrConfig
-                : Fixer.Run(new Analyzer(pack), new ConfigurationResolver(pack), parse.GetValue(paths)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, console.Error);
+                : Fixer.Run(new Analyzer(pack), new ConfigurationResolver(pack), Reader(parse, inputFormat, console), parse.GetValue(paths)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, console.Error);
         });
         return command;
     }

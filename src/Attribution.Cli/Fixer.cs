@@ -13,12 +13,12 @@ namespace Attribution.Cli;
 /// </summary>
 internal static class Fixer
 {
-    public static int Run(Analyzer analyzer, ConfigurationResolver configuration, string[] paths, bool dryRun, TextWriter output, TextWriter error)
+    public static int Run(Analyzer analyzer, ConfigurationResolver configuration, InputReader reader, string[] paths, bool dryRun, TextWriter output, TextWriter error)
     {
         var code = ExitCodes.Clean;
         var fixedFiles = 0;
         var edits = 0;
-        foreach (var input in new InputReader().Read(paths))
+        foreach (var input in reader.Read(paths))
         {
             if (input.Text is null)
             {
@@ -34,7 +34,15 @@ internal static class Fixer
             }
 
             var analysis = analyzer.Analyze(input.Text, configuration.Resolve(input.ConfigPath));
-            var chosen = analysis.Diagnostics.Where(d => d.IsActive && d.Fix is not null).Select(d => d.Fix!).Distinct().OrderBy(f => f.Span.Start).ToList();
+            // Edits apply to the file as written: the Markdown with its markup, the HTML with its tags. Words
+            // that did not come from the file unchanged (a character reference inside them) are left alone.
+            var source = input.Text;
+            var chosen = analysis.Diagnostics
+                .Where(d => d.IsActive && d.Fix is not null && (source.Map is null || source.Map.IsVerbatim(d.Fix.Span)))
+                .Select(d => d.Fix! with { Span = source.ToOriginal(d.Fix!.Span) })
+                .Distinct()
+                .OrderBy(f => f.Span.Start)
+                .ToList();
             if (chosen.Count == 0)
             {
                 continue;
@@ -48,7 +56,7 @@ internal static class Fixer
                 continue;
             }
 
-            var original = input.Text.Text;
+            var original = source.Original;
             var sb = new StringBuilder(original.Length);
             var at = 0;
             foreach (var edit in chosen)

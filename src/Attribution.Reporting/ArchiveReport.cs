@@ -156,9 +156,15 @@ public sealed record StoryFields(string Desk, string Author, string Date)
         ? Empty
         : new StoryFields(Get(metadata, "desk"), Get(metadata, "author") is { Length: > 0 } a ? a : Get(metadata, "byline"), Get(metadata, "date"));
 
-    /// <summary>"2024-03" for "2024-03-14T09:00:00Z", "March 14, 2024" or "2024-03"; null when not a date.</summary>
+    /// <summary>"2024-03" for "2024-03-14T09:00:00Z", "20240314T090000Z" (NITF), "March 14, 2024" or "2024-03"; null when not a date.</summary>
     public static string? Month(string date)
     {
+        ArgumentNullException.ThrowIfNull(date);
+        if (date.Length >= 8 && !date.AsSpan(0, 8).ContainsAnyExceptInRange('0', '9') && date[4] is '0' or '1')
+        {
+            return $"{date[..4]}-{date[4..6]}";
+        }
+
         if (date.Length >= 7 && char.IsAsciiDigit(date[0]) && char.IsAsciiDigit(date[3]) && date[4] is '-' or '/' && char.IsAsciiDigit(date[5]) && char.IsAsciiDigit(date[6]))
         {
             return $"{date[..4]}-{date[5..7]}";

@@ -25,8 +25,7 @@ public sealed class GitHubReportWriter : IReportWriter
                 continue;
             }
 
-            var start = source.GetLinePosition(d.Span.Start);
-            var end = source.GetLinePosition(d.Span.End);
+            var (start, end) = source.GetLineSpan(d.Span);
             var command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
             _out.WriteLine(
                 $"::{command} file={Property(source.Path)},line={start.Line},col={start.Column},endLine={end.Line},endColumn={end.Column},title={Property(d.Id)}::{Data(d.Message)}");

@@ -81,11 +81,11 @@ public sealed class JsonReportWriter : IReportWriter
                 QuotationKind.Mixed => "mixed",
                 _ => "indirect",
             });
-            WriteSpan(json, "span", quote.Span);
+            WriteSpan(json, "span", source.ToOriginal(quote.Span));
             if (quote.Spans.Length > 1)
             {
                 json.WriteStartArray("spans");
-                foreach (var part in quote.Spans)
+                foreach (var part in quote.Spans.Select(source.ToOriginal))
                 {
                     json.WriteStartObject();
                     json.WriteNumber("start", part.Start);
@@ -124,8 +124,9 @@ public sealed class JsonReportWriter : IReportWriter
             if (s.AnonymityReason is { } reason)
             {
                 json.WriteStartObject("anonymityReason");
-                json.WriteNumber("start", reason.Span.Start);
-                json.WriteNumber("end", reason.Span.End);
+                var at = source.ToOriginal(reason.Span);
+                json.WriteNumber("start", at.Start);
+                json.WriteNumber("end", at.End);
                 json.WriteString("text", reason.Text);
                 json.WriteBoolean("boilerplate", reason.Boilerplate);
                 json.WriteEndObject();
@@ -162,7 +163,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString("id", d.Id);
             json.WriteString("severity", SeverityName(d.Severity));
             json.WriteString("message", d.Message);
-            WriteSpan(json, "span", d.Span);
+            WriteSpan(json, "span", source.ToOriginal(d.Span));
             json.WriteNumber("line", position.Line);
             json.WriteNumber("column", position.Column);
 
@@ -173,8 +174,9 @@ public sealed class JsonReportWriter : IReportWriter
             if (d.Fix is { } fix)
             {
                 json.WriteStartObject("fix");
-                json.WriteNumber("start", fix.Span.Start);
-                json.WriteNumber("end", fix.Span.End);
+                var replaced = source.ToOriginal(fix.Span);
+                json.WriteNumber("start", replaced.Start);
+                json.WriteNumber("end", replaced.End);
                 json.WriteString("text", fix.NewText);
                 json.WriteEndObject();
             }
@@ -261,9 +263,10 @@ public sealed class JsonReportWriter : IReportWriter
 
     private static void WriteTextSpanObject(Utf8JsonWriter json, TextSpan s, SourceText source)
     {
+        var at = source.ToOriginal(s);
         json.WriteStartObject();
-        json.WriteNumber("start", s.Start);
-        json.WriteNumber("end", s.End);
+        json.WriteNumber("start", at.Start);
+        json.WriteNumber("end", at.End);
         json.WriteString("text", source.ToString(s));
         json.WriteEndObject();
     }

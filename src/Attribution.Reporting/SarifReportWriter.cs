@@ -100,8 +100,9 @@ public sealed class SarifReportWriter : IReportWriter
                 _json.WriteStartArray("replacements");
                 _json.WriteStartObject();
                 _json.WriteStartObject("deletedRegion");
-                _json.WriteNumber("charOffset", fix.Span.Start);
-                _json.WriteNumber("charLength", fix.Span.Length);
+                var deleted = source.ToOriginal(fix.Span);
+                _json.WriteNumber("charOffset", deleted.Start);
+                _json.WriteNumber("charLength", deleted.Length);
                 _json.WriteEndObject();
                 _json.WriteStartObject("insertedContent");
                 _json.WriteString("text", fix.NewText);
@@ -269,8 +270,8 @@ public sealed class SarifReportWriter : IReportWriter
 
     private void WriteRegion(SourceText source, TextSpan span, string name)
     {
-        var start = source.GetLinePosition(span.Start);
-        var end = source.GetLinePosition(span.End);
+        var (start, end) = source.GetLineSpan(span);
+        span = source.ToOriginal(span);
         _json.WriteStartObject(name);
         _json.WriteNumber("startLine", start.Line);
         _json.WriteNumber("startColumn", start.Column);

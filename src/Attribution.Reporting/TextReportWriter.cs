@@ -75,7 +75,9 @@ public sealed class TextReportWriter : IReportWriter
     //           ^~~~~~~
     private void WriteExcerpt(SourceText source, TextSpan span, LinePosition position)
     {
-        var text = source.Text;
+        // The file as written (the Markdown with its markup, the HTML with its tags), as a compiler shows it.
+        var text = source.Original;
+        span = source.ToOriginal(span);
         var lineStart = span.Start - (position.Column - 1);
         var lineEnd = text.IndexOfAny(['\r', '\n'], Math.Min(span.Start, text.Length));
         if (lineEnd < 0)

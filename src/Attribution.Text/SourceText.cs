@@ -23,13 +23,20 @@ public sealed class SourceText
     public string Text { get; }
 
     /// <summary>
-    /// The file as written when <see cref="Text"/> is a same-length view of it (Markdown with its
-    /// markup blanked); suppression comments are read from here.
+    /// The file as written when <see cref="Text"/> is a view of it: the same length with markup blanked
+    /// (Markdown), or the prose extracted through <see cref="Map"/> (HTML, NITF). Suppression comments are
+    /// read from here, and line/column positions count in it.
     /// </summary>
     public string Raw { get; init; } = "";
 
+    /// <summary>How offsets in <see cref="Text"/> map to <see cref="Raw"/>, when the text was extracted from it.</summary>
+    public OffsetMap? Map { get; init; }
+
     /// <summary><see cref="Raw"/> when set, else <see cref="Text"/>.</summary>
-    public string Original => Raw.Length == Text.Length ? Raw : Text;
+    public string Original => Map is not null || Raw.Length == Text.Length ? Raw : Text;
+
+    /// <summary>Where <paramref name="span"/> lies in the file as written (<see cref="Original"/>).</summary>
+    public TextSpan ToOriginal(TextSpan span) => Map?.Map(span) ?? span;
 
     /// <summary>The number of UTF-16 code units.</summary>
     public int Length => Text.Length;
@@ -40,11 +47,22 @@ public sealed class SourceText
     /// <summary>The characters of <paramref name="span"/> as a string.</summary>
     public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
 
-    /// <summary>Maps an offset to its 1-based line and column.</summary>
-    public LinePosition GetLinePosition(int offset)
+    /// <summary>Maps an offset in <see cref="Text"/> to its 1-based line and column in the file as written.</summary>
+    public LinePosition GetLinePosition(int offset) =>
+        GetOriginalLinePosition(Map?.MapStart(Math.Clamp(offset, 0, Text.Length)) ?? offset);
+
+    /// <summary>The first and last line/column of <paramref name="span"/> in the file as written (the end is exclusive).</summary>
+    public (LinePosition Start, LinePosition End) GetLineSpan(TextSpan span)
     {
-        var starts = _lineStarts ??= ComputeLineStarts(Text);
-        var index = Array.BinarySearch(starts, Math.Clamp(offset, 0, Text.Length));
+        var original = ToOriginal(span);
+        return (GetOriginalLinePosition(original.Start), GetOriginalLinePosition(original.End));
+    }
+
+    private LinePosition GetOriginalLinePosition(int offset)
+    {
+        var original = Original;
+        var starts = _lineStarts ??= ComputeLineStarts(original);
+        var index = Array.BinarySearch(starts, Math.Clamp(offset, 0, original.Length));
         if (index < 0)
         {
             index = ~index - 1;

@@ -1,7 +1,30 @@
 using System.Text;
 using System.Text.Json;
+using Attribution.Text;
 
 namespace Attribution.Analysis.Inputs;
+
+/// <summary>How an input's bytes are read: by its extension, or as the user says (<c>--input-format</c>).</summary>
+public enum InputFormat
+{
+    /// <summary>By extension: .md/.markdown Markdown, .html/.htm/.xhtml HTML, .xml/.nitf NITF, .jsonl archives, anything else text.</summary>
+    Auto,
+
+    /// <summary>Plain text.</summary>
+    Text,
+
+    /// <summary>Markdown (prose only).</summary>
+    Markdown,
+
+    /// <summary>An HTML page (the article body).</summary>
+    Html,
+
+    /// <summary>NITF XML.</summary>
+    Nitf,
+
+    /// <summary>JSON Lines, one story object per line.</summary>
+    Jsonl,
+}
 
 /// <summary>
 /// Turns the paths a user names into documents: files, folders (recursively, supported extensions
@@ -14,14 +37,31 @@ public sealed class InputReader
     public const long MaxDocumentBytes = 64L * 1024 * 1024;
 
     /// <summary>Extensions analysed when a folder is named.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".md", ".markdown", ".jsonl"];
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nitf", ".jsonl"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Func<Stream> _stdin;
+    private readonly InputFormat _format;
 
     /// <summary>Creates a reader; <paramref name="stdin"/> opens standard input for <c>-</c>.</summary>
-    public InputReader(Func<Stream>? stdin = null) => _stdin = stdin ?? Console.OpenStandardInput;
+    /// <param name="stdin">Opens standard input.</param>
+    /// <param name="format">How to read every input; <see cref="InputFormat.Auto"/> goes by extension (stdin is text).</param>
+    public InputReader(Func<Stream>? stdin = null, InputFormat format = InputFormat.Auto)
+    {
+        _stdin = stdin ?? Console.OpenStandardInput;
+        _format = format;
+    }
+
+    /// <summary>The format of <paramref name="path"/> by its extension.</summary>
+    public static InputFormat FormatOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".md" or ".markdown" => InputFormat.Markdown,
+        ".html" or ".htm" or ".xhtml" => InputFormat.Html,
+        ".xml" or ".nitf" => InputFormat.Nitf,
+        ".jsonl" => InputFormat.Jsonl,
+        _ => InputFormat.Text,
+    };
 
     /// <summary>Enumerates the documents of <paramref name="paths"/> lazily, in a stable order.</summary>
     public IEnumerable<InputDocument> Read(IEnumerable<string> paths)
@@ -31,13 +71,25 @@ public sealed class InputReader
         {
             if (path == "-")
             {
-                yield return ReadStream("-", _stdin);
+                var format = _format == InputFormat.Auto ? InputFormat.Text : _format;
+                if (format == InputFormat.Jsonl)
+                {
+                    foreach (var doc in ReadJsonLines("-", new StreamReader(_stdin(), StrictUtf8, detectEncodingFromByteOrderMarks: true)))
+                    {
+                        yield return doc;
+                    }
+                }
+                else
+                {
+                    yield return Interpret(ReadStream("-", _stdin), format);
+                }
+
                 continue;
             }
 
             if (System.IO.Directory.Exists(path))
             {
-                foreach (var doc in ReadDirectory(path))
+                foreach (var doc in ReadDirectory(path, _format))
                 {
                     yield return doc;
                 }
@@ -51,7 +103,7 @@ public sealed class InputReader
                 continue;
             }
 
-            foreach (var doc in ReadFile(path))
+            foreach (var doc in ReadFile(path, _format))
             {
                 yield return doc;
             }
@@ -83,11 +135,11 @@ public sealed class InputReader
         return total;
     }
 
-    private static IEnumerable<InputDocument> ReadDirectory(string directory)
+    private static IEnumerable<InputDocument> ReadDirectory(string directory, InputFormat format)
     {
         foreach (var file in FilesUnder(directory))
         {
-            foreach (var doc in ReadFile(file))
+            foreach (var doc in ReadFile(file, format))
             {
                 yield return doc;
             }
@@ -116,21 +168,44 @@ public sealed class InputReader
         return files;
     }
 
-    private static IEnumerable<InputDocument> ReadFile(string path)
+    private static IEnumerable<InputDocument> ReadFile(string path, InputFormat format)
     {
-        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        format = format == InputFormat.Auto ? FormatOf(path) : format;
+        return format == InputFormat.Jsonl ? ReadJsonLines(path) : [Interpret(ReadStream(path, () => File.OpenRead(path)), format)];
+    }
+
+    /// <summary>Reads decoded text as <paramref name="format"/>: Markdown prose in place, HTML and NITF prose with an offset map.</summary>
+    public static InputDocument Interpret(InputDocument document, InputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Text is not { } decoded)
         {
-            return ReadJsonLines(path);
+            return document;
         }
 
-        var document = ReadStream(path, () => File.OpenRead(path));
-        if (document.Text is not null && (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)))
+        var path = document.Path;
+        switch (format)
         {
-            // Markdown: the prose in place, offsets unchanged.
-            document = document with { Text = new Attribution.Text.SourceText(path, MarkdownText.Prose(document.Text.Text)) { Raw = document.Text.Text } };
-        }
+            case InputFormat.Markdown:
+                // The prose in place, offsets unchanged.
+                return document with { Text = new SourceText(path, MarkdownText.Prose(decoded.Text)) { Raw = decoded.Text } };
+            case InputFormat.Html:
+            {
+                var (text, metadata) = HtmlText.Extract(path, decoded.Text);
+                return string.IsNullOrWhiteSpace(text.Text)
+                    ? InputDocument.Failed(path, "no article text found in the HTML (no paragraphs in its body)")
+                    : document with { Text = text, Metadata = metadata };
+            }
 
-        return [document];
+            case InputFormat.Nitf:
+            {
+                var (text, metadata, error) = NitfText.Extract(path, decoded.Text);
+                return text is null ? InputDocument.Failed(path, error ?? "not a NITF document") : document with { Text = text, Metadata = metadata };
+            }
+
+            default:
+                return document;
+        }
     }
 
     private static InputDocument ReadStream(string path, Func<Stream> open)

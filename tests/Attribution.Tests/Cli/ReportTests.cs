@@ -131,6 +131,7 @@ public sealed class ReportTests : IDisposable
     [Theory]
     [InlineData("2025-03-14T09:00:00Z", "2025-03")]
     [InlineData("2025/04/01", "2025-04")]
+    [InlineData("20261104T061500Z", "2026-11")]
     [InlineData("March 14, 2025", "2025-03")]
     [InlineData("yesterday", null)]
     public void Months_are_read_from_common_date_forms(string date, string? month) =>

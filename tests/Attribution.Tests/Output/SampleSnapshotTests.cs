@@ -101,15 +101,19 @@ public sealed class SampleSnapshotTests
 
     private static string[] Lines(StringWriter writer) => writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
+    // As the CLI reads it: by extension (Markdown prose, HTML article body, NITF paragraphs).
+    private static InputDocument Read(string path, string displayPath) =>
+        InputReader.Interpret(InputReader.Decode(displayPath, File.ReadAllBytes(path)), InputReader.FormatOf(path));
+
     private static Attribution.Analysis.DocumentAnalysis Analyze(string sample)
     {
         var path = Path.Combine(TestPack.RepositoryRoot, "samples", sample);
-        return TestPack.Analyzer.Analyze(InputReader.Decode(sample, File.ReadAllBytes(path)).Text!);
+        return TestPack.Analyzer.Analyze(Read(path, sample).Text!);
     }
 
     private static string Render(string path, string displayPath)
     {
-        var input = InputReader.Decode(displayPath, File.ReadAllBytes(path));
+        var input = Read(path, displayPath);
         Assert.Null(input.Error);
         using var buffer = new MemoryStream();
         using (var writer = new JsonReportWriter(buffer))

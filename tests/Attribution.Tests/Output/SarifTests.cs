@@ -15,7 +15,7 @@ public sealed class SarifTests(ITestOutputHelper output)
     public async Task Sarif_of_all_samples_is_valid_sarif_2_1_0()
     {
         var sarif = Render(Directory.GetFiles(Path.Combine(TestPack.RepositoryRoot, "samples")).Order(StringComparer.Ordinal)
-            .Select(f => TestPack.Analyzer.Analyze(InputReader.Decode(Path.GetFileName(f), File.ReadAllBytes(f)).Text!)));
+            .Select(f => TestPack.Analyzer.Analyze(new InputReader().Read([f]).Single().Text!)));
         using var json = JsonDocument.Parse(sarif);
         var results = json.RootElement.GetProperty("runs")[0].GetProperty("results");
         Assert.True(results.GetArrayLength() > 0);
