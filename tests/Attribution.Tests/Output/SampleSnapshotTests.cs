@@ -96,6 +96,41 @@ public sealed class SampleSnapshotTests
         Snapshot.Match(Lines(html).Select(l => l.Replace(ToolInfo.Version, "VERSION", StringComparison.Ordinal)), new SnapshotNameExtension(sample.Replace('.', '_')));
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void Archive_report_of_all_samples_matches_its_snapshot(string format)
+    {
+        // Each format with a different grouping, so the snapshots cover story rows, record fields and folders.
+        var report = new ArchiveReport(format switch { "csv" => ArchiveGrouping.None, "json" => ArchiveGrouping.Desk, _ => ArchiveGrouping.Folder });
+        using var buffer = new MemoryStream();
+        using (var text = new StreamWriter(buffer, leaveOpen: true))
+        {
+            IArchiveReportWriter writer = format switch
+            {
+                "csv" => new CsvArchiveWriter(text, report.Grouping),
+                "json" => new JsonArchiveWriter(buffer, report.Grouping),
+                _ => new HtmlArchiveWriter(text),
+            };
+            using (writer)
+            {
+                foreach (var sample in Directory.GetFiles(Path.Combine(TestPack.RepositoryRoot, "samples")).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+                {
+                    var input = Read(Path.Combine(TestPack.RepositoryRoot, "samples", sample!), "samples/" + sample);
+                    var row = StoryRow.Of(TestPack.Analyzer.Analyze(input.Text!), input.Metadata);
+                    writer.WriteStory(row);
+                    report.Add(row);
+                }
+
+                writer.Complete(report);
+            }
+        }
+
+        var output = Encoding.UTF8.GetString(buffer.ToArray()).Replace(ToolInfo.Version, "VERSION", StringComparison.Ordinal);
+        Snapshot.Match(output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'), new SnapshotNameExtension(format));
+    }
+
     [Fact]
     public void There_are_at_least_three_samples() => Assert.True(Samples().Count >= 3);
 
