@@ -217,7 +217,25 @@ public sealed class AttributionParser
 
         private int N => _toks.Count;
 
-        public ImmutableArray<Quotation> Finish() => [.. _quotes];
+        // Quotations in text order. A quotation is found while parsing the unit that attributes it, which is
+        // nearly always in order; when a region reaches back across units (found by fuzzing), sort and
+        // renumber the links between quotations.
+        public ImmutableArray<Quotation> Finish()
+        {
+            var order = Enumerable.Range(0, _quotes.Count).OrderBy(i => _quotes[i].Span.Start).ThenBy(i => i).ToArray();
+            if (order.Select((old, index) => old == index).All(same => same))
+            {
+                return [.. _quotes];
+            }
+
+            var newIndex = new int[order.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                newIndex[order[i]] = i;
+            }
+
+            return [.. order.Select(old => _quotes[old] is var q && q.ContinuesFrom >= 0 ? q with { ContinuesFrom = newIndex[q.ContinuesFrom] } : _quotes[old])];
+        }
 
         public void ParseUnit(Unit unit)
         {

@@ -16,6 +16,24 @@ public static class DiagnosticRuleLoader
     private static readonly string[] Fields =
         ["id", "title", "category", "severity", "scope", "when", "message", "standard", "helpUri", "fix", "examples", "target"];
 
+    private static readonly Lazy<RuleExpressionCompiler> SharedCompiler = new(() => new RuleExpressionCompiler());
+
+    /// <summary>
+    /// Reads one rule file's text as <c>rules test</c> and the loader would, without touching the disk:
+    /// the YAML, the fields and the compiled, probe-run expression. Returns every error found; never throws
+    /// for bad input (the fuzzing harness holds it to that).
+    /// </summary>
+    public static IReadOnlyList<LoadError> Check(string path, string text)
+    {
+        var file = YamlFile.Parse(path, text);
+        if (file.Root is not null)
+        {
+            Read(file, SharedCompiler.Value);
+        }
+
+        return file.Errors;
+    }
+
     internal static List<DiagnosticRule> LoadFolder(string directory, RuleExpressionCompiler compiler, List<LoadError> errors)
     {
         var rules = new List<DiagnosticRule>();
