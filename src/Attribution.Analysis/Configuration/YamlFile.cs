@@ -84,6 +84,12 @@ internal sealed class YamlFile
             errors.Add(new LoadError(path, (int)ex.Start.Line, (int)ex.Start.Column, FirstLine(ex.InnerException?.Message ?? ex.Message)));
             return new YamlFile(path, null, errors);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner and node loader throw these on some malformed input (found by fuzzing).
+            errors.Add(new LoadError(path, 1, 1, $"not valid YAML: {FirstLine(ex.Message)}"));
+            return new YamlFile(path, null, errors);
+        }
     }
 
     public static int Line(YamlNode node) => (int)node.Start.Line;

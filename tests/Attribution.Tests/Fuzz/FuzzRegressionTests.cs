@@ -43,6 +43,21 @@ public sealed class FuzzRegressionTests
         FuzzTargets.Run(target, File.ReadAllBytes(Path.Combine(TestPack.RepositoryRoot, file)));
 
     [Fact]
+    public void A_rule_file_that_broke_the_yaml_reader_is_an_AT0001_error_with_exit_code_3()
+    {
+        using var folder = new TempFolder("attribution-fuzz-rule-");
+        var crasher = Directory.GetFiles(Path.Combine(TestPack.RepositoryRoot, "tests", "Attribution.Tests", "Fuzz", "rule-yaml")).Order(StringComparer.Ordinal).First();
+        folder.WriteBytes("AT9001.Broken.yml", File.ReadAllBytes(crasher));
+
+        var (code, _, stderr) = Cli.CliRunner.Run("rules", "list", "--rules", folder.Root);
+
+        Assert.Equal(3, code);
+        Assert.Contains("AT9001.Broken.yml(", stderr, StringComparison.Ordinal);
+        Assert.Contains("error AT0001:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rule_file_that_breaks_every_way_is_reported_not_thrown()
     {
         var errors = Attribution.Analysis.Rules.DiagnosticRuleLoader.Check("bad.yml", "id: AT9999\nwhen: File.ReadAllText(\"/etc/passwd\") != null\nscope: quote\n[unclosed");
