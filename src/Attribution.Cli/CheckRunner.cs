@@ -48,7 +48,7 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 /// <summary>Runs the pipeline over the inputs, in parallel, writing results in input order.</summary>
 internal static class CheckRunner
 {
-    public static int Run(CheckRun run, IEnumerable<InputDocument> inputs, IReportWriter writer, TextWriter error, int threads, IProgress<long>? progress = null)
+    public static int Run(CheckRun run, IEnumerable<Func<InputDocument>> inputs, IReportWriter writer, TextWriter error, int threads, IProgress<long>? progress = null)
     {
         // Messages wait for the end while a progress bar is drawn on the same stream.
         var messages = progress is null ? error : new StringWriter();
@@ -62,8 +62,9 @@ internal static class CheckRunner
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(input =>
+                .Select(load =>
                 {
+                    var input = load();
                     var analysis = input.Text is null ? null : run.Analyze(input);
                     return (Input: input, Analysis: analysis, Rendered: json is not null && analysis is not null ? JsonReportWriter.Render(analysis) : null);
                 });
@@ -113,7 +114,7 @@ internal static class CheckRunner
 /// <summary>Runs the pipeline over the inputs for <c>attribution report</c>: one row per story, in input order.</summary>
 internal static class ReportRunner
 {
-    public static int Run(CheckRun run, IEnumerable<InputDocument> inputs, IArchiveReportWriter writer, ArchiveReport report, int threads, IProgress<long>? progress)
+    public static int Run(CheckRun run, IEnumerable<Func<InputDocument>> inputs, IArchiveReportWriter writer, ArchiveReport report, int threads, IProgress<long>? progress)
     {
         var failures = 0;
         using (writer)
@@ -122,6 +123,7 @@ internal static class ReportRunner
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
+                .Select(load => load())
                 .Select(input => (Row: input.Text is null
                     ? StoryRow.Unreadable(input.Path, input.Error ?? "could not be read", input.Metadata)
                     : StoryRow.Of(run.Analyze(input), input.Metadata), input.Size));

@@ -152,7 +152,7 @@ internal static class CliApp
                     KeepFindings = parse.GetValue(writeBaseline) is not null,
                 };
                 var inputs = parse.GetValue(paths)!;
-                var documents = Reader(parse, inputFormat, console).Read(inputs);
+                var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
                     ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads), progress))
                     : CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads));
@@ -223,7 +223,7 @@ internal static class CliApp
                 };
                 var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack), null, Severity.Error) { KeepFindings = false };
                 var inputs = parse.GetValue(paths)!;
-                var documents = Reader(parse, inputFormat, console).Read(inputs);
+                var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
                 var report = new ArchiveReport(grouping);
                 var workers = Math.Max(1, parse.GetValue(threads));
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))

@@ -64,7 +64,14 @@ public sealed class InputReader
     };
 
     /// <summary>Enumerates the documents of <paramref name="paths"/> lazily, in a stable order.</summary>
-    public IEnumerable<InputDocument> Read(IEnumerable<string> paths)
+    public IEnumerable<InputDocument> Read(IEnumerable<string> paths) => ReadPending(paths).Select(load => load());
+
+    /// <summary>
+    /// Like <see cref="Read"/>, but each document comes as the work that reads it: the enumeration only
+    /// splits an archive into lines and names the files, and whoever calls the function decodes the
+    /// bytes, parses the JSON record or the markup. Parallel runs call them on their workers.
+    /// </summary>
+    public IEnumerable<Func<InputDocument>> ReadPending(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         foreach (var path in paths)
@@ -81,7 +88,8 @@ public sealed class InputReader
                 }
                 else
                 {
-                    yield return Interpret(ReadStream("-", _stdin), format);
+                    var document = Interpret(ReadStream("-", _stdin), format);
+                    yield return () => document;
                 }
 
                 continue;
@@ -99,7 +107,7 @@ public sealed class InputReader
 
             if (!File.Exists(path))
             {
-                yield return InputDocument.Failed(path, "file not found");
+                yield return () => InputDocument.Failed(path, "file not found");
                 continue;
             }
 
@@ -135,7 +143,7 @@ public sealed class InputReader
         return total;
     }
 
-    private static IEnumerable<InputDocument> ReadDirectory(string directory, InputFormat format)
+    private static IEnumerable<Func<InputDocument>> ReadDirectory(string directory, InputFormat format)
     {
         foreach (var file in FilesUnder(directory))
         {
@@ -168,10 +176,10 @@ public sealed class InputReader
         return files;
     }
 
-    private static IEnumerable<InputDocument> ReadFile(string path, InputFormat format)
+    private static IEnumerable<Func<InputDocument>> ReadFile(string path, InputFormat format)
     {
         format = format == InputFormat.Auto ? FormatOf(path) : format;
-        return format == InputFormat.Jsonl ? ReadJsonLines(path) : [Interpret(ReadStream(path, () => File.OpenRead(path)), format)];
+        return format == InputFormat.Jsonl ? ReadJsonLines(path) : [() => Interpret(ReadStream(path, () => File.OpenRead(path)), format)];
     }
 
     /// <summary>Reads decoded text as <paramref name="format"/>: Markdown prose in place, HTML and NITF prose with an offset map.</summary>
@@ -280,7 +288,7 @@ public sealed class InputReader
         return InputDocument.Ok(path, text);
     }
 
-    private static IEnumerable<InputDocument> ReadJsonLines(string path)
+    private static IEnumerable<Func<InputDocument>> ReadJsonLines(string path)
     {
         StreamReader reader;
         try
@@ -289,13 +297,14 @@ public sealed class InputReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return [InputDocument.Failed(path, ex is UnauthorizedAccessException ? "permission denied" : ex.Message)];
+            var failed = InputDocument.Failed(path, ex is UnauthorizedAccessException ? "permission denied" : ex.Message);
+            return [() => failed];
         }
 
         return ReadJsonLines(path, reader);
     }
 
-    private static IEnumerable<InputDocument> ReadJsonLines(string path, StreamReader reader)
+    private static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, StreamReader reader)
     {
         using (reader)
         {
@@ -321,7 +330,7 @@ public sealed class InputReader
 
                 if (failure is not null)
                 {
-                    yield return failure;
+                    yield return () => failure;
                     yield break;
                 }
 
@@ -336,7 +345,9 @@ public sealed class InputReader
                     continue;
                 }
 
-                yield return ParseRecord(path, lineNumber, line) with { ConfigPath = path, Size = line.Length + 1 };
+                var number = lineNumber;
+                var record = line;
+                yield return () => ParseRecord(path, number, record) with { ConfigPath = path, Size = record.Length + 1 };
             }
         }
     }
