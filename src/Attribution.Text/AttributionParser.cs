@@ -1532,17 +1532,25 @@ public sealed class AttributionParser
                 return false;
             }
 
-            for (var k = j + 1; k < N && k <= j + 6; k++)
+            // A scare-quoted word may stand in the subject ("the “budget” was balanced"): its marks are
+            // skipped and do not count towards the six words.
+            for (int k = j + 1, words = 1; k < N && words <= 6; k++)
             {
-                if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+                if (_toks[k].Kind is TokenKind.QuoteOpen or TokenKind.QuoteClose)
+                {
+                    continue;
+                }
+
+                if (_toks[k].Kind != TokenKind.Word)
                 {
                     return false;
                 }
 
                 // … or a past-tense verb after the subject's head: "the numbers slipped".
+                words++;
                 var w = Word(k);
-                if (_lex.FiniteAuxiliaryLookup.Contains(w)
-                    || (k >= j + 2 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !IsCapitalised(k)))
+                if (!_toks[k].InQuote
+                    && (_lex.FiniteAuxiliaryLookup.Contains(w) || (words >= 3 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !IsCapitalised(k))))
                 {
                     return true;
                 }
