@@ -178,7 +178,6 @@ internal sealed class DiagnosticEvaluator
             var source = quoteSources[q] >= 0 ? sources[quoteSources[q]] : null;
             var content = quote.Spans.Length == 1 ? text.Substring(quote.Span.Start, quote.Span.Length)
                 : string.Join(" ", quote.Spans.Select(s => text.AsSpan(s.Start, s.Length).ToString()));
-            var words = CountWords(content, opinion, out var hasOpinion);
             var floating = quote.Cue is null && quote.Kind == QuotationKind.Direct;
             facts[q] = new QuoteFacts
             {
@@ -194,8 +193,7 @@ internal sealed class DiagnosticEvaluator
                 SourceIsPlural = source?.Facts.IsPlural ?? false,
                 SourceIsExplicitlyAnonymous = source is { Type: SourceType.Anonymous } && source.Facts.IsExplicitlyAnonymous,
                 IsFloating = floating,
-                WordCount = words,
-                HasOpinionWords = hasOpinion,
+                OpinionWords = opinion,
                 IsUnbalanced = unbalanced.Contains(quote.Span.Start),
                 IsStandalone = IsStandalone(doc, quote.Span),
                 IsInHeadline = quote.Paragraph == 0 && doc.Paragraphs.Length > 1 && IsHeadline(text, doc.Paragraphs[0]),
@@ -275,40 +273,8 @@ internal sealed class DiagnosticEvaluator
             DocumentSources = byType[(int)SourceType.Document],
             UnattributedQuotes = quoteSources.Count(s => s < 0),
             AnonymousShare = sources.Length == 0 ? 0 : (double)byType[(int)SourceType.Anonymous] / sources.Length,
-            WordCount = CountWords(text, null, out _),
+            StoryText = text,
         };
-    }
-
-    private static int CountWords(string text, System.Collections.Frozen.FrozenSet<string>? lexicon, out bool found)
-    {
-        found = false;
-        var words = 0;
-        var lookup = lexicon?.GetAlternateLookup<ReadOnlySpan<char>>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '\u2019' or '-'))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                words++;
-                if (lookup is { } l && !found && l.Contains(text.AsSpan(start, i - start)))
-                {
-                    found = true;
-                }
-            }
-        }
-
-        return words;
     }
 
     /// <summary>The lexicon name of a cue class.</summary>

@@ -62,7 +62,9 @@ public static class QuoteScanner
             {
                 if (!IsQuoteChar(text[i]))
                 {
-                    i++;
+                    // Jump to the next mark with a vectorised search.
+                    var next = text.AsSpan(i, para.End - i).IndexOfAny(QuoteChars);
+                    i = next < 0 ? para.End : i + next;
                     continue;
                 }
 
@@ -158,6 +160,8 @@ public static class QuoteScanner
 
         return text[j] is '.' or '?' or '!';
     }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteChars = System.Buffers.SearchValues.Create("\"\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019");
 
     /// <summary>True for every character that can be a quotation mark.</summary>
     public static bool IsQuoteChar(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB'

@@ -6,6 +6,8 @@ namespace Attribution.Text;
 /// </summary>
 public static class SentenceSplitter
 {
+    private static readonly System.Buffers.SearchValues<char> Interesting = System.Buffers.SearchValues.Create("\n.!?");
+
     /// <summary>Splits one paragraph into sentence spans.</summary>
     public static void Split(string text, TextSpan paragraph, Lexicon lexicon, List<TextSpan> sentences)
     {
@@ -13,6 +15,14 @@ public static class SentenceSplitter
         var end = paragraph.End;
         for (var i = start; i < end; i++)
         {
+            // Only line breaks and terminators matter: jump to the next one with a vectorised search.
+            var skip = text.AsSpan(i, end - i).IndexOfAny(Interesting);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = text[i];
 
             // A line that opens with a quotation mark starts a new sentence even without a blank

@@ -97,7 +97,7 @@ internal static class Tokenizer
         while (i < end)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c) || c == '\u00AD')
+            if (char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && (char.IsLetterOrDigit(c) || c == '\u00AD')))
             {
                 i++;
             }

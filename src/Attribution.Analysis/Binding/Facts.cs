@@ -1,8 +1,14 @@
+using System.Collections.Frozen;
+
 namespace Attribution.Analysis;
 
 /// <summary>The facts a rule with <c>scope: quote</c> reads as <c>quote</c>.</summary>
 public sealed record QuoteFacts
 {
+    // Word counts and the opinion check are worked out when a rule first reads them: most rules never do.
+    private int _wordCount = -1;
+    private int _hasOpinionWords = -1;
+
     /// <summary>direct, mixed or indirect.</summary>
     public string Kind { get; init; } = "direct";
 
@@ -34,7 +40,11 @@ public sealed record QuoteFacts
     public bool IsFloating { get; init; }
 
     /// <summary>The number of words in the quotation.</summary>
-    public int WordCount { get; init; }
+    public int WordCount
+    {
+        get => _wordCount >= 0 ? _wordCount : _wordCount = Words.Count(Text, null, out _);
+        init => _wordCount = value;
+    }
 
     /// <summary>The quotation stands as a sentence of its own (it covers most of the sentences it is in), not a phrase inside one.</summary>
     public bool IsStandalone { get; init; }
@@ -49,7 +59,24 @@ public sealed record QuoteFacts
     public bool IsAmbiguousFloating { get; init; }
 
     /// <summary>The words judge or attack ("incompetent", "disaster", "should resign"), from the opinion lexicon.</summary>
-    public bool HasOpinionWords { get; init; }
+    public bool HasOpinionWords
+    {
+        get
+        {
+            if (_hasOpinionWords < 0)
+            {
+                Words.Count(Text, OpinionWords, out var found);
+                _hasOpinionWords = found ? 1 : 0;
+            }
+
+            return _hasOpinionWords == 1;
+        }
+
+        init => _hasOpinionWords = value ? 1 : 0;
+    }
+
+    /// <summary>The opinion lexicon <see cref="HasOpinionWords"/> looks in.</summary>
+    internal FrozenSet<string>? OpinionWords { get; init; }
 
     /// <summary>The source is a group ("officials", "critics").</summary>
     public bool SourceIsPlural { get; init; }
@@ -94,6 +121,54 @@ public sealed record ArticleFacts
     /// <summary>Explicitly anonymous sources / sources that are named, official or explicitly anonymous.</summary>
     public double ExplicitAnonymousShare { get; init; }
 
+    private int _wordCount = -1;
+
     /// <summary>The number of words in the story.</summary>
-    public int WordCount { get; init; }
+    public int WordCount
+    {
+        get => _wordCount >= 0 ? _wordCount : _wordCount = Words.Count(StoryText, null, out _);
+        init => _wordCount = value;
+    }
+
+    /// <summary>The story's text, which <see cref="WordCount"/> counts when a rule reads it.</summary>
+    internal string StoryText { get; init; } = "";
+}
+
+/// <summary>Word counting for the facts: runs of letters and digits, with apostrophes and hyphens inside words.</summary>
+internal static class Words
+{
+    /// <summary>Counts the words of <paramref name="text"/>; <paramref name="found"/> tells whether one is in <paramref name="lexicon"/>.</summary>
+    public static int Count(string text, FrozenSet<string>? lexicon, out bool found)
+    {
+        found = false;
+        var words = 0;
+        var lookup = lexicon?.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (IsWordChar(text[i]) || text[i] is '\'' or '\u2019' or '-'))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words++;
+                if (lookup is { } l && !found && l.Contains(text.AsSpan(start, i - start)))
+                {
+                    found = true;
+                }
+            }
+        }
+
+        return words;
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && char.IsLetterOrDigit(c));
 }
