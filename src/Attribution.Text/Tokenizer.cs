@@ -26,7 +26,7 @@ internal readonly record struct Token(int Start, int End, TokenKind Kind, int Re
 internal static class Tokenizer
 {
     /// <summary>Tokenizes <paramref name="span"/>; quotation marks are the ones <paramref name="regions"/> paired.</summary>
-    public static void Tokenize(string text, TextSpan span, IReadOnlyList<QuoteRegion> regions, int firstRegion, List<Token> tokens)
+    public static void Tokenize(string text, TextSpan span, List<QuoteRegion> regions, int firstRegion, List<Token> tokens)
     {
         tokens.Clear();
         var r = firstRegion;

@@ -905,6 +905,9 @@ public sealed class SourceBinder
         }
 
         // People named anywhere outside quotations: a title or a known given name, then capitalised words.
+        private static readonly System.Buffers.SearchValues<char> NotCapitals = System.Buffers.SearchValues.Create(
+            string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not (>= 'A' and <= 'Z'))));
+
         private List<PersonName> ScanPersonNames()
         {
             var names = new List<PersonName>();
@@ -914,6 +917,15 @@ public sealed class SourceBinder
             var text = _text;
             while (i < text.Length)
             {
+                // A name starts with a capital: jump to the next character that could be one (A–Z, or
+                // anything beyond ASCII) with a vectorised search.
+                var next = text.AsSpan(i).IndexOfAnyExcept(NotCapitals);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
                 if (!char.IsUpper(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
                 {
                     i++;
