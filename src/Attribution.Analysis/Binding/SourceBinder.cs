@@ -911,6 +911,7 @@ public sealed class SourceBinder
         private List<PersonName> ScanPersonNames()
         {
             var names = new List<PersonName>();
+            var spans = new List<(int Start, int End)>();
             var regions = _doc.QuoteRegions;
             var r = 0;
             var i = 0;
@@ -944,8 +945,8 @@ public sealed class SourceBinder
                 }
 
                 var start = i;
-                var parts = new List<(string Word, int Start)>();
                 var j = i;
+                spans.Clear();
                 while (j < text.Length && char.IsUpper(text[j]))
                 {
                     var s = j;
@@ -954,7 +955,7 @@ public sealed class SourceBinder
                         j++;
                     }
 
-                    parts.Add((text[s..j].TrimEnd('.'), s));
+                    spans.Add((s, j));
                     if (j < text.Length && text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1]))
                     {
                         j++;
@@ -965,9 +966,16 @@ public sealed class SourceBinder
                 }
 
                 i = Math.Max(j, i + 1);
-                if (parts.Count < 2)
+                if (spans.Count < 2)
                 {
+                    // A lone capitalised word (most of them): no strings made.
                     continue;
+                }
+
+                var parts = new List<(string Word, int Start)>(spans.Count);
+                foreach (var (s, e) in spans)
+                {
+                    parts.Add((text[s..e].TrimEnd('.'), s));
                 }
 
                 var first = 0;
