@@ -46,14 +46,22 @@ public sealed class JsonReportWriter : IReportWriter
     public static byte[] Render(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            WriteDocumentObject(json, analysis);
-        }
 
-        return buffer.ToArray();
+        // One buffer and writer per thread, reused: the only allocation per document is the result.
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        var json = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        WriteDocumentObject(json, analysis);
+        json.Flush();
+        return buffer.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>Writes a document rendered by <see cref="Render"/>.</summary>
     public void WriteRendered(byte[] rendered)
