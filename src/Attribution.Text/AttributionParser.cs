@@ -311,8 +311,9 @@ public sealed class AttributionParser
                 {
                     progressive = true;
                 }
-                else if (!_lex.CueModifierLookup.Contains(Word(cueStart - 1)))
+                else if (!_lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsMannerAdverb(cueStart - 1))
                 {
+                    // Manner adverbs join the cue as the lexicon's modifiers do ("sharply criticized").
                     break;
                 }
 
@@ -562,11 +563,19 @@ public sealed class AttributionParser
         // Graham: Trump Is Destroying the Party  /  TAPPER: Do you think … — a headline or a transcript turn.
         private Match? MatchColonLabel()
         {
-            var k = 0;
+            // A transcript printed as one long quotation opens each turn with a quotation mark:
+            // "WALLACE: If I may, sir, … — then the label must be in capitals, as transcripts print it.
+            var first = N > 3 && _toks[0].Kind == TokenKind.QuoteOpen ? 1 : 0;
+            var k = first;
             var words = 0;
-            while (k < N && k <= 7 && _toks[k].Kind is TokenKind.Word or TokenKind.Number && !_toks[k].InQuote)
+            while (k < N && k <= first + 7 && _toks[k].Kind is TokenKind.Word or TokenKind.Number && (first == 1 || !_toks[k].InQuote))
             {
                 if (_toks[k].Kind == TokenKind.Word && !IsCapitalised(k) && !IsPreposition(k) && !IsDeterminer(k))
+                {
+                    return null;
+                }
+
+                if (first == 1 && _toks[k].Kind == TokenKind.Word && Word(k).ContainsAnyInRange('a', 'z'))
                 {
                     return null;
                 }
@@ -579,20 +588,30 @@ public sealed class AttributionParser
                 }
             }
 
-            if (words == 0 || words > 6 || k >= N - 1 || !IsPunct(k, ':') || !IsCapitalised(0)
-                || _lex.ColonLabelLookup.Contains(Word(0)) || _lex.TryGetCue(Word(k - 1), out _))
+            if (words == 0 || words > 6 || k >= N - 1 || !IsPunct(k, ':') || !IsCapitalised(first)
+                || _lex.ColonLabelLookup.Contains(Word(first)) || _lex.TryGetCue(Word(k - 1), out _))
             {
                 return null;
             }
 
             var end = ContentEnd(k + 1);
+            if (first == 1)
+            {
+                // The turn ends with its paragraph, even where the quotation runs on into the next turn.
+                var paragraphEnd = _paragraphs[ParagraphOf(_toks[k].Start)].End;
+                while (end > k + 1 && (_toks[end].End > paragraphEnd || _toks[end].Kind == TokenKind.QuoteClose))
+                {
+                    end--;
+                }
+            }
+
             if (end < k + 1 || CountWords(k + 1, end) < 2)
             {
                 return null;
             }
 
             var content = TokenSpan(k + 1, end);
-            return new Match(KindOf([content]), [content], _toks[k].Span, null, TokenSpan(0, LastNonPunctuation(0, k - 1)), TrailingPunctuation(end), -1);
+            return new Match(first == 1 ? QuotationKind.Direct : KindOf([content]), [content], _toks[k].Span, null, TokenSpan(first, LastNonPunctuation(first, k - 1)), TrailingPunctuation(end), -1);
         }
 
         // ---- floating quotes and dash attributions --------------------------------------

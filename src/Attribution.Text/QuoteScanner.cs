@@ -42,7 +42,18 @@ public static class QuoteScanner
             if (openStart >= 0)
             {
                 var mark = Mark(text, i, para.End);
-                if (IsOpener(text, i, mark, para, opener, out _))
+                if (IsOpener(text, i, mark, para, opener, out _) && StartsTranscriptTurn(text, i + mark.Length, para.End))
+                {
+                    // "WALLACE: … ¶ "PENCE: … — a transcript printed as one long quotation: each turn,
+                    // a new speaker, is a quotation of its own. Not an unbalanced mark.
+                    var prev = paragraphs[p - 1];
+                    regions.Add(new QuoteRegion(new TextSpan(openStart, TrimEnd(text, openStart, prev.End)), false, reopenings ?? (IReadOnlyList<int>)[], openLength, 0));
+                    openStart = i;
+                    openLength = mark.Length;
+                    reopenings = null;
+                    i += mark.Length;
+                }
+                else if (IsOpener(text, i, mark, para, opener, out _))
                 {
                     (reopenings ??= []).Add(i);
                     i += mark.Length;
@@ -123,6 +134,31 @@ public static class QuoteScanner
         }
 
         return regions;
+    }
+
+    // "WALLACE: " or "Q: " — a speaker's label in capitals and a colon, as transcripts print turns.
+    private static bool StartsTranscriptTurn(string text, int i, int end)
+    {
+        var capitals = 0;
+        for (var j = i; j < end && j < i + 32; j++)
+        {
+            var c = text[j];
+            if (c == ':')
+            {
+                return capitals >= 1 && j + 1 < end && char.IsWhiteSpace(text[j + 1]);
+            }
+
+            if (char.IsUpper(c))
+            {
+                capitals++;
+            }
+            else if (c is not (' ' or '.' or '-' or '\'' or '\u2019'))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // A mark and its length: two straight apostrophes ('') stand for a double quote in some archives.
