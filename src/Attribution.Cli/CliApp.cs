@@ -63,30 +63,10 @@ internal static class CliApp
 
     private static Command CheckCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files, folders or - for standard input (.txt, .jsonl)",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong(Formats);
-        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Documents analysed at once (default: one per core)",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--threads must be at least 1");
-            }
-        });
+        var paths = PathsArgument("Files, folders or - for standard input (.txt, .md, .html, .nitf, .jsonl)");
+        var format = FormatOption("Output format", "text", Formats);
+        var outputFile = OutputOption();
+        var threads = ThreadsOption();
         var severity = new Option<string[]>("--severity")
         {
             Description = "Override a rule's severity: --severity AT2001=error (repeatable; beats .editorconfig)",
@@ -171,28 +151,15 @@ internal static class CliApp
 
     private static Command ReportCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Archives (.jsonl), files, folders or - for standard input",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Report format",
-            DefaultValueFactory = _ => "csv",
-        };
-        format.AcceptOnlyFromAmong(ArchiveFormats);
+        var paths = PathsArgument("Archives (.jsonl), files, folders or - for standard input");
+        var format = FormatOption("Report format", "csv", ArchiveFormats);
         var by = new Option<string?>("--by")
         {
             Description = "Group stories by a record field (desk, author, month of date) or by the folder of their path",
         };
         by.AcceptOnlyFromAmong(Groupings);
-        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Documents analysed at once (default: one per core)",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var outputFile = OutputOption();
+        var threads = ThreadsOption();
         var noProgress = NoProgressOption();
         var command = new Command("report", "Sourcing over an archive: a row per story (or per desk, author, month), totals and the most-quoted sources")
         {
@@ -225,7 +192,7 @@ internal static class CliApp
                 var inputs = parse.GetValue(paths)!;
                 var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
                 var report = new ArchiveReport(grouping);
-                var workers = Math.Max(1, parse.GetValue(threads));
+                var workers = parse.GetValue(threads);
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
                     ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => ReportRunner.Run(run, documents, writer, report, workers, progress))
                     : ReportRunner.Run(run, documents, writer, report, workers, null);
@@ -238,6 +205,42 @@ internal static class CliApp
 
     private static InputReader Reader(ParseResult parse, Option<string> inputFormat, CliConsole console) =>
         new(console.In, Enum.Parse<InputFormat>(parse.GetValue(inputFormat) ?? "auto", ignoreCase: true));
+
+    private static Argument<string[]> PathsArgument(string description) => new("paths")
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static Option<string> FormatOption(string description, string defaultFormat, string[] formats)
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultFormat,
+        };
+        format.AcceptOnlyFromAmong(formats);
+        return format;
+    }
+
+    private static Option<string?> OutputOption() => new("--output", "-o") { Description = "Write the report to this file instead of standard output" };
+
+    private static Option<int> ThreadsOption()
+    {
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Documents analysed at once (default: one per core)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--threads must be at least 1");
+            }
+        });
+        return threads;
+    }
 
     private static Option<bool> NoProgressOption() => new("--no-progress")
     {

@@ -8,64 +8,42 @@ public sealed class RunSummary
 {
     private static Task? s_warmUp;
 
-    private readonly int[] _byType = new int[5];
-    private readonly int[] _bySeverity = new int[5];
+    private readonly Tally _counts = new();
 
     /// <summary>Documents analysed.</summary>
-    public int Documents { get; private set; }
+    public int Documents => _counts.Stories;
 
     /// <summary>Quotations found.</summary>
-    public int Quotes { get; private set; }
+    public int Quotes => _counts.Quotes;
 
     /// <summary>Source entities.</summary>
-    public int Sources { get; private set; }
+    public int Sources => _counts.Sources;
 
     /// <summary>Anonymous sources with no stated reason.</summary>
-    public int UnexplainedAnonymous { get; private set; }
+    public int UnexplainedAnonymous => _counts.UnexplainedAnonymous;
 
     /// <summary>Inputs that could not be read.</summary>
-    public int Failures { get; private set; }
+    public int Failures => _counts.Unreadable;
 
     /// <summary>Findings suppressed in the source or accepted by the baseline.</summary>
     public int Quiet { get; private set; }
 
     /// <summary>Sources of a type.</summary>
-    public int OfType(SourceType type) => _byType[(int)type];
+    public int OfType(SourceType type) => _counts.OfType(type);
 
     /// <summary>Active findings of a severity.</summary>
-    public int OfSeverity(Severity severity) => _bySeverity[(int)severity];
+    public int OfSeverity(Severity severity) => _counts.OfSeverity(severity);
 
     /// <summary>Adds a document's counts.</summary>
     public void Add(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        Documents++;
-        Quotes += analysis.Document.Quotations.Length;
-        Sources += analysis.Sources.Length;
-        foreach (var s in analysis.Sources)
-        {
-            _byType[(int)s.Type]++;
-            if (s.Type == SourceType.Anonymous && s.Facts.IsExplicitlyAnonymous && !s.Facts.HasAnonymityReason)
-            {
-                UnexplainedAnonymous++;
-            }
-        }
-
-        foreach (var d in analysis.Diagnostics)
-        {
-            if (d.IsActive)
-            {
-                _bySeverity[(int)d.Severity]++;
-            }
-            else if (d.Severity != Severity.None)
-            {
-                Quiet++;
-            }
-        }
+        _counts.Add(analysis);
+        Quiet += analysis.Diagnostics.Count(d => !d.IsActive && d.Severity != Severity.None);
     }
 
     /// <summary>Counts a document that could not be read.</summary>
-    public void AddFailure() => Failures++;
+    public void AddFailure() => _counts.AddUnreadable();
 
     /// <summary>"4 documents: 12 quotes from 5 sources: 2 named, 1 official, 2 anonymous; 1 anonymous source gives no reason".</summary>
     public string Sentence() => $"{"document".ToQuantity(Documents)}: {QuotesSentence()}";
