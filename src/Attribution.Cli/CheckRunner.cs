@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Collections.Concurrent;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
@@ -50,8 +49,7 @@ internal static class CheckRunner
 {
     public static int Run(CheckRun run, IEnumerable<Func<InputDocument>> inputs, IReportWriter writer, TextWriter error, int threads, IProgress<long>? progress = null)
     {
-        // Messages wait for the end while a progress bar is drawn on the same stream.
-        var messages = progress is null ? error : new StringWriter();
+        var messages = Messages.For(error, progress);
         var failures = 0;
         var failing = 0;
         using (writer)
@@ -93,6 +91,19 @@ internal static class CheckRunner
             writer.Complete();
         }
 
+        return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig
+            : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
+    }
+}
+
+/// <summary>Where a run's messages go: straight to stderr, or held back while a progress bar is drawn there.</summary>
+internal static class Messages
+{
+    public static TextWriter For(TextWriter error, IProgress<long>? progress) => progress is null ? error : new StringWriter();
+
+    /// <summary>Adds the configuration errors, hands held-back messages to the run; true when there were configuration errors.</summary>
+    public static bool Finish(CheckRun run, TextWriter messages, TextWriter error)
+    {
         foreach (var e in run.Configuration.Errors)
         {
             messages.WriteLine(e.ToString());
@@ -104,18 +115,16 @@ internal static class CheckRunner
             run.Deferred.Append(messages.ToString());
         }
 
-        return !run.Configuration.Errors.IsEmpty() ? ExitCodes.RuleOrConfig
-            : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
+        return run.Configuration.Errors.Count > 0;
     }
-
-    internal static bool IsEmpty<T>(this IReadOnlyCollection<T> collection) => collection.Count == 0;
 }
 
 /// <summary>Runs the pipeline over the inputs for <c>attribution report</c>: one row per story, in input order.</summary>
 internal static class ReportRunner
 {
-    public static int Run(CheckRun run, IEnumerable<Func<InputDocument>> inputs, IArchiveReportWriter writer, ArchiveReport report, int threads, IProgress<long>? progress)
+    public static int Run(CheckRun run, IEnumerable<Func<InputDocument>> inputs, IArchiveReportWriter writer, ArchiveReport report, TextWriter error, int threads, IProgress<long>? progress)
     {
+        var messages = Messages.For(error, progress);
         var failures = 0;
         using (writer)
         {
@@ -133,7 +142,7 @@ internal static class ReportRunner
                 if (row.Error is not null)
                 {
                     failures++;
-                    run.Deferred.AppendLine(CultureInfo.InvariantCulture, $"attribution: {row.Path}: {row.Error}");
+                    messages.WriteLine($"attribution: {row.Path}: {row.Error}");
                 }
 
                 writer.WriteStory(row);
@@ -143,11 +152,6 @@ internal static class ReportRunner
             writer.Complete(report);
         }
 
-        foreach (var e in run.Configuration.Errors)
-        {
-            run.Deferred.AppendLine(e.ToString());
-        }
-
-        return !run.Configuration.Errors.IsEmpty() ? ExitCodes.RuleOrConfig : failures > 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+        return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig : failures > 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
     }
 }

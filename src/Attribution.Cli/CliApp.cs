@@ -194,8 +194,8 @@ internal static class CliApp
                 var report = new ArchiveReport(grouping);
                 var workers = parse.GetValue(threads);
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
-                    ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => ReportRunner.Run(run, documents, writer, report, workers, progress))
-                    : ReportRunner.Run(run, documents, writer, report, workers, null);
+                    ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => ReportRunner.Run(run, documents, writer, report, console.Error, workers, progress))
+                    : ReportRunner.Run(run, documents, writer, report, console.Error, workers, null);
                 console.Error.Write(run.Deferred.ToString());
                 return code;
             }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Attribution.Analysis;
+using Humanizer;
 
 namespace Attribution.Reporting;
 
@@ -238,7 +238,7 @@ public sealed class JsonArchiveWriter : IArchiveReportWriter
 /// </summary>
 public sealed class HtmlArchiveWriter : IArchiveReportWriter
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder Encoder = HtmlReportWriter.Encoder;
 
     private readonly TextWriter _out;
     private readonly StringWriter _rows = new(CultureInfo.InvariantCulture);
@@ -276,10 +276,10 @@ public sealed class HtmlArchiveWriter : IArchiveReportWriter
         w.Write(HtmlReportWriter.Css);
         w.Write(".wide { overflow-x: auto; } .wide table.sources { font-size: .8rem; } .wide th { vertical-align: bottom; } .wide td:first-child { min-width: 12rem; overflow-wrap: anywhere; } tr.total td { border-top: 2px solid #999; font-weight: bold; }\n");
         w.Write("</style>\n</head>\n<body>\n<header>\n<h1>Attribution archive report</h1>\n<p class=\"summary\">");
-        var summary = $"{"story".Quantity(t.Stories)}: {"quote".Quantity(t.Quotes)} ({t.Unattributed} unattributed) from {"source".Quantity(t.Sources)}; "
-            + $"anonymous share {t.AnonymousShare.ToString("P1", CultureInfo.InvariantCulture)}, {"anonymous source".Quantity(t.UnexplainedAnonymous)} without a reason; "
-            + $"{"error".Quantity(t.OfSeverity(Severity.Error))}, {"warning".Quantity(t.OfSeverity(Severity.Warning))}, {"suggestion".Quantity(t.OfSeverity(Severity.Suggestion))}"
-            + (t.Unreadable > 0 ? $"; {"input".Quantity(t.Unreadable)} could not be read." : ".");
+        var summary = $"{"story".ToQuantity(t.Stories)}: {"quote".ToQuantity(t.Quotes)} ({t.Unattributed} unattributed) from {"source".ToQuantity(t.Sources)}; "
+            + $"anonymous share {t.AnonymousShare.ToString("P1", CultureInfo.InvariantCulture)}, {"anonymous source".ToQuantity(t.UnexplainedAnonymous)} without a reason; "
+            + $"{"error".ToQuantity(t.OfSeverity(Severity.Error))}, {"warning".ToQuantity(t.OfSeverity(Severity.Warning))}, {"suggestion".ToQuantity(t.OfSeverity(Severity.Suggestion))}"
+            + (t.Unreadable > 0 ? $"; {"input".ToQuantity(t.Unreadable)} could not be read." : ".");
         Encoder.Encode(w, summary);
         w.Write("</p>\n");
         HtmlReportWriter.WriteChart(w, t.OfType, t.Sources);

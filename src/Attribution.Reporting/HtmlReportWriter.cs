@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Attribution.Analysis;
 using Attribution.Analysis.Rules;
 using Attribution.Text;
+using Humanizer;
 
 namespace Attribution.Reporting;
 
@@ -15,7 +16,8 @@ namespace Attribution.Reporting;
 /// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    /// <summary>Escapes text for HTML, leaving letters of every script readable in the file.</summary>
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static readonly SourceType[] Types = [SourceType.Named, SourceType.Official, SourceType.Anonymous, SourceType.Document, SourceType.Unknown];
 
@@ -102,7 +104,7 @@ public sealed class HtmlReportWriter : IReportWriter
             {
                 w.Write($"<li><a href=\"#{id}\">");
                 Escape(w, path);
-                w.Write($"</a> <span class=\"count\">{"quote".Quantity(quotes)}, {"finding".Quantity(findings)}</span></li>\n");
+                w.Write($"</a> <span class=\"count\">{"quote".ToQuantity(quotes)}, {"finding".ToQuantity(findings)}</span></li>\n");
             }
 
             w.Write("</ol>\n</nav>\n");
@@ -359,7 +361,7 @@ public sealed class HtmlReportWriter : IReportWriter
         var quiet = analysis.Diagnostics.Count(d => !d.IsActive && d.Severity != Severity.None);
         if (quiet > 0)
         {
-            w.Write($"<p class=\"quiet\">{"finding".Quantity(quiet)} suppressed or in the baseline.</p>\n");
+            w.Write($"<p class=\"quiet\">{"finding".ToQuantity(quiet)} suppressed or in the baseline.</p>\n");
         }
     }
 
@@ -490,10 +492,4 @@ public sealed class HtmlReportWriter : IReportWriter
         @media (max-width: 50rem) { .columns { grid-template-columns: 1fr; } .margin { position: static; max-height: none; } }
 
         """;
-}
-
-/// <summary>Counted nouns for the report pages ("1 quote", "3 findings"), through Humanizer.</summary>
-internal static class Wording
-{
-    public static string Quantity(this string noun, int count) => Humanizer.ToQuantityExtensions.ToQuantity(noun, count);
 }
