@@ -271,6 +271,10 @@ public sealed class AttributionParser
                 {
                     m = MatchAccordingTo(i, lo);
                 }
+                else if (word.Equals("as", StringComparison.OrdinalIgnoreCase) && MatchAsPutIt(i, lo) is { } asPutIt)
+                {
+                    m = asPutIt;
+                }
                 else if (_lex.TryGetCue(word, out var verb) && (!IsCapitalised(i) || i == 0 || IsHeadline()))
                 {
                     m = MatchVerb(i, verb, lo, previous);
@@ -497,6 +501,72 @@ public sealed class AttributionParser
             if (LeadingNounPhrase(lo, before) is { } subject)
             {
                 return new Match(KindOf([content]), [content], cue, verb, TokenSpan(subject.Start, subject.End), lastToken, -1);
+            }
+
+            return null;
+        }
+
+        // "…," as the memo put it.  /  As Ms. Simonyan put it in a statement, "…"  — the idiom names a speaker
+        // without a speech verb of its own; "put it" (with any adverb before it) is the cue.
+        private Match? MatchAsPutIt(int a, int lo)
+        {
+            var k = a + 1;
+            var words = 0;
+            while (k + 1 < N && !(IsWord(k, "put") && IsWord(k + 1, "it")))
+            {
+                if (_toks[k].Kind == TokenKind.QuoteOpen || _toks[k].InQuote || IsTerminal(k) || IsPunct(k, ';') || IsPunct(k, ':') || ++words > 20)
+                {
+                    return null;
+                }
+
+                k++;
+            }
+
+            if (k + 1 >= N || words == 0)
+            {
+                return null;
+            }
+
+            var cueStart = k;
+            while (cueStart - 1 > a + 1 && _toks[cueStart - 1].Kind == TokenKind.Word && (_lex.CueModifierLookup.Contains(Word(cueStart - 1)) || IsMannerAdverb(cueStart - 1)))
+            {
+                cueStart--;
+            }
+
+            var speakerEnd = LastNonPunctuation(a + 1, cueStart - 1);
+            if (speakerEnd < a + 1 || _toks[a + 1].Kind != TokenKind.Word)
+            {
+                return null;
+            }
+
+            var speaker = TokenSpan(a + 1, speakerEnd);
+            var cue = new TextSpan(_toks[cueStart].Start, _toks[k + 1].End);
+
+            // As X put it, … .  The clause after the idiom is what X said; skip an adjunct such as "in a statement".
+            var after = k + 2;
+            while (after < N && !IsPunct(after, ',') && !IsTerminal(after) && _toks[after].Kind != TokenKind.QuoteOpen)
+            {
+                after++;
+            }
+
+            if (a == lo && after + 1 < N && (IsPunct(after, ',') || _toks[after].Kind == TokenKind.QuoteOpen))
+            {
+                var from = IsPunct(after, ',') ? after + 1 : after;
+                var end = ContentEnd(from);
+                if (end < from)
+                {
+                    return null;
+                }
+
+                var content = TokenSpan(from, end);
+                return new Match(KindOf([content]), [content], cue, null, speaker, TrailingPunctuation(end), -1);
+            }
+
+            // …, as X put it.  /  "…," as X put it.
+            var beforeEnd = _toks[Math.Max(a - 1, 0)].Kind == TokenKind.QuoteClose ? a - 1 : a - 2;
+            if (a - 1 >= lo && (IsPunct(a - 1, ',') || _toks[a - 1].Kind == TokenKind.QuoteClose) && ContentBefore(lo, beforeEnd) is { } before)
+            {
+                return new Match(KindOf([before]), [before], cue, null, speaker, TrailingPunctuation(k + 1), -1);
             }
 
             return null;
