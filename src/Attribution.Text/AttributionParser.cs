@@ -308,12 +308,21 @@ public sealed class AttributionParser
             // finite verb, not a participle.
             var cueStart = c;
             var progressive = false;
+            var contraction = -1;
             while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
                 && !IsAnyWord(cueStart - 1, "now", "however", "though", "too", "instead"))
             {
                 if (verb.Tense == VerbTense.Participle && IsAnyWord(cueStart - 1, "is", "are", "was", "were", "am", "be", "been"))
                 {
                     progressive = true;
+                }
+                else if (ContractedAuxiliary(cueStart - 1) is var apostrophe and >= 0)
+                {
+                    // "he’s claiming", "they’ve suggested": the contracted auxiliary belongs to the cue and the
+                    // pronoun stays the speaker; before an -ing form it makes a progressive.
+                    contraction = apostrophe;
+                    progressive |= verb.Tense == VerbTense.Participle && !_text.AsSpan(apostrophe + 1, _toks[cueStart - 1].End - apostrophe - 1).Equals("ve", StringComparison.OrdinalIgnoreCase);
+                    break;
                 }
                 else if (!_lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsMannerAdverb(cueStart - 1))
                 {
@@ -345,7 +354,7 @@ public sealed class AttributionParser
                 cueEnd++;
             }
 
-            var cue = new TextSpan(_toks[cueStart].Start, _toks[cueEnd].End);
+            var cue = new TextSpan(contraction >= 0 ? contraction : _toks[cueStart].Start, _toks[cueEnd].End);
             c = cueEnd == c || IsPunct(cueEnd, ':') && cueEnd == c + 1 ? c : cueEnd;
 
             // The ministry issued a statement, saying it would … / …, adding that …
@@ -1602,6 +1611,21 @@ public sealed class AttributionParser
             var w = Word(i);
             return w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])
                 && !IsAnyWord(i, "family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "melancholy", "folly", "holly", "lily", "tally", "fly");
+        }
+
+        // The offset of the apostrophe in "he’s", "they’re", "we’ve", "I’m" (a pronoun and a contracted
+        // auxiliary), or -1. Names are left alone: "Trump’s" is far more often a possessive.
+        private int ContractedAuxiliary(int i)
+        {
+            var word = Word(i);
+            var apostrophe = word.IndexOfAny('\'', '\u2019');
+            if (apostrophe <= 0 || !_lex.PronounLookup.ContainsKey(word[..apostrophe]))
+            {
+                return -1;
+            }
+
+            var suffix = word[(apostrophe + 1)..];
+            return suffix is "s" or "re" or "ve" or "m" or "S" or "RE" or "VE" or "M" ? _toks[i].Start + apostrophe : -1;
         }
 
         // "he’s", "who's", "they've": the pronoun without its contracted auxiliary.
