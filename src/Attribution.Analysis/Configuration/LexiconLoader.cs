@@ -167,7 +167,9 @@ public static class LexiconLoader
                 }
 
                 seenForms[form] = lemma;
-                var tense = forms.Count == 1 ? GuessTense(form) : i switch
+                // A full entry lists base, -s, past and -ing forms in that order (and may add a past
+                // participle); a shorter one ("calls, called, calling") is read form by form.
+                var tense = forms.Count < 4 ? GuessTense(form, lemma) : i switch
                 {
                     0 => VerbTense.Base,
                     1 => VerbTense.Present,
@@ -186,11 +188,13 @@ public static class LexiconLoader
     private static System.Collections.Frozen.FrozenSet<string> Freeze(IEnumerable<string> words) =>
         System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase);
 
-    private static VerbTense GuessTense(string form) =>
+    // "calling" -ing, "claim" (the lemma) base, "calls"/"echoes" present, and anything else ("called",
+    // "sought") past.
+    private static VerbTense GuessTense(string form, string lemma) =>
         form.EndsWith("ing", StringComparison.Ordinal) ? VerbTense.Participle
-        : form.EndsWith("ed", StringComparison.Ordinal) ? VerbTense.Past
-        : form.EndsWith('s') ? VerbTense.Present
-        : VerbTense.Base;
+        : form.Equals(lemma, StringComparison.OrdinalIgnoreCase) ? VerbTense.Base
+        : form.EndsWith('s') && !form.EndsWith("ss", StringComparison.Ordinal) ? VerbTense.Present
+        : VerbTense.Past;
 
     private static CueClass Invalid(YamlFile file, YamlDotNet.RepresentationModel.YamlNode node, string message)
     {
