@@ -1154,7 +1154,10 @@ public sealed class AttributionParser
         // said Mr Smith / said the official / said a senior coalition military official, speaking on …
         private (int Start, int End)? NounPhraseAfter(int j, bool afterQuote)
         {
-            if (j >= N || _toks[j].Kind != TokenKind.Word || _toks[j].InQuote || IsPreposition(j) || IsStopWord(j))
+            // A speaker may open with a number: "said 9/11 widow Terry Strada", "said 72-year-old Ana Ruiz".
+            var numberFirst = j + 1 < N && _toks[j].Kind == TokenKind.Number && (_toks[j + 1].Kind == TokenKind.Word || IsJoiner(j + 1))
+                && !IsTimeWord(j + 1) && !IsAnyWord(j + 1, "a.m", "p.m", "am", "pm", "percent", "per");
+            if (j >= N || (_toks[j].Kind != TokenKind.Word && !numberFirst) || _toks[j].InQuote || IsPreposition(j) || IsStopWord(j))
             {
                 return null;
             }
