@@ -310,7 +310,7 @@ public sealed class AttributionParser
             var progressive = false;
             var contraction = -1;
             while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
-                && !IsAnyWord(cueStart - 1, "now", "however", "though", "too", "instead"))
+                && !IsAnyWord(cueStart - 1, "however", "though", "too", "instead"))
             {
                 if (verb.Tense == VerbTense.Participle && IsAnyWord(cueStart - 1, "is", "are", "was", "were", "am", "be", "been"))
                 {
