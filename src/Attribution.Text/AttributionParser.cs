@@ -969,9 +969,11 @@ public sealed class AttributionParser
                 return null;
             }
 
-            if (_toks[e].Kind == TokenKind.Word && WithoutContraction(Word(e)).Equals("who", StringComparison.OrdinalIgnoreCase) && !_toks[e].InQuote)
+            if (_toks[e].Kind == TokenKind.Word && !_toks[e].InQuote
+                && (WithoutContraction(Word(e)).Equals("who", StringComparison.OrdinalIgnoreCase) || (IsWord(e, "which") && e - 1 >= lo && IsPunct(e - 1, ','))))
             {
-                // business leaders who say … / Mr. Kasich, who refused to … : the antecedent and the relative pronoun.
+                // business leaders who say … / Mr. Kasich, who refused to … / the police department, which
+                // reported … : the antecedent and the relative pronoun.
                 var before = e - 1 >= lo && IsPunct(e - 1, ',') ? e - 2 : e - 1;
                 return NounPhraseBefore(before, lo) is { } antecedent ? (antecedent.Start, e) : (e, e);
             }
