@@ -1618,13 +1618,13 @@ public sealed class AttributionParser
                 && !IsAnyWord(i, "family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "melancholy", "folly", "holly", "lily", "tally", "fly");
         }
 
-        // The offset of the apostrophe in "he’s", "they’re", "we’ve", "I’m" (a pronoun and a contracted
-        // auxiliary), or -1. Names are left alone: "Trump’s" is far more often a possessive.
+        // The offset of the apostrophe in "he’s", "they’re", "we’ve", "I’m", "who’s" (a pronoun and a
+        // contracted auxiliary), or -1. Names are left alone: "Trump’s" is far more often a possessive.
         private int ContractedAuxiliary(int i)
         {
             var word = Word(i);
             var apostrophe = word.IndexOfAny('\'', '\u2019');
-            if (apostrophe <= 0 || !_lex.PronounLookup.ContainsKey(word[..apostrophe]))
+            if (apostrophe <= 0 || !(_lex.PronounLookup.ContainsKey(word[..apostrophe]) || word[..apostrophe].Equals("who", StringComparison.OrdinalIgnoreCase)))
             {
                 return -1;
             }
