@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Attribution.Analysis;
+using Humanizer;
 
 namespace Attribution.Reporting;
 
@@ -101,6 +102,10 @@ public sealed class Tally
 
     /// <summary>Counts an input that could not be read.</summary>
     public void AddUnreadable() => Unreadable++;
+
+    /// <summary>"0 errors, 5 warnings, 4 suggestions".</summary>
+    public string Findings() =>
+        $"{"error".ToQuantity(OfSeverity(Severity.Error))}, {"warning".ToQuantity(OfSeverity(Severity.Warning))}, {"suggestion".ToQuantity(OfSeverity(Severity.Suggestion))}";
 }
 
 /// <summary>One story's line in an archive report.</summary>

@@ -270,15 +270,11 @@ public sealed class HtmlArchiveWriter : IArchiveReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var w = _out;
         var t = report.Totals;
-        w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-        w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Attribution archive report</title>\n<style>\n");
-        w.Write(HtmlReportWriter.Css);
-        w.Write(".wide { overflow-x: auto; } .wide table.sources { font-size: .8rem; } .wide th { vertical-align: bottom; } .wide td:first-child { min-width: 12rem; overflow-wrap: anywhere; } tr.total td { border-top: 2px solid #999; font-weight: bold; }\n");
-        w.Write("</style>\n</head>\n<body>\n<header>\n<h1>Attribution archive report</h1>\n<p class=\"summary\">");
+        HtmlReportWriter.WriteHead(w, "Attribution archive report", ".wide { overflow-x: auto; } .wide table.sources { font-size: .8rem; } .wide th { vertical-align: bottom; } .wide td:first-child { min-width: 12rem; overflow-wrap: anywhere; } tr.total td { border-top: 2px solid #999; font-weight: bold; }\n");
+        w.Write("<header>\n<h1>Attribution archive report</h1>\n<p class=\"summary\">");
         var summary = $"{"story".ToQuantity(t.Stories)}: {"quote".ToQuantity(t.Quotes)} ({t.Unattributed} unattributed) from {"source".ToQuantity(t.Sources)}; "
             + $"anonymous share {t.AnonymousShare.ToString("P1", CultureInfo.InvariantCulture)}, {"anonymous source".ToQuantity(t.UnexplainedAnonymous)} without a reason; "
-            + $"{"error".ToQuantity(t.OfSeverity(Severity.Error))}, {"warning".ToQuantity(t.OfSeverity(Severity.Warning))}, {"suggestion".ToQuantity(t.OfSeverity(Severity.Suggestion))}"
+            + t.Findings()
             + (t.Unreadable > 0 ? $"; {"input".ToQuantity(t.Unreadable)} could not be read." : ".");
         Encoder.Encode(w, summary);
         w.Write("</p>\n");

@@ -122,14 +122,23 @@ public sealed class HtmlReportWriter : IReportWriter
         }
 
         _started = true;
-        var w = _out;
+        WriteHead(_out, "Attribution report", "body { display: flex; flex-direction: column; } body > header { order: -1; } body > footer { order: 1; }\n");
+        _out.Write("<main>\n");
+    }
+
+    /// <summary>
+    /// The start of a report page up to and including <c>&lt;body&gt;</c>: a content security policy that
+    /// forbids scripts, the shared style sheet and <paramref name="extraCss"/>.
+    /// </summary>
+    internal static void WriteHead(TextWriter w, string title, string extraCss)
+    {
         w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
         w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        w.Write("<title>Attribution report</title>\n<style>\n");
+        w.Write($"<title>{title}</title>\n<style>\n");
         w.Write(Css);
-        w.Write("body { display: flex; flex-direction: column; } body > header { order: -1; } body > footer { order: 1; }\n");
-        w.Write("</style>\n</head>\n<body>\n<main>\n");
+        w.Write(extraCss);
+        w.Write("</style>\n</head>\n<body>\n");
     }
 
     /// <inheritdoc/>

@@ -86,7 +86,5 @@ public sealed class RunSummary
     public static void WarmUp() => s_warmUp ??= Task.Run(() => "source".ToQuantity(2));
 
     /// <summary>"0 errors, 5 warnings, 4 suggestions; 2 suppressed or in the baseline".</summary>
-    public string Findings() =>
-        $"{"error".ToQuantity(OfSeverity(Severity.Error))}, {"warning".ToQuantity(OfSeverity(Severity.Warning))}, {"suggestion".ToQuantity(OfSeverity(Severity.Suggestion))}"
-        + (Quiet > 0 ? $"; {Quiet} suppressed or in the baseline" : "");
+    public string Findings() => _counts.Findings() + (Quiet > 0 ? $"; {Quiet} suppressed or in the baseline" : "");
 }

@@ -42,7 +42,8 @@ public static class QuoteScanner
             if (openStart >= 0)
             {
                 var mark = Mark(text, i, para.End);
-                if (IsOpener(text, i, mark, para, opener, out _) && StartsTranscriptTurn(text, i + mark.Length, para.End))
+                var reopens = IsOpener(text, i, mark, para, opener, out _);
+                if (reopens && StartsTranscriptTurn(text, i + mark.Length, para.End))
                 {
                     // "WALLACE: … ¶ "PENCE: … — a transcript printed as one long quotation: each turn,
                     // a new speaker, is a quotation of its own. Not an unbalanced mark.
@@ -53,7 +54,7 @@ public static class QuoteScanner
                     reopenings = null;
                     i += mark.Length;
                 }
-                else if (IsOpener(text, i, mark, para, opener, out _))
+                else if (reopens)
                 {
                     (reopenings ??= []).Add(i);
                     i += mark.Length;
