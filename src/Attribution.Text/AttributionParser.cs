@@ -257,6 +257,14 @@ public sealed class AttributionParser
                 lo = label.LastToken + 1;
             }
 
+            // Clinton had told police that she did not want an escort, the source added. — the attribution
+            // at the end of a sentence is the outer one: it reports everything before it, "told" included.
+            if (MatchOuterTrailing(lo, previous) is { } outer && TryAdd(outer))
+            {
+                previous = outer;
+                lo = outer.LastToken + 1;
+            }
+
             for (var i = lo; i < N; i++)
             {
                 var t = _toks[i];
@@ -294,6 +302,131 @@ public sealed class AttributionParser
         }
 
         // ---- constructions -------------------------------------------------------------
+
+        // "…, the source added." / "…, according to a CNN tally." when an earlier cue verb would otherwise
+        // claim the sentence: the last cue in the sentence, outside quotations, followed only by its
+        // speaker and adjuncts. Null when there is no such cue or no earlier one it would displace.
+        private Match? MatchOuterTrailing(int lo, Match? previous)
+        {
+            var last = N - 1;
+            while (last >= lo && _toks[last].Kind == TokenKind.Punctuation)
+            {
+                last--;
+            }
+
+            var earlierCue = false;
+            var found = -1;
+            for (var i = Math.Max(lo, last - MaxSpeakerWords - MaxTailWords); i <= last; i++)
+            {
+                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (IsAccordingTo(i) || _lex.TryGetCue(Word(i), out _)))
+                {
+                    found = i;
+                }
+            }
+
+            // "While Sanders has maintained that …, Clinton has …": the comma closes a subordinate clause.
+            if (found <= lo || !IsTrailingShape(found, last) || IsAnyWord(lo, "while", "after", "although", "though", "when", "as", "because", "if", "since", "before", "unless", "whereas", "even", "once", "until"))
+            {
+                return null;
+            }
+
+            // The earlier cue must report indirectly ("had told police that …"): one followed by a colon, a
+            // comma or a quotation ("Obama said: "…" … ," Obama said.") closes its own attribution.
+            for (var i = lo; i < found && !earlierCue; i++)
+            {
+                earlierCue = _toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && !IsCapitalised(i) && _lex.TryGetCue(Word(i), out _)
+                    && i + 1 < found && _toks[i + 1].Kind == TokenKind.Word;
+            }
+
+            if (!earlierCue)
+            {
+                return null;
+            }
+
+            var m = IsAccordingTo(found) ? MatchAccordingTo(found, lo)
+                : _lex.TryGetCue(Word(found), out var verb) && !IsCapitalised(found) ? MatchVerb(found, verb, lo, previous) : null;
+
+            // Only a match that reports the whole sentence before it, up to the end, is the outer one; and
+            // "…, given his previous comments." is a noun after a possessive, not a speaker and a verb.
+            return m is { Cue: { } cue, Speaker: { } speaker } && m.Content.Count == 1 && m.Content[0].Start == _toks[lo].Start
+                && m.Content[0].End <= cue.Start && m.LastToken >= last && !StartsWithPossessive(speaker) ? m : null;
+        }
+
+        // "…, according to X." / "…, said X." / "…, the source added Tuesday." — and not "…, Clinton has
+        // nevertheless called his vote a mistake." (a clause of its own) or "…, legal challenges." (a noun).
+        private bool IsTrailingShape(int cue, int last)
+        {
+            if (IsAccordingTo(cue) || IsPunct(cue - 1, ','))
+            {
+                // "…," said Jones. — a quotation just before belongs to the trailing cue alone.
+                return !(cue - 2 >= 0 && _toks[cue - 2].Kind == TokenKind.QuoteClose);
+            }
+
+            if (!_lex.TryGetCue(Word(cue), out var verb))
+            {
+                return false;
+            }
+
+            // Only adjuncts (and a listener) may follow: "…, he told reporters on Tuesday." — not "…, Teck
+            // wants the gap narrowed.", whose verb opens a clause of its own.
+            var next = cue + 1 < N && verb.Particles.Count > 0 && verb.Particles.Contains(Word(cue + 1).ToString()) ? cue + 2 : cue + 1;
+            next = SkipAdjuncts(next);
+            if (verb.TakesObject)
+            {
+                next = SkipAdjuncts(SkipObject(next));
+            }
+
+            if (next <= last)
+            {
+                return false;
+            }
+
+            var before = cue - 1;
+            while (before > 0 && _lex.CueModifierLookup.Contains(Word(before)))
+            {
+                before--;
+            }
+
+            // A cue that is also a noun needs a subject that cannot be its adjective: a name or a pronoun.
+            if (verb.IsAlsoNoun && !IsCapitalised(before) && !_lex.PronounLookup.ContainsKey(Word(before)))
+            {
+                return false;
+            }
+
+            for (var i = before; i >= 0 && i >= before - MaxSpeakerWords; i--)
+            {
+                // DuVernay said she felt … because "most people don’t know," she said. — the quotation is the
+                // trailing cue's content, and the attribution before it stands on its own.
+                if (_toks[i].Kind == TokenKind.QuoteClose || (i > 0 && _toks[i - 1].Kind == TokenKind.QuoteClose))
+                {
+                    return false;
+                }
+
+                if (IsPunct(i, ',') || IsDash(i))
+                {
+                    return i < before;
+                }
+
+                // "…, have sparked legal challenges." / "…, making air quotes.": a verb phrase, not a speaker.
+                if (_toks[i].InQuote || (_toks[i].Kind == TokenKind.Word && !IsCapitalised(i)
+                    && (_lex.TryGetCue(Word(i), out _) || IsAuxiliary(i) || Word(i).EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsAuxiliary(int i) => IsAnyWord(i, "have", "has", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did");
+
+        private bool StartsWithPossessive(TextSpan speaker)
+        {
+            var i = IndexOfToken(speaker.Start);
+            return i >= 0 && IsAnyWord(i, "his", "her", "its", "their", "our", "my", "your");
+        }
+
+        private bool IsAccordingTo(int i) => IsWord(i, "according") && IsWord(i + 1, "to");
 
         private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)
         {
@@ -707,11 +840,12 @@ public sealed class AttributionParser
                 }
 
                 // "We will not back down." — Mayor Ruth Okafor
+                // "…" ― Ana Ruiz "…" ― Lee Park  (reader comments run together, each signed with a dash)
                 TextSpan? speaker = null;
                 TextSpan? dash = null;
                 var close = CloseTokenOf(region);
                 if (region.Closed && close >= 0 && close + 2 < N && IsDash(close + 1) && NounPhraseAfter(close + 2, true) is { } np
-                    && TrailingPunctuation(np.End) == N - 1)
+                    && (TrailingPunctuation(np.End) == N - 1 || (np.End + 1 < N && _toks[np.End + 1].Kind == TokenKind.QuoteOpen)))
                 {
                     speaker = TokenSpan(np.Start, np.End);
                     dash = _toks[close + 1].Span;
@@ -1245,7 +1379,9 @@ public sealed class AttributionParser
                 end--;
             }
 
-            if (lower > (afterQuote ? 6 : 2) || (k < N && !(IsPunct(k, ',') || IsTerminal(k) || IsPunct(k, ':') || IsDash(k) || IsPunct(k, ';'))))
+            // The phrase ends at punctuation, or after a quotation at the next one: "…" ― Ana Ruiz "…"
+            if (lower > (afterQuote ? 6 : 2) || (k < N && !(IsPunct(k, ',') || IsTerminal(k) || IsPunct(k, ':') || IsDash(k) || IsPunct(k, ';')
+                || (afterQuote && _toks[k].Kind == TokenKind.QuoteOpen))))
             {
                 return null;
             }
