@@ -617,6 +617,25 @@ public sealed class AttributionParser
 
         private Match? MatchParticiple(int c, CueVerb verb, TextSpan cue, int lo, Match? previous)
         {
+            // footage of Hillary Clinton asking, "…" / Trump saying during the debate, "…" — a name right
+            // before the participle is its subject, and the quotation after the comma its words.
+            if (c - 1 > lo && _toks[c - 1].Kind == TokenKind.Word && !_toks[c - 1].InQuote && IsCapitalised(c - 1))
+            {
+                var j = SkipAdjuncts(c + 1);
+                if (j + 1 < N && (IsPunct(j, ',') || IsPunct(j, ':')) && _toks[j + 1].Kind == TokenKind.QuoteOpen)
+                {
+                    var s = c - 1;
+                    while (s - 1 > lo && _toks[s - 1].Kind == TokenKind.Word && !_toks[s - 1].InQuote && IsCapitalised(s - 1))
+                    {
+                        s--;
+                    }
+
+                    var quoted = _regions[_toks[j + 1].Region];
+                    var close = CloseTokenOf(quoted);
+                    return new Match(QuotationKind.Direct, [quoted.Span], cue, verb, TokenSpan(s, c - 1), close >= 0 ? TrailingPunctuation(close) : N - 1, -1);
+                }
+            }
+
             // …, saying … / …, while saying that … / … by arguing that …
             var before = c - 1;
             if (before >= 0 && IsAnyWord(before, "while", "by", "after", "before", "when", "also", "even"))
