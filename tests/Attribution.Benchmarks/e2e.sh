@@ -12,12 +12,14 @@ dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
 bytes=$(cat "$corpus"/*.jsonl | wc -c)
 articles=$(cat "$corpus"/*.jsonl | grep -c .)
 
-# The build as installed (JIT), then a ReadyToRun publish for this machine (E2E_R2R=0 skips it).
+# The portable build (JIT), then the tool as a user installs it: packed and installed from the package,
+# which on linux-x64 is the ReadyToRun one (E2E_TOOL=0 skips it).
 builds=("jit:src/Attribution.Cli/bin/Release/net10.0/attribution")
-if [ "${E2E_R2R:-1}" = 1 ]; then
-  r2r=$(mktemp -d)
-  dotnet publish src/Attribution.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$r2r" -v quiet -nologo >/dev/null
-  builds+=("r2r:$r2r/attribution")
+if [ "${E2E_TOOL:-1}" = 1 ]; then
+  tool=$(mktemp -d)
+  dotnet pack src/Attribution.Cli -c Release -o "$tool/packages" -v quiet -nologo >/dev/null
+  NUGET_PACKAGES="$tool/cache" dotnet tool install --tool-path "$tool/bin" --add-source "$tool/packages" Attribution >/dev/null
+  builds+=("tool:$tool/bin/attribution")
 fi
 
 for build in "${builds[@]}"; do

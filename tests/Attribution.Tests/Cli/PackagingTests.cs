@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 
 namespace Attribution.Tests.Cli;
 
@@ -21,20 +23,33 @@ public sealed class PackagingTests
 
             var pack = Dotnet(root, "pack", Path.Combine(root, "src", "Attribution.Cli"), "-c", "Release", "-o", packages, "--nologo");
             Assert.True(pack.Code == 0, pack.Output);
-            var package = Assert.Single(Directory.GetFiles(packages, "Attribution.*.nupkg"));
-            using (var zip = ZipFile.OpenRead(package))
+
+            // A pointer package, the precompiled linux-x64 package and the portable one for every other platform.
+            var packageNames = Directory.GetFiles(packages, "Attribution.*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(["Attribution.0.1.0.nupkg", "Attribution.any.0.1.0.nupkg", "Attribution.linux-x64.0.1.0.nupkg"], packageNames);
+            foreach (var rid in new[] { "any", "linux-x64" })
             {
+                using var zip = ZipFile.OpenRead(Path.Combine(packages, $"Attribution.{rid}.0.1.0.nupkg"));
                 var names = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
                 Assert.Contains(names, n => n.EndsWith("/rules/lexicon/cues.yml", StringComparison.Ordinal));
                 Assert.Contains(names, n => n.Contains("/rules/classify/", StringComparison.Ordinal));
                 Assert.Contains(names, n => n.EndsWith("/docs/rules/AT2001.md", StringComparison.Ordinal));
-                Assert.Contains("README.md", names);
+                Assert.Contains(names, n => n.EndsWith("/attribution.dll", StringComparison.Ordinal));
+            }
+
+            using (var pointer = ZipFile.OpenRead(Path.Combine(packages, "Attribution.0.1.0.nupkg")))
+            {
+                Assert.Contains("README.md", pointer.Entries.Select(e => e.FullName));
             }
 
             // A private package cache, so the install takes this package, never an earlier one of the same version.
             var install = Run(work.FullName, "dotnet", new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work.FullName, "cache") },
                 "tool", "install", "--tool-path", tools, "--add-source", packages, "Attribution");
             Assert.True(install.Code == 0, install.Output);
+
+            // On linux-x64 the installed assembly is the precompiled one (a ReadyToRun header), elsewhere the portable one.
+            var installed = Assert.Single(Directory.GetFiles(tools, "attribution.dll", SearchOption.AllDirectories));
+            Assert.Equal(RuntimeInformation.RuntimeIdentifier == "linux-x64", IsReadyToRun(installed));
 
             // Run from an unrelated folder: the rules must come from the package, not the repository.
             var exe = Path.Combine(tools, OperatingSystem.IsWindows() ? "attribution.exe" : "attribution");
@@ -51,6 +66,14 @@ public sealed class PackagingTests
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // crossgen2 output keeps the IL and adds a managed native header that points at the precompiled code.
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var reader = new PEReader(stream);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     private static (int Code, string Output) Dotnet(string directory, params string[] args) => Run(directory, "dotnet", [], args);
