@@ -206,6 +206,11 @@ public sealed class AttributionParser
         private int _quotesBeforeUnit;
         private int _quotesBeforePreviousUnit;
 
+        // The cue verb each token of the unit spells, looked up once: several constructions test the
+        // same words (0 = not looked up yet, 1 = no cue, 2 = cue).
+        private byte[] _cueState = new byte[64];
+        private CueVerb?[] _cueVerb = new CueVerb?[64];
+
         public DocumentParser(string text, Lexicon lexicon, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
             _text = text;
@@ -249,6 +254,16 @@ public sealed class AttributionParser
                 return;
             }
 
+            if (_cueState.Length < N)
+            {
+                _cueState = new byte[Math.Max(N, _cueState.Length * 2)];
+                _cueVerb = new CueVerb?[_cueState.Length];
+            }
+            else
+            {
+                Array.Clear(_cueState, 0, N);
+            }
+
             var lo = 0;
             Match? previous = null;
             if (MatchColonLabel() is { } label && TryAdd(label))
@@ -283,7 +298,7 @@ public sealed class AttributionParser
                 {
                     m = asPutIt;
                 }
-                else if (_lex.TryGetCue(word, out var verb) && (!IsCapitalised(i) || i == 0 || IsHeadline()))
+                else if (CueAt(i, out var verb) && (!IsCapitalised(i) || i == 0 || IsHeadline()))
                 {
                     m = MatchVerb(i, verb, lo, previous);
                 }
@@ -314,11 +329,25 @@ public sealed class AttributionParser
                 last--;
             }
 
+            // Every trailing attribution is set off by a comma, a parenthesis or a dash: most sentences are
+            // out after this scan of punctuation alone.
+            var window = Math.Max(lo, last - MaxSpeakerWords - MaxTailWords);
+            var setOff = false;
+            for (var i = window; i <= last && !setOff; i++)
+            {
+                setOff = IsPunct(i, ',') || IsPunct(i, '(') || IsDash(i);
+            }
+
+            if (!setOff)
+            {
+                return null;
+            }
+
             var earlierCue = false;
             var found = -1;
-            for (var i = Math.Max(lo, last - MaxSpeakerWords - MaxTailWords); i <= last; i++)
+            for (var i = last; i >= window && found < 0; i--)
             {
-                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (IsAccordingTo(i) || _lex.TryGetCue(Word(i), out _)))
+                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (IsAccordingTo(i) || CueAt(i, out _)))
                 {
                     found = i;
                 }
@@ -334,7 +363,7 @@ public sealed class AttributionParser
             // comma or a quotation ("Obama said: "…" … ," Obama said.") closes its own attribution.
             for (var i = lo; i < found && !earlierCue; i++)
             {
-                earlierCue = _toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && !IsCapitalised(i) && _lex.TryGetCue(Word(i), out _)
+                earlierCue = _toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && !IsCapitalised(i) && CueAt(i, out _)
                     && i + 1 < found && _toks[i + 1].Kind == TokenKind.Word;
             }
 
@@ -344,7 +373,7 @@ public sealed class AttributionParser
             }
 
             var m = IsAccordingTo(found) ? MatchAccordingTo(found, lo)
-                : _lex.TryGetCue(Word(found), out var verb) && !IsCapitalised(found) ? MatchVerb(found, verb, lo, previous) : null;
+                : CueAt(found, out var verb) && !IsCapitalised(found) ? MatchVerb(found, verb, lo, previous) : null;
 
             // Only a match that reports the whole sentence before it, up to the end, is the outer one; and
             // "…, given his previous comments." is a noun after a possessive, not a speaker and a verb.
@@ -362,7 +391,7 @@ public sealed class AttributionParser
                 return !(cue - 2 >= 0 && _toks[cue - 2].Kind == TokenKind.QuoteClose);
             }
 
-            if (!_lex.TryGetCue(Word(cue), out var verb))
+            if (!CueAt(cue, out var verb))
             {
                 return false;
             }
@@ -409,7 +438,7 @@ public sealed class AttributionParser
 
                 // "…, have sparked legal challenges." / "…, making air quotes.": a verb phrase, not a speaker.
                 if (_toks[i].InQuote || (_toks[i].Kind == TokenKind.Word && !IsCapitalised(i)
-                    && (_lex.TryGetCue(Word(i), out _) || IsAuxiliary(i) || Word(i).EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
+                    && (CueAt(i, out _) || IsAuxiliary(i) || Word(i).EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
                 {
                     return false;
                 }
@@ -427,6 +456,24 @@ public sealed class AttributionParser
         }
 
         private bool IsAccordingTo(int i) => IsWord(i, "according") && IsWord(i + 1, "to");
+
+        private bool CueAt(int i, out CueVerb verb)
+        {
+            if (i < 0 || i >= N)
+            {
+                verb = null!;
+                return false;
+            }
+
+            if (_cueState[i] == 0)
+            {
+                _cueState[i] = _lex.TryGetCue(Word(i), out var found) ? (byte)2 : (byte)1;
+                _cueVerb[i] = found;
+            }
+
+            verb = _cueVerb[i]!;
+            return _cueState[i] == 2;
+        }
 
         private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)
         {
@@ -820,7 +867,7 @@ public sealed class AttributionParser
             }
 
             if (words == 0 || words > 6 || k >= N - 1 || !IsPunct(k, ':') || !IsCapitalised(first)
-                || _lex.ColonLabelLookup.Contains(Word(first)) || _lex.TryGetCue(Word(k - 1), out _))
+                || _lex.ColonLabelLookup.Contains(Word(first)) || CueAt(k - 1, out _))
             {
                 return null;
             }
@@ -1236,7 +1283,7 @@ public sealed class AttributionParser
 
                 if (t.Kind is TokenKind.Word or TokenKind.Number)
                 {
-                    if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && _lex.TryGetCue(Word(i), out var inner) && !IsCapitalised(i)
+                    if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && CueAt(i, out var inner) && !IsCapitalised(i)
                         && (inner.Tense == VerbTense.Past || IsAnyWord(i, "says", "tells", "adds"))))
                     {
                         break;
@@ -1353,7 +1400,7 @@ public sealed class AttributionParser
                         break;
                     }
 
-                    if (IsStopWord(k) || _lex.TryGetCue(Word(k), out _))
+                    if (IsStopWord(k) || CueAt(k, out _))
                     {
                         break;
                     }
@@ -1564,13 +1611,13 @@ public sealed class AttributionParser
 
                 // … wrote a letter to the board and says it was never answered: a second attribution.
                 if (k > j && IsAnyWord(k, "and", "but") && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
-                    && _lex.TryGetCue(Word(SkipModifiersForward(k + 1)), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
+                    && CueAt(SkipModifiersForward(k + 1), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
                 {
                     break;
                 }
 
                 if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
-                    && ((_lex.TryGetCue(Word(k + 1), out var v) && (v.Tense == VerbTense.Participle || (v.Tense == VerbTense.Past && !v.NeedsComplement && v.Class == CueClass.Neutral)))
+                    && ((CueAt(k + 1, out var v) && (v.Tense == VerbTense.Participle || (v.Tense == VerbTense.Past && !v.NeedsComplement && v.Class == CueClass.Neutral)))
                         || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
                 {
                     break; // …, adding … / …, according to … / "A driver, who feared losing her route, said …"
