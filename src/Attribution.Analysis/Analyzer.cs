@@ -38,10 +38,19 @@ public sealed class Analyzer
     /// <param name="text">The document.</param>
     /// <param name="config">Severities and options for this document.</param>
     /// <param name="includeDisabled">Evaluate rules whose severity is none too (for rule self-tests).</param>
-    public DocumentAnalysis Analyze(SourceText text, EffectiveConfiguration? config, bool includeDisabled = false)
+    public DocumentAnalysis Analyze(SourceText text, EffectiveConfiguration? config, bool includeDisabled = false) =>
+        Analyze(_parser.Parse(text), config, includeDisabled);
+
+    /// <summary>Binds and classifies the sources of a parsed document and runs the diagnostic rules.</summary>
+    /// <param name="doc">The parsed document.</param>
+    /// <param name="config">Severities and options for this document (null: rule defaults).</param>
+    /// <param name="includeDisabled">Evaluate rules whose severity is none too (for rule self-tests).</param>
+    public DocumentAnalysis Analyze(ParsedDocument doc, EffectiveConfiguration? config = null, bool includeDisabled = false) =>
+        ApplyRules(doc, _binder.Bind(doc), config, includeDisabled);
+
+    /// <summary>The rules stage alone: classification of bound sources and the diagnostic rules (benchmarked apart).</summary>
+    internal DocumentAnalysis ApplyRules(ParsedDocument doc, SourceBinder.Result bound, EffectiveConfiguration? config, bool includeDisabled)
     {
-        var doc = _parser.Parse(text);
-        var bound = _binder.Bind(doc);
         var sources = ImmutableArray.CreateBuilder<Source>(bound.Entities.Length);
         for (var i = 0; i < bound.Entities.Length; i++)
         {
