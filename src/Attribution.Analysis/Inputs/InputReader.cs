@@ -147,10 +147,33 @@ public sealed class InputReader
     {
         foreach (var file in FilesUnder(directory))
         {
+            // A file of no length is not opened: in a folder that is also how a named pipe or a device
+            // looks, and opening one would wait for a writer that never comes. (A pipe named on the
+            // command line, such as <(zcat story.txt.gz), is read: the user asked for it.)
+            if (LengthOf(file) == 0)
+            {
+                yield return () => InputDocument.Failed(file, EmptyFile);
+                continue;
+            }
+
             foreach (var doc in ReadFile(file, format))
             {
                 yield return doc;
             }
+        }
+    }
+
+    private const string EmptyFile = "empty file: no text to analyse";
+
+    private static long LengthOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return -1; // the read reports it
         }
     }
 
@@ -282,7 +305,7 @@ public sealed class InputReader
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return InputDocument.Failed(path, "empty file: no text to analyse");
+            return InputDocument.Failed(path, EmptyFile);
         }
 
         return InputDocument.Ok(path, text);

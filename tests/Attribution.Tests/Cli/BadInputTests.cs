@@ -84,6 +84,39 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_named_pipe_in_a_folder_is_reported_not_waited_on()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no named pipes in the file system there
+        }
+
+        var desk = Directory.CreateDirectory(Path.Combine(_temp.Root, "desk")).FullName;
+        File.WriteAllText(Path.Combine(desk, "a.txt"), "\"One,\" he said.");
+        var pipe = Path.Combine(desk, "feed.txt");
+        using (var mkfifo = Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var run = Task.Run(() => CliRunner.Run("check", "--format", "json", desk));
+        var finished = await Task.WhenAny(run, Task.Delay(Bound)) == run;
+        if (!finished)
+        {
+            // Give the reader stuck in open() its writer, so the test host is not left hanging.
+            using var writer = new FileStream(pipe, FileMode.Open, FileAccess.Write);
+        }
+
+        Assert.True(finished, "check waited on a named pipe");
+        var (code, stdout, stderr) = await run;
+        Assert.Equal(2, code);
+        Assert.Contains("feed.txt", stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+    }
+
+    [Fact]
     public void An_oversized_rule_expression_is_refused_at_load()
     {
         var rules = Path.Combine(_temp.Root, "pack");
