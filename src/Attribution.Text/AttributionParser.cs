@@ -198,7 +198,11 @@ public sealed class AttributionParser
         private readonly List<QuoteRegion> _regions;
         private readonly List<TextSpan> _paragraphs;
         private readonly bool[] _regionClaimed;
-        private readonly List<Token> _toks = new(64);
+        // The current unit's tokens, in a list each thread reuses for every unit of every document it parses.
+        [ThreadStatic]
+        private static List<Token>? t_tokens;
+
+        private readonly List<Token> _toks = t_tokens ??= new(256);
         private readonly List<Quotation> _quotes = [];
         private int _lastAttributed = -1;
         private Unit _unit;
@@ -207,9 +211,16 @@ public sealed class AttributionParser
         private int _quotesBeforePreviousUnit;
 
         // The cue verb each token of the unit spells, looked up once: several constructions test the
-        // same words (0 = not looked up yet, 1 = no cue, 2 = cue).
-        private byte[] _cueState = new byte[64];
-        private CueVerb?[] _cueVerb = new CueVerb?[64];
+        // same words (0 = not looked up yet, 1 = no cue, 2 = cue). One pair of buffers per thread, reused
+        // by every document the thread parses.
+        [ThreadStatic]
+        private static byte[]? t_cueState;
+
+        [ThreadStatic]
+        private static CueVerb?[]? t_cueVerb;
+
+        private byte[] _cueState = [];
+        private CueVerb?[] _cueVerb = [];
 
         public DocumentParser(string text, Lexicon lexicon, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
@@ -256,13 +267,17 @@ public sealed class AttributionParser
 
             if (_cueState.Length < N)
             {
-                _cueState = new byte[Math.Max(N, _cueState.Length * 2)];
-                _cueVerb = new CueVerb?[_cueState.Length];
+                if (t_cueState is null || t_cueState.Length < N)
+                {
+                    t_cueState = new byte[Math.Max(N, Math.Max(64, (t_cueState?.Length ?? 0) * 2))];
+                    t_cueVerb = new CueVerb?[t_cueState.Length];
+                }
+
+                _cueState = t_cueState;
+                _cueVerb = t_cueVerb!;
             }
-            else
-            {
-                Array.Clear(_cueState, 0, N);
-            }
+
+            Array.Clear(_cueState, 0, N);
 
             var lo = 0;
             Match? previous = null;

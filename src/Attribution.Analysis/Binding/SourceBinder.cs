@@ -636,7 +636,7 @@ public sealed class SourceBinder
             {
                 var w = words[i];
                 var bare = w.TrimEnd('.');
-                var lower = TrimPossessive(bare).ToLowerInvariant(); // "the city's auditor": city
+                var lower = TrimPossessive(bare); // "the city's auditor": city (the noun sets ignore case)
                 var titleAsSurname = i > 0 && _lex.Titles.ContainsKey(words[i - 1].TrimEnd('.')) && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
                 if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]) && !titleAsSurname)
                 {
@@ -652,7 +652,7 @@ public sealed class SourceBinder
                 }
 
                 institution |= _src.InstitutionNouns.Contains(lower) || _src.OrganizationNames.Contains(bare);
-                role |= _src.RoleNouns.Contains(lower) || lower.EndsWith("-year-old", StringComparison.Ordinal);
+                role |= _src.RoleNouns.Contains(lower) || lower.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
                 spokes |= _src.SpokespersonNouns.Contains(lower);
                 anonymous |= _src.AnonymousNouns.Contains(lower);
                 if (IsNameWord(w) && !(i == 0 && (definite || indefinite)))
@@ -762,7 +762,7 @@ public sealed class SourceBinder
 
             for (var i = start; i < end; i++)
             {
-                var lower = words[i].ToLowerInvariant();
+                var lower = words[i]; // the noun sets ignore case
                 if (_src.InstitutionNouns.Contains(lower) || _src.RoleNouns.Contains(lower) || _src.OrganizationNames.Contains(words[i])
                     || _src.DocumentNouns.Contains(lower) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps([words[i]]) || IsPluralWord(words[i]))
                 {
