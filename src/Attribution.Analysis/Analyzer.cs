@@ -90,6 +90,14 @@ public sealed class Analyzer
         _ => "unknown",
     };
 
+    /// <summary>The JSON name of a quotation's kind: direct, mixed or indirect.</summary>
+    public static string KindName(QuotationKind kind) => kind switch
+    {
+        QuotationKind.Direct => "direct",
+        QuotationKind.Mixed => "mixed",
+        _ => "indirect",
+    };
+
     private SourceType Classify(SourceFacts facts)
     {
         foreach (var rule in Pack.Classification)

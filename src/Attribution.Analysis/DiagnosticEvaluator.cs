@@ -176,13 +176,12 @@ internal sealed class DiagnosticEvaluator
         {
             var quote = doc.Quotations[q];
             var source = quoteSources[q] >= 0 ? sources[quoteSources[q]] : null;
-            var content = quote.Spans.Length == 1 ? text.Substring(quote.Span.Start, quote.Span.Length)
-                : string.Join(" ", quote.Spans.Select(s => text.AsSpan(s.Start, s.Length).ToString()));
             var floating = quote.Cue is null && quote.Kind == QuotationKind.Direct;
             facts[q] = new QuoteFacts
             {
-                Kind = quote.Kind.ToString().ToLowerInvariant(),
-                Text = content,
+                Kind = Analyzer.KindName(quote.Kind),
+                Document = text,
+                Parts = quote.Spans,
                 Cue = quote.Cue is { } c ? text.Substring(c.Start, c.Length).TrimEnd(':') : "",
                 CueLemma = quote.Verb?.Lemma ?? "",
                 CueClass = quote.Verb is { } v ? ClassName(v.Class) : "",

@@ -274,7 +274,7 @@ public sealed class HtmlReportWriter : IReportWriter
                     var sourceIndex = analysis.QuoteSources[m.Index];
                     var who = sourceIndex >= 0 ? analysis.Sources[sourceIndex].Name : "no source found";
                     var cue = analysis.Document.AttributingCue(m.Index) is { } c ? $", cue \u201c{analysis.Document.Source.ToString(c)}\u201d" : "";
-                    titles.Add($"q{m.Index + 1} ({KindName(quote.Kind)}): {Analyzer.TypeName(type)} source \u2014 {who}{cue}");
+                    titles.Add($"q{m.Index + 1} ({Analyzer.KindName(quote.Kind)}): {Analyzer.TypeName(type)} source \u2014 {who}{cue}");
                     href ??= sourceIndex >= 0 ? $"#{id}-{analysis.Sources[sourceIndex].Id}" : null;
                     break;
                 }
@@ -439,13 +439,6 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private static SourceType TypeOf(DocumentAnalysis analysis, int quote) =>
         analysis.QuoteSources[quote] is var s and >= 0 ? analysis.Sources[s].Type : SourceType.Unknown;
-
-    private static string KindName(QuotationKind kind) => kind switch
-    {
-        QuotationKind.Direct => "direct",
-        QuotationKind.Mixed => "mixed",
-        _ => "indirect",
-    };
 
     private enum MarkKind
     {

@@ -83,12 +83,7 @@ public sealed class JsonReportWriter : IReportWriter
             var quote = doc.Quotations[q];
             json.WriteStartObject();
             json.WriteString("id", $"q{q + 1}");
-            json.WriteString("kind", quote.Kind switch
-            {
-                QuotationKind.Direct => "direct",
-                QuotationKind.Mixed => "mixed",
-                _ => "indirect",
-            });
+            json.WriteString("kind", Analyzer.KindName(quote.Kind));
             WriteSpan(json, "span", source.ToOriginal(quote.Span));
             if (quote.Spans.Length > 1)
             {

@@ -12,8 +12,26 @@ public sealed record QuoteFacts
     /// <summary>direct, mixed or indirect.</summary>
     public string Kind { get; init; } = "direct";
 
-    /// <summary>The quoted or reported words.</summary>
-    public string Text { get; init; } = "";
+    private string? _text;
+
+    /// <summary>The quoted or reported words (the parts of a split quotation joined by a space).</summary>
+    public string Text
+    {
+        // Cut from the story when a rule first reads it (most never do).
+        get => _text ??= Parts.Length switch
+        {
+            0 => "",
+            1 => Document.Substring(Parts[0].Start, Parts[0].Length),
+            _ => string.Join(' ', Parts.Select(p => Document.Substring(p.Start, p.Length))),
+        };
+        init => _text = value;
+    }
+
+    /// <summary>The story text <see cref="Text"/> is cut from.</summary>
+    internal string Document { get; init; } = "";
+
+    /// <summary>Where <see cref="Text"/> lies in <see cref="Document"/>.</summary>
+    internal System.Collections.Immutable.ImmutableArray<Attribution.Text.TextSpan> Parts { get; init; } = [];
 
     /// <summary>The cue's words ("said"), or empty.</summary>
     public string Cue { get; init; } = "";
