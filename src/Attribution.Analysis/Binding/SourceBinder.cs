@@ -809,6 +809,11 @@ public sealed class SourceBinder
 
         private static bool IsAllCaps(List<string> words) => words.TrueForAll(w => w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
 
+        private ReadOnlySpan<char> Slice((int Start, int End) span) => _text.AsSpan(span.Start, span.End - span.Start);
+
+        private static ReadOnlySpan<char> TrimPossessive(ReadOnlySpan<char> w) =>
+            w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
+
         private static string TrimPossessive(string w) =>
             w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
 
@@ -910,6 +915,10 @@ public sealed class SourceBinder
 
         private List<PersonName> ScanPersonNames()
         {
+            // Runs of capitalised words are looked up as slices of the story: only the names found become strings.
+            var titles = _lex.Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+            var givenNames = _src.GivenNameLookup;
+            var institutions = _src.InstitutionNounLookup;
             var names = new List<PersonName>();
             var spans = new List<(int Start, int End)>();
             var regions = _doc.QuoteRegions;
@@ -972,49 +981,59 @@ public sealed class SourceBinder
                     continue;
                 }
 
-                var parts = new List<(string Word, int Start)>(spans.Count);
-                foreach (var (s, e) in spans)
+                // Trailing periods are not part of the word ("Gen." → Gen, "U.S." → U.S).
+                for (var k = 0; k < spans.Count; k++)
                 {
-                    parts.Add((text[s..e].TrimEnd('.'), s));
+                    var (s, e) = spans[k];
+                    while (e > s + 1 && text[e - 1] == '.')
+                    {
+                        e--;
+                    }
+
+                    spans[k] = (s, e);
                 }
 
                 var first = 0;
-                while (first < parts.Count && _lex.Titles.ContainsKey(parts[first].Word))
+                while (first < spans.Count && titles.ContainsKey(Slice(spans[first])))
                 {
                     first++;
                 }
 
                 var hasTitle = first > 0;
-                if (first >= parts.Count)
+                if (first >= spans.Count)
                 {
                     continue;
                 }
 
-                var given = _src.GivenNames.TryGetValue(parts[first].Word, out var g) ? parts[first].Word : null;
-                if (!hasTitle && given is null)
+                var givenAt = givenNames.TryGetValue(Slice(spans[first]), out var g) ? first : -1;
+                if (!hasTitle && givenAt < 0)
                 {
                     // "State Jon Husted", "Trump lawyer Marc Kasowitz": start at the first given name.
-                    var at = parts.FindIndex(first + 1, p => _src.GivenNames.ContainsKey(p.Word));
-                    if (at < 0 || at == parts.Count - 1)
+                    var at = first + 1;
+                    while (at < spans.Count && !givenNames.TryGetValue(Slice(spans[at]), out g))
+                    {
+                        at++;
+                    }
+
+                    if (at >= spans.Count - 1)
                     {
                         continue;
                     }
 
-                    first = at;
-                    start = parts[at].Start;
-                    given = parts[at].Word;
-                    g = _src.GivenNames[given];
+                    first = givenAt = at;
+                    start = spans[at].Start;
                 }
 
-                var titleGender = hasTitle && _lex.Titles.TryGetValue(parts[0].Word, out var tg) ? tg : Gender.Unknown;
-                var surname = TrimPossessive(parts[^1].Word);
-                if (_src.InstitutionNouns.Contains(surname) || (given is not null && parts.Count - first < 2))
+                var titleGender = hasTitle && titles.TryGetValue(Slice(spans[0]), out var tg) ? tg : Gender.Unknown;
+                var surname = TrimPossessive(Slice(spans[^1]));
+                if (institutions.Contains(surname) || (givenAt >= 0 && spans.Count - first < 2))
                 {
                     continue;
                 }
 
-                var end = parts[^1].Start + parts[^1].Word.Length;
-                names.Add(new PersonName(start, text[start..end], surname, given, titleGender != Gender.Unknown ? titleGender : given is null ? Gender.Unknown : g));
+                var end = spans[^1].End;
+                names.Add(new PersonName(start, text[start..end], surname.ToString(), givenAt >= 0 ? Slice(spans[givenAt]).ToString() : null,
+                    titleGender != Gender.Unknown ? titleGender : givenAt < 0 ? Gender.Unknown : g));
             }
 
             return names;

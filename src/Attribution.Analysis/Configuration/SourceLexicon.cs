@@ -43,6 +43,8 @@ public sealed class SourceLexicon
         }
 
         GivenNames = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        GivenNameLookup = GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        InstitutionNounLookup = InstitutionNouns.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Organisation head nouns.</summary>
@@ -83,6 +85,12 @@ public sealed class SourceLexicon
 
     /// <summary>Given names with gender.</summary>
     public FrozenDictionary<string, Gender> GivenNames { get; }
+
+    /// <summary><see cref="GivenNames"/> looked up by a slice of the story, without making a string.</summary>
+    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> GivenNameLookup { get; }
+
+    /// <summary><see cref="InstitutionNouns"/> looked up by a slice of the story.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InstitutionNounLookup { get; }
 
     private static FrozenSet<string> Freeze(IEnumerable<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }
