@@ -82,7 +82,7 @@ public sealed class JsonReportWriter : IReportWriter
         {
             var quote = doc.Quotations[q];
             json.WriteStartObject();
-            json.WriteString("id", $"q{q + 1}");
+            WriteId(json, "id", 'q', q + 1);
             json.WriteString("kind", Analyzer.KindName(quote.Kind));
             WriteSpan(json, "span", source.ToOriginal(quote.Span));
             if (quote.Spans.Length > 1)
@@ -99,7 +99,15 @@ public sealed class JsonReportWriter : IReportWriter
                 json.WriteEndArray();
             }
 
-            json.WriteString("text", quote.Spans.Length == 1 ? source.ToString(quote.Span) : string.Join(" ", quote.Spans.Select(source.ToString)));
+            if (quote.Spans.Length == 1)
+            {
+                json.WriteString("text", Slice(source, quote.Span));
+            }
+            else
+            {
+                json.WriteString("text", string.Join(" ", quote.Spans.Select(source.ToString)));
+            }
+
             WriteTextSpan(json, "cue", doc.AttributingCue(q), source);
             WriteTextSpan(json, "speaker", quote.Speaker, source);
             var sourceIndex = analysis.QuoteSources[q];
@@ -149,7 +157,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteStartArray("quotes");
             foreach (var q in s.Quotes)
             {
-                json.WriteStringValue($"q{q + 1}");
+                WriteId(json, null, 'q', q + 1);
             }
 
             json.WriteEndArray();
@@ -270,7 +278,26 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartObject();
         json.WriteNumber("start", at.Start);
         json.WriteNumber("end", at.End);
-        json.WriteString("text", source.ToString(s));
+        json.WriteString("text", Slice(source, s));
         json.WriteEndObject();
+    }
+
+    // The story's words go to the writer as slices of the text: no string per quotation or mention.
+    private static ReadOnlySpan<char> Slice(SourceText source, TextSpan span) => source.Text.AsSpan(span.Start, span.Length);
+
+    // "q12": the id of a quotation, formatted on the stack; a property when name is given, else an array value.
+    private static void WriteId(Utf8JsonWriter json, string? name, char prefix, int number)
+    {
+        Span<char> id = stackalloc char[12];
+        id[0] = prefix;
+        number.TryFormat(id[1..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        if (name is null)
+        {
+            json.WriteStringValue(id[..(digits + 1)]);
+        }
+        else
+        {
+            json.WriteString(name, id[..(digits + 1)]);
+        }
     }
 }
