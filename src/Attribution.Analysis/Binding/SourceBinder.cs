@@ -441,12 +441,18 @@ public sealed class SourceBinder
                 return false;
             }
 
-            foreach (var raw in mentionText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var text = mentionText.AsSpan();
+            foreach (var range in text.Split(' '))
             {
-                var w = raw.TrimEnd('.', ',');
+                if (range.End.Value == range.Start.Value)
+                {
+                    continue;
+                }
+
+                var w = text[range].TrimEnd(".,");
                 if (w.Equals(noun, StringComparison.OrdinalIgnoreCase)
-                    || (w.Length >= 3 && char.IsUpper(w[0]) && noun.StartsWith(w, StringComparison.OrdinalIgnoreCase))
-                    || (noun.EndsWith('s') && w.Equals(noun[..^1], StringComparison.OrdinalIgnoreCase)))
+                    || (w.Length >= 3 && char.IsUpper(w[0]) && noun.AsSpan().StartsWith(w, StringComparison.OrdinalIgnoreCase))
+                    || (noun.EndsWith('s') && w.Equals(noun.AsSpan(0, noun.Length - 1), StringComparison.OrdinalIgnoreCase)))
                 {
                     return true;
                 }
@@ -627,7 +633,7 @@ public sealed class SourceBinder
             }
 
             var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite));
-            var headAcronym = headNoun.Length >= 2 && IsAllCaps([headNoun]) && !_lex.Pronouns.ContainsKey(headNoun);
+            var headAcronym = headNoun.Length >= 2 && IsAllCaps(headNoun) && !_lex.Pronouns.ContainsKey(headNoun);
             headNoun = TrimPossessive(headNoun).ToLowerInvariant(); // "the alliance's" → alliance
             var capitals = 0;
             var nameRun = new List<string>();
@@ -764,7 +770,7 @@ public sealed class SourceBinder
             {
                 var lower = words[i]; // the noun sets ignore case
                 if (_src.InstitutionNouns.Contains(lower) || _src.RoleNouns.Contains(lower) || _src.OrganizationNames.Contains(words[i])
-                    || _src.DocumentNouns.Contains(lower) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps([words[i]]) || IsPluralWord(words[i]))
+                    || _src.DocumentNouns.Contains(lower) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || IsPluralWord(words[i]))
                 {
                     return null;
                 }
@@ -807,7 +813,46 @@ public sealed class SourceBinder
         private static bool IsNameWord(string w) =>
             char.IsUpper(w[0]) || (w.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash && dash + 1 < w.Length && char.IsUpper(w[dash + 1]));
 
-        private static bool IsAllCaps(List<string> words) => words.TrueForAll(w => w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+        private static bool IsAllCaps(List<string> words)
+        {
+            foreach (var w in words)
+            {
+                if (!IsAllCaps(w))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAllCaps(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word)
+            {
+                if (char.IsLetter(c) && !char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Words separated by spaces, as Split(' ', RemoveEmptyEntries) would count them, without the array.
+        private static int CountWords(string text)
+        {
+            var count = 0;
+            foreach (var range in text.AsSpan().Split(' '))
+            {
+                if (range.End.Value > range.Start.Value)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
 
         private ReadOnlySpan<char> Slice((int Start, int End) span) => _text.AsSpan(span.Start, span.End - span.Start);
 
@@ -840,7 +885,7 @@ public sealed class SourceBinder
         // sentence opener.
         private bool AppearsAfterAFirstName(string word)
         {
-            if (word.Length < 2 || IsAllCaps([word]))
+            if (word.Length < 2 || IsAllCaps(word))
             {
                 return false;
             }
@@ -871,7 +916,7 @@ public sealed class SourceBinder
 
                 var previous = _text[(p + 1)..(at - 1)].TrimEnd('.');
                 var atSentenceStart = p < 0 || _text[p] == '\n' || (p >= 1 && _text[p] == ' ' && _text[p - 1] is '.' or '!' or '?');
-                if (previous.Length >= 2 && char.IsUpper(previous[0]) && !IsAllCaps([previous]) && !atSentenceStart
+                if (previous.Length >= 2 && char.IsUpper(previous[0]) && !IsAllCaps(previous) && !atSentenceStart
                     && !_lex.Determiners.Contains(previous) && !_lex.Prepositions.Contains(previous) && !_lex.Pronouns.ContainsKey(previous)
                     && !_src.InstitutionNouns.Contains(previous) && !_src.RoleNouns.Contains(previous) && !_lex.Titles.ContainsKey(previous))
                 {
@@ -1224,7 +1269,7 @@ public sealed class SourceBinder
             {
                 if (m.Kind == MentionKind.Name)
                 {
-                    var words = m.HeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                    var words = CountWords(m.HeadText);
                     if (words > nameWords)
                     {
                         nameWords = words;
