@@ -181,7 +181,7 @@ public sealed class SourceBinder
             var headText = _text[head.Start..head.End];
 
             // "he’s", "they've": the pronoun without its contracted auxiliary.
-            var apostrophe = headText.IndexOfAny(['\'', '\u2019']);
+            var apostrophe = headText.AsSpan().IndexOfAny('\'', '\u2019');
             if (apostrophe > 0 && _lex.Pronouns.ContainsKey(headText[..apostrophe]))
             {
                 headText = headText[..apostrophe];
@@ -927,6 +927,8 @@ public sealed class SourceBinder
             return false;
         }
 
+        private static readonly char[] WordEndPunctuation = ['.', '\'', '\u2019', '-'];
+
         private List<string> Words(TextSpan span)
         {
             var words = new List<string>();
@@ -946,7 +948,7 @@ public sealed class SourceBinder
 
                 if (i > s)
                 {
-                    words.Add(_text[s..i].TrimEnd('.', '\'', '\u2019', '-'));
+                    words.Add(_text[s..i].TrimEnd(WordEndPunctuation));
                 }
             }
 
