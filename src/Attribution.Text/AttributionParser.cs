@@ -492,8 +492,11 @@ public sealed class AttributionParser
 
         private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)
         {
-            // "was said" is passive; "was saying" is a progressive and is matched below.
-            if ((verb.Tense != VerbTense.Participle && IsPassive(c, lo)) || IsInfinitive(c, lo) || ReadsAsNoun(c, verb))
+            // "was said" is passive; "was saying" is a progressive and is matched below. "…, which advocates
+            // say …": a cue word right before a base or past cue verb is that verb's subject, a noun (but
+            // "announced plans", "cited reports": there the second word is the noun).
+            if ((verb.Tense != VerbTense.Participle && IsPassive(c, lo)) || IsInfinitive(c, lo) || ReadsAsNoun(c, verb)
+                || (CueAt(c + 1, out var following) && following.Tense is VerbTense.Base or VerbTense.Past && !following.IsAlsoNoun && !IsCapitalised(c + 1)))
             {
                 return null;
             }
@@ -1301,6 +1304,15 @@ public sealed class AttributionParser
                     if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && CueAt(i, out var inner) && !IsCapitalised(i)
                         && (inner.Tense == VerbTense.Past || IsAnyWord(i, "says", "tells", "adds"))))
                     {
+                        break;
+                    }
+
+                    // "not paying an architect who said …": a determiner after an -ing verb opens the phrase.
+                    if (i > lo && i < e && IsDeterminer(i) && _toks[i - 1].Kind == TokenKind.Word && !IsCapitalised(i - 1)
+                        && Word(i - 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsPreposition(i - 1))
+                    {
+                        words++;
+                        i--;
                         break;
                     }
 
