@@ -327,18 +327,23 @@ public sealed class InputReader
         return ReadJsonLines(path, reader);
     }
 
-    private static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, StreamReader reader)
+    private static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, StreamReader reader) =>
+        ReadJsonLines(path, reader, (int)(MaxDocumentBytes / 2));
+
+    /// <summary>The records of an archive; a line longer than <paramref name="maxLineChars"/> is reported and skipped.</summary>
+    internal static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, TextReader source, int maxLineChars)
     {
-        using (reader)
+        using (var reader = new BoundedLineReader(source, maxLineChars))
         {
             var lineNumber = 0;
             while (true)
             {
                 string? line;
+                var tooLong = false;
                 InputDocument? failure = null;
                 try
                 {
-                    line = reader.ReadLine();
+                    line = reader.ReadLine(out tooLong);
                 }
                 catch (DecoderFallbackException)
                 {
@@ -363,6 +368,13 @@ public sealed class InputReader
                 }
 
                 lineNumber++;
+                if (tooLong)
+                {
+                    var skipped = InputDocument.Failed($"{path}:{lineNumber}", $"the record is longer than {maxLineChars / (1024 * 1024)} million characters; it was skipped");
+                    yield return () => skipped;
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(line))
                 {
                     continue;
