@@ -413,7 +413,16 @@ public sealed class AttributionParser
 
             // Only adjuncts (and a listener) may follow: "…, he told reporters on Tuesday." — not "…, Teck
             // wants the gap narrowed.", whose verb opens a clause of its own.
-            var next = cue + 1 < N && verb.Particles.Count > 0 && verb.Particles.Contains(Word(cue + 1).ToString()) ? cue + 2 : cue + 1;
+            var next = cue + 1;
+            foreach (var particle in verb.Particles)
+            {
+                if (IsWord(cue + 1, particle))
+                {
+                    next = cue + 2; // "…, the union called for." — the particle is part of the cue
+                    break;
+                }
+            }
+
             next = SkipAdjuncts(next);
             if (verb.TakesObject)
             {

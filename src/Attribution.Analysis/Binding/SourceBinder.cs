@@ -642,7 +642,7 @@ public sealed class SourceBinder
             {
                 var w = words[i];
                 var bare = w.TrimEnd('.');
-                var lower = TrimPossessive(bare); // "the city's auditor": city (the noun sets ignore case)
+                var noun = TrimPossessive(bare); // "the city's auditor": city (the noun sets ignore case)
                 var titleAsSurname = i > 0 && _lex.Titles.ContainsKey(words[i - 1].TrimEnd('.')) && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
                 if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]) && !titleAsSurname)
                 {
@@ -653,18 +653,18 @@ public sealed class SourceBinder
                     }
 
                     // Titles are also roles: "Minister", "Secretary".
-                    role |= _src.RoleNouns.Contains(lower);
+                    role |= _src.RoleNouns.Contains(noun);
                     continue;
                 }
 
-                institution |= _src.InstitutionNouns.Contains(lower) || _src.OrganizationNames.Contains(bare);
-                role |= _src.RoleNouns.Contains(lower) || lower.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
-                spokes |= _src.SpokespersonNouns.Contains(lower);
-                anonymous |= _src.AnonymousNouns.Contains(lower);
+                institution |= _src.InstitutionNouns.Contains(noun) || _src.OrganizationNames.Contains(bare);
+                role |= _src.RoleNouns.Contains(noun) || noun.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
+                spokes |= _src.SpokespersonNouns.Contains(noun);
+                anonymous |= _src.AnonymousNouns.Contains(noun);
                 if (IsNameWord(w) && !(i == 0 && (definite || indefinite)))
                 {
                     capitals++;
-                    if (!_src.InstitutionNouns.Contains(lower) && !_src.RoleNouns.Contains(lower))
+                    if (!_src.InstitutionNouns.Contains(noun) && !_src.RoleNouns.Contains(noun))
                     {
                         nameRun.Add(bare);
                         if (_src.GivenNames.TryGetValue(bare, out var ng))
@@ -768,9 +768,9 @@ public sealed class SourceBinder
 
             for (var i = start; i < end; i++)
             {
-                var lower = words[i]; // the noun sets ignore case
-                if (_src.InstitutionNouns.Contains(lower) || _src.RoleNouns.Contains(lower) || _src.OrganizationNames.Contains(words[i])
-                    || _src.DocumentNouns.Contains(lower) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || IsPluralWord(words[i]))
+                var word = words[i]; // the noun sets ignore case
+                if (_src.InstitutionNouns.Contains(word) || _src.RoleNouns.Contains(word) || _src.OrganizationNames.Contains(word)
+                    || _src.DocumentNouns.Contains(word) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || IsPluralWord(words[i]))
                 {
                     return null;
                 }
