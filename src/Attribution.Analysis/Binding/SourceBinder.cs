@@ -63,6 +63,12 @@ public sealed class SourceBinder
 
         public bool IsPerson { get; set; }
 
+        /// <summary>Filed in the binder's surname index (see IndexPerson).</summary>
+        public bool IndexedBySurname { get; set; }
+
+        /// <summary>Filed among the persons without a surname.</summary>
+        public bool IndexedWithoutSurname { get; set; }
+
         public bool IsGroupOrOrganisation { get; set; }
 
         public bool HasGrant { get; set; }
@@ -216,6 +222,7 @@ public sealed class SourceBinder
             {
                 entity.IsPerson = true;
                 entity.Surname ??= info.Surname;
+                IndexPerson(target);
                 entity.GivenName ??= info.GivenName;
                 if (entity.Gender == Gender.Unknown)
                 {
@@ -256,14 +263,24 @@ public sealed class SourceBinder
 
         private int ResolveName(MentionInfo info, int position)
         {
-            for (var i = _entities.Count - 1; i >= 0; i--)
+            // The latest person entity with this surname (and no conflicting given name), found through the
+            // surname index rather than by walking back over every entity of the story.
+            var persons = info.Surname is null ? _personsWithoutSurname
+                : _personsBySurname.TryGetValue(info.Surname, out var withSurname) ? withSurname : [];
+            var latest = -1;
+            foreach (var i in persons)
             {
                 var e = _entities[i];
-                if (e.IsPerson && string.Equals(e.Surname, info.Surname, StringComparison.OrdinalIgnoreCase)
+                if (i > latest && e.IsPerson && string.Equals(e.Surname, info.Surname, StringComparison.OrdinalIgnoreCase)
                     && (e.GivenName is null || info.GivenName is null || string.Equals(e.GivenName, info.GivenName, StringComparison.OrdinalIgnoreCase)))
                 {
-                    return i;
+                    latest = i;
                 }
+            }
+
+            if (latest >= 0)
+            {
+                return latest;
             }
 
             // A person introduced earlier in a sentence that quoted nobody: the entity takes that
@@ -286,6 +303,31 @@ public sealed class SourceBinder
             }
 
             return -1;
+        }
+
+        // Person entities by surname (and those without one), for ResolveName. An entity's surname is set
+        // once and it stays a person, so an entity is filed under each state it reaches, once.
+        private readonly Dictionary<string, List<int>> _personsBySurname = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<int> _personsWithoutSurname = [];
+
+        private void IndexPerson(int index)
+        {
+            var e = _entities[index];
+            if (e.Surname is { } surname && !e.IndexedBySurname)
+            {
+                if (!_personsBySurname.TryGetValue(surname, out var list))
+                {
+                    _personsBySurname[surname] = list = [];
+                }
+
+                list.Add(index);
+                e.IndexedBySurname = true;
+            }
+            else if (e.Surname is null && !e.IndexedWithoutSurname)
+            {
+                _personsWithoutSurname.Add(index);
+                e.IndexedWithoutSurname = true;
+            }
         }
 
         private int ResolvePronoun(string pronoun, int position)
@@ -366,16 +408,24 @@ public sealed class SourceBinder
 
         private int EntityForName(PersonName name)
         {
-            for (var i = _entities.Count - 1; i >= 0; i--)
+            // The latest person with this surname, from the surname index.
+            var latest = -1;
+            foreach (var i in _personsBySurname.TryGetValue(name.Surname, out var candidates) ? candidates : [])
             {
-                if (_entities[i].IsPerson && string.Equals(_entities[i].Surname, name.Surname, StringComparison.OrdinalIgnoreCase))
+                if (i > latest && _entities[i].IsPerson && string.Equals(_entities[i].Surname, name.Surname, StringComparison.OrdinalIgnoreCase))
                 {
-                    return i;
+                    latest = i;
                 }
+            }
+
+            if (latest >= 0)
+            {
+                return latest;
             }
 
             var entity = new Entity { IsPerson = true, Surname = name.Surname, GivenName = name.GivenName, Gender = name.Gender };
             _entities.Add(entity);
+            IndexPerson(_entities.Count - 1);
             var span = new TextSpan(name.Start, name.Start + name.FullName.Length);
             entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, Analyse(span)));
             entity.HeadTexts.TryAdd(name.FullName, span.Start);
@@ -1180,25 +1230,60 @@ public sealed class SourceBinder
         // The entity whose speaker mention sits in the same sentence as the grant, nearest to it.
         private int OwnerOf(TextSpan sentence, int grantStart, int[] quoteEntity)
         {
+            // Only speakers that start within the longest speaker's length before the sentence can
+            // overlap it: look those up in the index instead of every quotation of the story (a story
+            // of thousands of quotations and grants was quadratic here).
+            var index = SpeakerIndex();
+            var from = OrderedSearch.CountBefore(index, sentence.Start - _longestSpeaker, e => e.Start);
             var best = -1;
+            var bestQuote = int.MaxValue;
             var bestDistance = int.MaxValue;
-            var quotes = _doc.Quotations;
-            for (var q = 0; q < quotes.Length; q++)
+            for (var k = from; k < index.Length && index[k].Start < sentence.End; k++)
             {
-                if (quotes[q].Speaker is not { } sp || quoteEntity[q] < 0 || !sentence.OverlapsWith(sp))
+                var (start, end, q) = index[k];
+                var sp = new TextSpan(start, end);
+                if (quoteEntity[q] < 0 || !sentence.OverlapsWith(sp))
                 {
                     continue;
                 }
 
+                // The nearest speaker wins; between equally near ones, the earliest quotation (as in text order).
                 var distance = sp.Contains(new TextSpan(grantStart, grantStart + 1)) ? 0 : Math.Abs(sp.End - grantStart);
-                if (distance < bestDistance)
+                if (distance < bestDistance || (distance == bestDistance && q < bestQuote))
                 {
                     bestDistance = distance;
+                    bestQuote = q;
                     best = quoteEntity[q];
                 }
             }
 
             return best;
+        }
+
+        private (int Start, int End, int Quote)[]? _speakers;
+        private int _longestSpeaker;
+
+        // Every quotation's speaker span, ordered by where it starts.
+        private (int Start, int End, int Quote)[] SpeakerIndex()
+        {
+            if (_speakers is null)
+            {
+                var list = new List<(int Start, int End, int Quote)>();
+                var quotes = _doc.Quotations;
+                for (var q = 0; q < quotes.Length; q++)
+                {
+                    if (quotes[q].Speaker is { } sp)
+                    {
+                        list.Add((sp.Start, sp.End, q));
+                        _longestSpeaker = Math.Max(_longestSpeaker, sp.Length);
+                    }
+                }
+
+                list.Sort();
+                _speakers = [.. list];
+            }
+
+            return _speakers;
         }
 
         // "…, speaking on condition of anonymity because he was not authorized to discuss the plans"
