@@ -180,7 +180,7 @@ internal sealed class DiagnosticEvaluator
             facts[q] = new QuoteFacts
             {
                 Kind = Analyzer.KindName(quote.Kind),
-                Document = text,
+                Source = doc.Source,
                 Parts = quote.Spans,
                 Cue = quote.Cue is { } c ? text.Substring(c.Start, c.Length).TrimEnd(':') : "",
                 CueLemma = quote.Verb?.Lemma ?? "",

@@ -101,11 +101,11 @@ public sealed class JsonReportWriter : IReportWriter
 
             if (quote.Spans.Length == 1)
             {
-                json.WriteString("text", Slice(source, quote.Span));
+                json.WriteString("text", source[quote.Span]); // a slice of the story: no string per quotation
             }
             else
             {
-                json.WriteString("text", string.Join(" ", quote.Spans.Select(source.ToString)));
+                json.WriteString("text", source.ToString(quote.Spans));
             }
 
             WriteTextSpan(json, "cue", doc.AttributingCue(q), source);
@@ -278,12 +278,9 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartObject();
         json.WriteNumber("start", at.Start);
         json.WriteNumber("end", at.End);
-        json.WriteString("text", Slice(source, s));
+        json.WriteString("text", source[s]);
         json.WriteEndObject();
     }
-
-    // The story's words go to the writer as slices of the text: no string per quotation or mention.
-    private static ReadOnlySpan<char> Slice(SourceText source, TextSpan span) => source.Text.AsSpan(span.Start, span.Length);
 
     // "q12": the id of a quotation, formatted on the stack; a property when name is given, else an array value.
     private static void WriteId(Utf8JsonWriter json, string? name, char prefix, int number)

@@ -178,6 +178,42 @@ public sealed class AttributionParser
 
     private readonly record struct Unit(TextSpan Span, int Paragraph, int FirstRegion);
 
+    /// <summary>
+    /// One thread's reusable buffers for the unit being parsed: its tokens, and the cue verb each token
+    /// spells, looked up at most once because several constructions test the same words.
+    /// </summary>
+    private sealed class UnitScratch
+    {
+        private CueVerb?[] _cues = new CueVerb?[64];
+        private bool[] _looked = new bool[64];
+
+        public List<Token> Tokens { get; } = new(256);
+
+        /// <summary>Starts a unit of <paramref name="count"/> tokens: no cue looked up yet.</summary>
+        public void ForgetCues(int count)
+        {
+            if (_looked.Length < count)
+            {
+                _looked = new bool[Math.Max(count, _looked.Length * 2)];
+                _cues = new CueVerb?[_looked.Length];
+            }
+
+            Array.Clear(_looked, 0, count);
+        }
+
+        public bool CueAt(int i, Lexicon lexicon, ReadOnlySpan<char> word, out CueVerb verb)
+        {
+            if (!_looked[i])
+            {
+                _cues[i] = lexicon.TryGetCue(word, out var found) ? found : null;
+                _looked[i] = true;
+            }
+
+            verb = _cues[i]!;
+            return _cues[i] is not null;
+        }
+    }
+
     private sealed record Match(
         QuotationKind Kind,
         List<TextSpan> Content,
@@ -198,11 +234,12 @@ public sealed class AttributionParser
         private readonly List<QuoteRegion> _regions;
         private readonly List<TextSpan> _paragraphs;
         private readonly bool[] _regionClaimed;
-        // The current unit's tokens, in a list each thread reuses for every unit of every document it parses.
+        // The unit's tokens and their cue verbs, in buffers each thread reuses for every document it parses.
         [ThreadStatic]
-        private static List<Token>? t_tokens;
+        private static UnitScratch? t_scratch;
 
-        private readonly List<Token> _toks = t_tokens ??= new(256);
+        private readonly UnitScratch _scratch = t_scratch ??= new();
+        private readonly List<Token> _toks;
         private readonly List<Quotation> _quotes = [];
         private int _lastAttributed = -1;
         private Unit _unit;
@@ -210,20 +247,9 @@ public sealed class AttributionParser
         private int _quotesBeforeUnit;
         private int _quotesBeforePreviousUnit;
 
-        // The cue verb each token of the unit spells, looked up once: several constructions test the
-        // same words (0 = not looked up yet, 1 = no cue, 2 = cue). One pair of buffers per thread, reused
-        // by every document the thread parses.
-        [ThreadStatic]
-        private static byte[]? t_cueState;
-
-        [ThreadStatic]
-        private static CueVerb?[]? t_cueVerb;
-
-        private byte[] _cueState = [];
-        private CueVerb?[] _cueVerb = [];
-
         public DocumentParser(string text, Lexicon lexicon, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
+            _toks = _scratch.Tokens;
             _text = text;
             _lex = lexicon;
             _regions = regions;
@@ -265,19 +291,7 @@ public sealed class AttributionParser
                 return;
             }
 
-            if (_cueState.Length < N)
-            {
-                if (t_cueState is null || t_cueState.Length < N)
-                {
-                    t_cueState = new byte[Math.Max(N, Math.Max(64, (t_cueState?.Length ?? 0) * 2))];
-                    t_cueVerb = new CueVerb?[t_cueState.Length];
-                }
-
-                _cueState = t_cueState;
-                _cueVerb = t_cueVerb!;
-            }
-
-            Array.Clear(_cueState, 0, N);
+            _scratch.ForgetCues(N);
 
             var lo = 0;
             Match? previous = null;
@@ -471,7 +485,7 @@ public sealed class AttributionParser
             return false;
         }
 
-        private bool IsAuxiliary(int i) => IsAnyWord(i, "have", "has", "had", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did");
+        private bool IsAuxiliary(int i) => _toks[i].Kind == TokenKind.Word && _lex.FiniteAuxiliaryLookup.Contains(Word(i));
 
         private bool StartsWithPossessive(TextSpan speaker)
         {
@@ -489,14 +503,7 @@ public sealed class AttributionParser
                 return false;
             }
 
-            if (_cueState[i] == 0)
-            {
-                _cueState[i] = _lex.TryGetCue(Word(i), out var found) ? (byte)2 : (byte)1;
-                _cueVerb[i] = found;
-            }
-
-            verb = _cueVerb[i]!;
-            return _cueState[i] == 2;
+            return _scratch.CueAt(i, _lex, Word(i), out verb);
         }
 
         private Match? MatchVerb(int c, CueVerb verb, int lo, Match? previous)

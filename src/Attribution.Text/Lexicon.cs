@@ -161,7 +161,8 @@ public sealed class Lexicon
 
     internal FrozenDictionary<string, CueVerb>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; }
 
-    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> TitleLookup { get; }
+    /// <summary><see cref="Titles"/> looked up by a slice of the text, without making a string.</summary>
+    public FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> TitleLookup { get; }
 
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup { get; }
 

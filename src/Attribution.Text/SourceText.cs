@@ -47,6 +47,10 @@ public sealed class SourceText
     /// <summary>The characters of <paramref name="span"/> as a string.</summary>
     public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
 
+    /// <summary>The characters of <paramref name="parts"/> (a split quotation's), joined by a space.</summary>
+    public string ToString(IReadOnlyList<TextSpan> parts) =>
+        parts.Count == 1 ? ToString(parts[0]) : string.Join(' ', parts.Select(ToString));
+
     /// <summary>Maps an offset in <see cref="Text"/> to its 1-based line and column in the file as written.</summary>
     public LinePosition GetLinePosition(int offset) =>
         GetOriginalLinePosition(Map?.MapStart(Math.Clamp(offset, 0, Text.Length)) ?? offset);

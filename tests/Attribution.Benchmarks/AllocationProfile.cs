@@ -1,7 +1,6 @@
 using System.Diagnostics.Tracing;
 using Attribution.Analysis;
 using Attribution.Analysis.Binding;
-using Attribution.Analysis.Rules;
 using Attribution.Reporting;
 using Attribution.Text;
 
@@ -16,28 +15,23 @@ internal static class AllocationProfile
 {
     public static void Run()
     {
-        var raw = Corpus.LoadTexts();
-        if (raw.Count == 0)
+        var stages = new Stages();
+        var texts = stages.Texts;
+        if (texts.Count == 0)
         {
             return;
         }
 
-        var texts = raw.Select((t, i) => new SourceText(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t)).ToList();
-        var pack = RulePack.Load(RulePack.DefaultDirectory);
-        var parser = new AttributionParser(pack.Lexicons.Parser);
-        var binder = new SourceBinder(pack.Lexicons);
-        var analyzer = new Analyzer(pack);
-
         // Warm up every stage once so that start-up allocations are not counted.
-        var first = parser.Parse(texts[0]);
-        JsonReportWriter.Render(analyzer.ApplyRules(first, binder.Bind(first), null, false));
+        var first = stages.Parser.Parse(texts[0]);
+        JsonReportWriter.Render(stages.ApplyRules(first, stages.Binder.Bind(first)));
 
         List<ParsedDocument> parsed = [];
         List<SourceBinder.Result> bound = [];
         List<DocumentAnalysis> analysed = [];
-        Measure("parse", () => parsed = [.. texts.Select(parser.Parse)]);
-        Measure("bind", () => bound = [.. parsed.Select(binder.Bind)]);
-        Measure("rules", () => analysed = [.. parsed.Select((d, i) => analyzer.ApplyRules(d, bound[i], null, false))]);
+        Measure("parse", () => parsed = [.. texts.Select(stages.Parser.Parse)]);
+        Measure("bind", () => bound = [.. parsed.Select(stages.Binder.Bind)]);
+        Measure("rules", () => analysed = [.. parsed.Select((d, i) => stages.ApplyRules(d, bound[i]))]);
         Measure("json", () => analysed.ForEach(a => JsonReportWriter.Render(a)));
     }
 

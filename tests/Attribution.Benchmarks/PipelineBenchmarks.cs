@@ -1,7 +1,6 @@
 using System.Text;
 using Attribution.Analysis;
 using Attribution.Analysis.Binding;
-using Attribution.Analysis.Rules;
 using Attribution.Reporting;
 using Attribution.Text;
 using BenchmarkDotNet.Attributes;
@@ -29,13 +28,12 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var raw = Corpus.LoadTexts();
-        _texts = [.. raw.Select((t, i) => new SourceText(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t))];
-        var bytes = raw.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-        var pack = RulePack.Load(RulePack.DefaultDirectory);
-        _parser = new AttributionParser(pack.Lexicons.Parser);
-        _binder = new SourceBinder(pack.Lexicons);
-        _analyzer = new Analyzer(pack);
+        var stages = new Stages();
+        _texts = stages.Texts;
+        var bytes = _texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t.Text));
+        _parser = stages.Parser;
+        _binder = stages.Binder;
+        _analyzer = stages.Analyzer;
         _parsed = [.. _texts.Select(_parser.Parse)];
         _bound = [.. _parsed.Select(_binder.Bind)];
         _analysed = [.. _parsed.Select(d => _analyzer.Analyze(d))];

@@ -18,19 +18,14 @@ public sealed record QuoteFacts
     public string Text
     {
         // Cut from the story when a rule first reads it (most never do).
-        get => _text ??= Parts.Length switch
-        {
-            0 => "",
-            1 => Document.Substring(Parts[0].Start, Parts[0].Length),
-            _ => string.Join(' ', Parts.Select(p => Document.Substring(p.Start, p.Length))),
-        };
+        get => _text ??= Source?.ToString(Parts) ?? "";
         init => _text = value;
     }
 
-    /// <summary>The story text <see cref="Text"/> is cut from.</summary>
-    internal string Document { get; init; } = "";
+    /// <summary>The story <see cref="Text"/> is cut from.</summary>
+    internal Attribution.Text.SourceText? Source { get; init; }
 
-    /// <summary>Where <see cref="Text"/> lies in <see cref="Document"/>.</summary>
+    /// <summary>Where <see cref="Text"/> lies in <see cref="Source"/>.</summary>
     internal System.Collections.Immutable.ImmutableArray<Attribution.Text.TextSpan> Parts { get; init; } = [];
 
     /// <summary>The cue's words ("said"), or empty.</summary>

@@ -63,12 +63,6 @@ public sealed class SourceBinder
 
         public bool IsPerson { get; set; }
 
-        /// <summary>Filed in the binder's surname index (see IndexPerson).</summary>
-        public bool IndexedBySurname { get; set; }
-
-        /// <summary>Filed among the persons without a surname.</summary>
-        public bool IndexedWithoutSurname { get; set; }
-
         public bool IsGroupOrOrganisation { get; set; }
 
         public bool HasGrant { get; set; }
@@ -221,8 +215,12 @@ public sealed class SourceBinder
             if (kind == MentionKind.Name)
             {
                 entity.IsPerson = true;
-                entity.Surname ??= info.Surname;
-                IndexPerson(target);
+                if (entity.Surname is null && info.Surname is { } surname)
+                {
+                    entity.Surname = surname;
+                    FilePerson(surname, target);
+                }
+
                 entity.GivenName ??= info.GivenName;
                 if (entity.Gender == Gender.Unknown)
                 {
@@ -263,22 +261,7 @@ public sealed class SourceBinder
 
         private int ResolveName(MentionInfo info, int position)
         {
-            // The latest person entity with this surname (and no conflicting given name), found through the
-            // surname index rather than by walking back over every entity of the story.
-            var persons = info.Surname is null ? _personsWithoutSurname
-                : _personsBySurname.TryGetValue(info.Surname, out var withSurname) ? withSurname : [];
-            var latest = -1;
-            foreach (var i in persons)
-            {
-                var e = _entities[i];
-                if (i > latest && e.IsPerson && string.Equals(e.Surname, info.Surname, StringComparison.OrdinalIgnoreCase)
-                    && (e.GivenName is null || info.GivenName is null || string.Equals(e.GivenName, info.GivenName, StringComparison.OrdinalIgnoreCase)))
-                {
-                    latest = i;
-                }
-            }
-
-            if (latest >= 0)
+            if (info.Surname is { } surname && LatestPerson(surname, info.GivenName) is var latest and >= 0)
             {
                 return latest;
             }
@@ -305,29 +288,34 @@ public sealed class SourceBinder
             return -1;
         }
 
-        // Person entities by surname (and those without one), for ResolveName. An entity's surname is set
-        // once and it stays a person, so an entity is filed under each state it reaches, once.
+        // Person entities by surname. Only a person gets a surname, and only once, so each entity is
+        // filed once, when it gets it: the index replaces a walk back over every entity per name.
         private readonly Dictionary<string, List<int>> _personsBySurname = new(StringComparer.OrdinalIgnoreCase);
-        private readonly List<int> _personsWithoutSurname = [];
 
-        private void IndexPerson(int index)
+        private void FilePerson(string surname, int index)
         {
-            var e = _entities[index];
-            if (e.Surname is { } surname && !e.IndexedBySurname)
+            if (!_personsBySurname.TryGetValue(surname, out var list))
             {
-                if (!_personsBySurname.TryGetValue(surname, out var list))
-                {
-                    _personsBySurname[surname] = list = [];
-                }
+                _personsBySurname[surname] = list = [];
+            }
 
-                list.Add(index);
-                e.IndexedBySurname = true;
-            }
-            else if (e.Surname is null && !e.IndexedWithoutSurname)
+            list.Add(index);
+        }
+
+        // The latest person with this surname whose given name, if both are known, agrees; or -1.
+        private int LatestPerson(string surname, string? givenName)
+        {
+            var latest = -1;
+            foreach (var i in _personsBySurname.TryGetValue(surname, out var persons) ? persons : [])
             {
-                _personsWithoutSurname.Add(index);
-                e.IndexedWithoutSurname = true;
+                var given = _entities[i].GivenName;
+                if (i > latest && (given is null || givenName is null || string.Equals(given, givenName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    latest = i;
+                }
             }
+
+            return latest;
         }
 
         private int ResolvePronoun(string pronoun, int position)
@@ -408,24 +396,14 @@ public sealed class SourceBinder
 
         private int EntityForName(PersonName name)
         {
-            // The latest person with this surname, from the surname index.
-            var latest = -1;
-            foreach (var i in _personsBySurname.TryGetValue(name.Surname, out var candidates) ? candidates : [])
-            {
-                if (i > latest && _entities[i].IsPerson && string.Equals(_entities[i].Surname, name.Surname, StringComparison.OrdinalIgnoreCase))
-                {
-                    latest = i;
-                }
-            }
-
-            if (latest >= 0)
+            if (LatestPerson(name.Surname, null) is var latest and >= 0)
             {
                 return latest;
             }
 
             var entity = new Entity { IsPerson = true, Surname = name.Surname, GivenName = name.GivenName, Gender = name.Gender };
             _entities.Add(entity);
-            IndexPerson(_entities.Count - 1);
+            FilePerson(name.Surname, _entities.Count - 1);
             var span = new TextSpan(name.Start, name.Start + name.FullName.Length);
             entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, Analyse(span)));
             entity.HeadTexts.TryAdd(name.FullName, span.Start);
@@ -1013,7 +991,7 @@ public sealed class SourceBinder
         private List<PersonName> ScanPersonNames()
         {
             // Runs of capitalised words are looked up as slices of the story: only the names found become strings.
-            var titles = _lex.Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+            var titles = _lex.TitleLookup;
             var givenNames = _src.GivenNameLookup;
             var institutions = _src.InstitutionNounLookup;
             var names = new List<PersonName>();

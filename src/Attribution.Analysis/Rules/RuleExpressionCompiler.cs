@@ -31,43 +31,29 @@ internal sealed class RuleExpressionCompiler
 
     /// <summary>Compiles <paramref name="expression"/> over a parameter named <paramref name="name"/>.</summary>
     /// <exception cref="RuleCompileException">The expression is invalid or uses something not allowed.</exception>
-    public Func<T, TResult> Compile<T, TResult>(string name, string expression)
-    {
-        if (expression.Length > MaxExpressionLength)
-        {
-            throw new RuleCompileException($"the expression is longer than {MaxExpressionLength} characters");
-        }
-
-        var parameter = Expression.Parameter(typeof(T), name);
-        Expression parsed;
-        try
-        {
-            parsed = _parser.Parse(expression, [parameter], typeof(TResult));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new RuleCompileException(FirstLine(ex.Message));
-        }
-
-        new AllowListVisitor().Visit(parsed);
-        return CompileChecked<Func<T, TResult>>(parsed, parameter);
-    }
+    public Func<T, TResult> Compile<T, TResult>(string name, string expression) =>
+        Compile<Func<T, TResult>>(expression, typeof(TResult), Expression.Parameter(typeof(T), name));
 
     /// <summary>Compiles <paramref name="expression"/> over two parameters (the facts and the rule's options).</summary>
     /// <exception cref="RuleCompileException">The expression is invalid or uses something not allowed.</exception>
-    public Func<T1, T2, TResult> Compile<T1, T2, TResult>(string name1, string name2, string expression)
+    public Func<T1, T2, TResult> Compile<T1, T2, TResult>(string name1, string name2, string expression) =>
+        Compile<Func<T1, T2, TResult>>(expression, typeof(TResult), Expression.Parameter(typeof(T1), name1), Expression.Parameter(typeof(T2), name2));
+
+    // Parse with RulesEngine's parser, check the tree against the allow-list, then compile that tree into a
+    // typed delegate directly: RulesEngine's own Compile would parse the text a second time and wrap the
+    // delegate in one taking an object[], an array allocated on every evaluation (40 MB over the corpus).
+    private TDelegate Compile<TDelegate>(string expression, Type result, params ParameterExpression[] parameters)
+        where TDelegate : Delegate
     {
         if (expression.Length > MaxExpressionLength)
         {
             throw new RuleCompileException($"the expression is longer than {MaxExpressionLength} characters");
         }
 
-        var first = Expression.Parameter(typeof(T1), name1);
-        var second = Expression.Parameter(typeof(T2), name2);
         Expression parsed;
         try
         {
-            parsed = _parser.Parse(expression, [first, second], typeof(TResult));
+            parsed = _parser.Parse(expression, parameters, result);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -75,18 +61,9 @@ internal sealed class RuleExpressionCompiler
         }
 
         new AllowListVisitor().Visit(parsed);
-        return CompileChecked<Func<T1, T2, TResult>>(parsed, first, second);
-    }
-
-    // The tree RulesEngine's parser built (and the allow-list passed) becomes a typed delegate directly:
-    // RulesEngine's own Compile would parse the text a second time and wrap the delegate in one taking
-    // an object[], an array allocated on every evaluation (40 MB over the corpus).
-    private static TDelegate CompileChecked<TDelegate>(Expression body, params ParameterExpression[] parameters)
-        where TDelegate : Delegate
-    {
         try
         {
-            return Expression.Lambda<TDelegate>(body, parameters).Compile();
+            return Expression.Lambda<TDelegate>(parsed, parameters).Compile();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
