@@ -8,8 +8,6 @@ namespace Attribution.Analysis;
 /// </summary>
 public sealed class Baseline
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     private readonly HashSet<string> _fingerprints;
 
     private Baseline(HashSet<string> fingerprints) => _fingerprints = fingerprints;
@@ -42,7 +40,25 @@ public sealed class Baseline
     {
         var fingerprints = diagnostics.Select(d => d.Fingerprint).Distinct().Order(StringComparer.Ordinal).ToList();
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new { version = 1, fingerprints }, Indented) + "\n");
+        using (var stream = File.Create(temp))
+        {
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("version", 1);
+                writer.WriteStartArray("fingerprints");
+                foreach (var fingerprint in fingerprints)
+                {
+                    writer.WriteStringValue(fingerprint);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            stream.WriteByte((byte)'\n');
+        }
+
         File.Move(temp, path, overwrite: true);
     }
 }

@@ -13,11 +13,13 @@ bytes=$(cat "$corpus"/*.jsonl | wc -c)
 articles=$(cat "$corpus"/*.jsonl | grep -c .)
 
 # The portable build (JIT), then the tool as a user installs it: packed and installed from the package,
-# which on linux-x64 is the ReadyToRun one (E2E_TOOL=0 skips it).
+# which on linux-x64 is the one compiled ahead of time (Native AOT; E2E_TOOL=0 skips it).
 builds=("jit:src/Attribution.Cli/bin/Release/net10.0/attribution")
 if [ "${E2E_TOOL:-1}" = 1 ]; then
   tool=$(mktemp -d)
-  dotnet pack src/Attribution.Cli -c Release -o "$tool/packages" -v quiet -nologo >/dev/null
+  for rid in "" linux-x64; do
+    dotnet pack src/Attribution.Cli -c Release ${rid:+-r $rid} -o "$tool/packages" -v quiet -nologo >/dev/null
+  done
   NUGET_PACKAGES="$tool/cache" dotnet tool install --tool-path "$tool/bin" --add-source "$tool/packages" Attribution >/dev/null
   builds+=("tool:$tool/bin/attribution")
 fi

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -224,7 +225,8 @@ public static class DiagnosticRuleLoader
     }
 
     // "Anonymous source '{source.Description}' …": placeholders become property reads, checked now.
-    private static Func<object, string>? CompileMessage(YamlFile file, (string Value, YamlNode Node) message, Type factsType, string scopeName)
+    private static Func<object, string>? CompileMessage(
+        YamlFile file, (string Value, YamlNode Node) message, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type factsType, string scopeName)
     {
         var parts = new List<Func<object, string>>();
         var text = message.Value;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 
 namespace Attribution.Tests.Cli;
@@ -20,21 +19,29 @@ public sealed class PackagingTests
         {
             var packages = Path.Combine(work.FullName, "packages");
             var tools = Path.Combine(work.FullName, "tools");
+            var project = Path.Combine(root, "src", "Attribution.Cli");
+            var native = RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
-            var pack = Dotnet(root, "pack", Path.Combine(root, "src", "Attribution.Cli"), "-c", "Release", "-o", packages, "--nologo");
-            Assert.True(pack.Code == 0, pack.Output);
-
-            // A pointer package, the precompiled linux-x64 package and the portable one for every other platform.
-            var packageNames = Directory.GetFiles(packages, "Attribution.*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(["Attribution.0.1.0.nupkg", "Attribution.any.0.1.0.nupkg", "Attribution.linux-x64.0.1.0.nupkg"], packageNames);
-            foreach (var rid in new[] { "any", "linux-x64" })
+            // The pointer package, then one package per identifier: the ahead-of-time linux-x64 one can only
+            // be compiled on linux-x64, the portable one anywhere.
+            foreach (var rid in native ? new[] { "", "linux-x64", "any" } : ["", "any"])
             {
-                using var zip = ZipFile.OpenRead(Path.Combine(packages, $"Attribution.{rid}.0.1.0.nupkg"));
+                var pack = Dotnet(root, ["pack", project, "-c", "Release", "-o", packages, "--nologo", .. rid.Length > 0 ? new[] { "-r", rid } : []]);
+                Assert.True(pack.Code == 0, pack.Output);
+            }
+
+            var packageNames = Directory.GetFiles(packages, "Attribution.*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(native ? ["Attribution.0.1.0.nupkg", "Attribution.any.0.1.0.nupkg", "Attribution.linux-x64.0.1.0.nupkg"]
+                : ["Attribution.0.1.0.nupkg", "Attribution.any.0.1.0.nupkg"], packageNames);
+            foreach (var package in packageNames.Skip(1))
+            {
+                using var zip = ZipFile.OpenRead(Path.Combine(packages, package!));
                 var names = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
                 Assert.Contains(names, n => n.EndsWith("/rules/lexicon/cues.yml", StringComparison.Ordinal));
                 Assert.Contains(names, n => n.Contains("/rules/classify/", StringComparison.Ordinal));
                 Assert.Contains(names, n => n.EndsWith("/docs/rules/AT2001.md", StringComparison.Ordinal));
-                Assert.Contains(names, n => n.EndsWith("/attribution.dll", StringComparison.Ordinal));
+                Assert.Contains(names, n => n.EndsWith(package!.Contains("linux-x64", StringComparison.Ordinal) ? "/attribution" : "/attribution.dll", StringComparison.Ordinal));
+                Assert.DoesNotContain(names, n => n.EndsWith(".dbg", StringComparison.Ordinal));
             }
 
             using (var pointer = ZipFile.OpenRead(Path.Combine(packages, "Attribution.0.1.0.nupkg")))
@@ -47,20 +54,40 @@ public sealed class PackagingTests
                 "tool", "install", "--tool-path", tools, "--add-source", packages, "Attribution");
             Assert.True(install.Code == 0, install.Output);
 
-            // On linux-x64 the installed assembly is the precompiled one (a ReadyToRun header), elsewhere the portable one.
-            var installed = Assert.Single(Directory.GetFiles(tools, "attribution.dll", SearchOption.AllDirectories));
-            Assert.Equal(RuntimeInformation.RuntimeIdentifier == "linux-x64", IsReadyToRun(installed));
-
-            // Run from an unrelated folder: the rules must come from the package, not the repository.
+            // On linux-x64 the installed tool is one native executable (no managed assembly to load), elsewhere the portable build.
             var exe = Path.Combine(tools, OperatingSystem.IsWindows() ? "attribution.exe" : "attribution");
-            var run = Run(work.FullName, exe, "check", Path.Combine(root, "samples"), "--format", "json");
-            Assert.True(run.Code == 0, run.Output);
-            Assert.Contains("\"quotes\"", run.Output, StringComparison.Ordinal);
-            Assert.Contains("AT2001", run.Output, StringComparison.Ordinal);
+            Assert.Equal(native, Directory.GetFiles(tools, "attribution.dll", SearchOption.AllDirectories).Length == 0);
+            Assert.Equal(native, IsElf(exe));
 
+            // Run from an unrelated folder: the rules must come from the package, not the repository. The installed
+            // tool must say exactly what the build under test says, with the default rules and with a rule pack that
+            // calls the string, character and number members rule expressions may use (which trimming must keep).
+            var samples = Path.Combine(root, "samples");
+            var newsroom = Path.Combine(work.FullName, "newsroom");
+            Directory.CreateDirectory(newsroom);
+            File.WriteAllText(Path.Combine(newsroom, "NR0001.Shouting.yml"), """
+                id: NR0001
+                title: Shouting
+                category: Style
+                severity: warning
+                scope: quote
+                when: quote.Text.EndsWith("!") || quote.Text.ToUpperInvariant() == quote.Text || Math.Max(quote.Text.Length, 3) > 400 || char.IsDigit(quote.Text, 0) || quote.Text.Contains("we") || Math.Round(1.5m) > quote.Text.Length
+                message: "shouting: {quote.Text}"
+                """);
+            foreach (var args in new[] { ["check", samples, "--format", "json"], ["check", samples, "--rules", newsroom, "--format", "json"], new[] { "check", samples, "--format", "sarif" } })
+            {
+                var installed = Run(work.FullName, exe, args);
+                var built = CliRunner.Run(args);
+                Assert.True(installed.Code == built.Code, installed.Output);
+                Assert.Equal(built.Stdout, installed.Stdout);
+            }
+
+            Assert.Contains("NR0001", Run(work.FullName, exe, "check", samples, "--rules", newsroom).Output, StringComparison.Ordinal);
             var rules = Run(work.FullName, exe, "rules", "list");
             Assert.True(rules.Code == 0, rules.Output);
             Assert.Contains("AT4002", rules.Output, StringComparison.Ordinal);
+            var fixtures = Run(work.FullName, exe, "rules", "test");
+            Assert.True(fixtures.Code == 0, fixtures.Output);
         }
         finally
         {
@@ -68,19 +95,19 @@ public sealed class PackagingTests
         }
     }
 
-    // crossgen2 output keeps the IL and adds a managed native header that points at the precompiled code.
-    private static bool IsReadyToRun(string assembly)
+    private static bool IsElf(string file)
     {
-        using var stream = File.OpenRead(assembly);
-        using var reader = new PEReader(stream);
-        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(file);
+        stream.ReadExactly(magic);
+        return magic.SequenceEqual("\u007FELF"u8);
     }
 
-    private static (int Code, string Output) Dotnet(string directory, params string[] args) => Run(directory, "dotnet", [], args);
+    private static (int Code, string Output, string Stdout) Dotnet(string directory, params string[] args) => Run(directory, "dotnet", [], args);
 
-    private static (int Code, string Output) Run(string directory, string file, params string[] args) => Run(directory, file, [], args);
+    private static (int Code, string Output, string Stdout) Run(string directory, string file, params string[] args) => Run(directory, file, [], args);
 
-    private static (int Code, string Output) Run(string directory, string file, Dictionary<string, string> environment, params string[] args)
+    private static (int Code, string Output, string Stdout) Run(string directory, string file, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -117,6 +144,6 @@ public sealed class PackagingTests
             throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 5 minutes");
         }
 
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (process.ExitCode, stdout.Result + stderr.Result, stdout.Result);
     }
 }
