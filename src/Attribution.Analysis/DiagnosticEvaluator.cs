@@ -230,22 +230,23 @@ internal sealed class DiagnosticEvaluator
 
     private static int SpeakersInParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources, int paragraph, Dictionary<int, int> cache)
     {
-        if (cache.TryGetValue(paragraph, out var known))
+        // Counted for every paragraph in one pass on the first call: a walk over all quotations per paragraph
+        // made a long story quadratic.
+        if (cache.Count == 0)
         {
-            return known;
-        }
-
-        var seen = new HashSet<int>();
-        for (var q = 0; q < doc.Quotations.Length; q++)
-        {
-            if (doc.Quotations[q].Paragraph == paragraph && quoteSources[q] >= 0)
+            var seen = new HashSet<(int Paragraph, int Source)>();
+            for (var q = 0; q < doc.Quotations.Length; q++)
             {
-                seen.Add(quoteSources[q]);
+                if (quoteSources[q] >= 0 && seen.Add((doc.Quotations[q].Paragraph, quoteSources[q])))
+                {
+                    cache[doc.Quotations[q].Paragraph] = cache.GetValueOrDefault(doc.Quotations[q].Paragraph) + 1;
+                }
             }
+
+            cache[-1] = 0; // counted, even when no quotation has a source
         }
 
-        cache[paragraph] = seen.Count;
-        return seen.Count;
+        return cache.GetValueOrDefault(paragraph);
     }
 
     private static ArticleFacts BuildArticleFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)

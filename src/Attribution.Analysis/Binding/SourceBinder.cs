@@ -211,7 +211,7 @@ public sealed class SourceBinder
 
             var entity = _entities[target];
             entity.Mentions.Add(mention);
-            entity.HeadTexts.TryAdd(mention.HeadText, mention.Span.Start);
+            AddHeadText(target, mention.HeadText, mention.Span.Start);
             if (kind == MentionKind.Name)
             {
                 entity.IsPerson = true;
@@ -318,6 +318,101 @@ public sealed class SourceBinder
             return latest;
         }
 
+        // ---- indexes over the entities --------------------------------------------------
+        // Each resolution once walked every entity (and split every head text) per mention, so a long story with
+        // many sources took quadratic time. Head texts and their words are indexed as they are added; the walks
+        // that remain, for pronouns and recent persons, look at most MaxLookback entities back.
+
+        /// <summary>
+        /// How many of the latest entities (or scanned names) a pronoun or a role looks back over. A news story has a few dozen
+        /// sources (the corpus's largest has under 200); this bounds a pathological one, such as 50 MB in one file.
+        /// </summary>
+        private const int MaxLookback = 1000;
+
+        private int LookbackStart => Math.Max(0, _entities.Count - MaxLookback);
+
+        // The latest entity with each head text, leading "the " dropped, ignoring case (ResolveDescription).
+        private readonly Dictionary<string, int> _entityByHead = new(StringComparer.OrdinalIgnoreCase);
+
+        // Every word of every head text, ignoring case: where it first appeared, in entity order (ResolveDefinite).
+        private readonly Dictionary<string, List<HeadWord>> _headWords = new(StringComparer.OrdinalIgnoreCase);
+
+        private readonly record struct HeadWord(int Entity, int First, bool Capitalised);
+
+        private void AddHeadText(int entity, string text, int first)
+        {
+            if (!_entities[entity].HeadTexts.TryAdd(text, first))
+            {
+                return;
+            }
+
+            var normalised = Normalise(text);
+            _entityByHead[normalised] = Math.Max(entity, _entityByHead.TryGetValue(normalised, out var known) ? known : -1);
+
+            var span = text.AsSpan();
+            foreach (var range in span.Split(' '))
+            {
+                if (range.End.Value == range.Start.Value)
+                {
+                    continue;
+                }
+
+                var word = span[range].TrimEnd(".,").ToString();
+                if (!_headWords.TryGetValue(word, out var list))
+                {
+                    _headWords[word] = list = [];
+                }
+
+                // Kept in entity order, so a lookup reads from the end; an older entity rarely gains a head text.
+                var at = list.Count;
+                while (at > 0 && list[at - 1].Entity > entity)
+                {
+                    at--;
+                }
+
+                list.Insert(at, new HeadWord(entity, first, word.Length > 0 && char.IsUpper(word[0])));
+            }
+        }
+
+        // The latest entity with a head text first seen before position that DescribesSame the noun: a word of it is
+        // the noun, the noun's singular, or a capitalised abbreviation of it ("Brig." for "brigadier").
+        private int LatestDescribedAs(string noun, int position)
+        {
+            if (noun.Length == 0)
+            {
+                return -1;
+            }
+
+            var latest = Latest(noun, position, capitalisedOnly: false);
+            if (noun.EndsWith('s'))
+            {
+                latest = Math.Max(latest, Latest(noun.AsSpan(0, noun.Length - 1), position, capitalisedOnly: false));
+            }
+
+            for (var length = 3; length < noun.Length; length++)
+            {
+                latest = Math.Max(latest, Latest(noun.AsSpan(0, length), position, capitalisedOnly: true));
+            }
+
+            return latest;
+        }
+
+        private int Latest(ReadOnlySpan<char> word, int position, bool capitalisedOnly)
+        {
+            if (_headWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var list))
+            {
+                for (var i = list.Count - 1; i >= 0; i--)
+                {
+                    if (list[i].First < position && (list[i].Capitalised || !capitalisedOnly))
+                    {
+                        return list[i].Entity;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
         private int ResolvePronoun(string pronoun, int position)
         {
             var gender = _lex.Pronouns.TryGetValue(pronoun, out var g) ? g : Gender.Unknown;
@@ -329,7 +424,7 @@ public sealed class SourceBinder
                 // The nearest earlier person, quoted or only named, whose gender does not conflict.
                 var best = -1;
                 var bestPosition = -1;
-                for (var i = 0; i < _entities.Count; i++)
+                for (var i = LookbackStart; i < _entities.Count; i++)
                 {
                     var e = _entities[i];
                     if (e.IsPerson && (relative || e.Gender == gender || e.Gender == Gender.Unknown) && e.LastPosition > bestPosition)
@@ -343,7 +438,7 @@ public sealed class SourceBinder
                 // person, the nearest person whose gender was only guessed is still the antecedent.
                 if (best < 0)
                 {
-                    for (var i = 0; i < _entities.Count; i++)
+                    for (var i = LookbackStart; i < _entities.Count; i++)
                     {
                         var e = _entities[i];
                         if (e.IsPerson && !e.GenderIsCertain && e.LastPosition > bestPosition)
@@ -355,7 +450,8 @@ public sealed class SourceBinder
                 }
 
                 PersonName? named = null;
-                for (var i = NamesBefore(position) - 1; i >= 0; i--)
+                var before = NamesBefore(position);
+                for (var i = before - 1; i >= Math.Max(0, before - MaxLookback); i--)
                 {
                     var n = _names[i];
                     if (relative || n.Gender == gender || n.Gender == Gender.Unknown)
@@ -377,7 +473,7 @@ public sealed class SourceBinder
             {
                 // they / it: the latest group, organisation or document.
                 var plural = pronoun.Equals("they", StringComparison.OrdinalIgnoreCase);
-                for (var i = _entities.Count - 1; i >= 0; i--)
+                for (var i = _entities.Count - 1; i >= LookbackStart; i--)
                 {
                     var e = _entities[i];
                     var head = e.Mentions[0].Info;
@@ -406,7 +502,7 @@ public sealed class SourceBinder
             FilePerson(name.Surname, _entities.Count - 1);
             var span = new TextSpan(name.Start, name.Start + name.FullName.Length);
             entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, Analyse(span)));
-            entity.HeadTexts.TryAdd(name.FullName, span.Start);
+            AddHeadText(_entities.Count - 1, name.FullName, span.Start);
             return _entities.Count - 1;
         }
 
@@ -414,15 +510,9 @@ public sealed class SourceBinder
         private int ResolveDefinite(MentionInfo info, string headText, int position)
         {
             var noun = info.HeadNoun;
-            for (var i = _entities.Count - 1; i >= 0; i--)
+            if (LatestDescribedAs(noun, position) is var described and >= 0)
             {
-                foreach (var (text, first) in _entities[i].HeadTexts)
-                {
-                    if (first < position && DescribesSame(text, noun))
-                    {
-                        return i;
-                    }
-                }
+                return described;
             }
 
             // "the Vermont senator", "The Republican nominee": a singular role that names no office of
@@ -430,7 +520,7 @@ public sealed class SourceBinder
             if (info.Role && !info.Plural && !info.Anonymous && !headText.Contains('\'', StringComparison.Ordinal)
                 && !headText.Contains('\u2019', StringComparison.Ordinal) && !headText.Contains(" of ", StringComparison.Ordinal))
             {
-                for (var i = _entities.Count - 1; i >= 0; i--)
+                for (var i = _entities.Count - 1; i >= LookbackStart; i--)
                 {
                     if (_entities[i].IsPerson && position - _entities[i].LastPosition < 1500)
                     {
@@ -444,7 +534,8 @@ public sealed class SourceBinder
             if (info.Role && !info.Plural && !info.Institution && !info.Anonymous)
             {
                 PersonName? titled = null;
-                for (var k = NamesBefore(position) - 1; k >= 0; k--)
+                var before = NamesBefore(position);
+                for (var k = before - 1; k >= Math.Max(0, before - MaxLookback); k--)
                 {
                     if (DescribesSame(_names[k].FullName, noun))
                     {
@@ -496,19 +587,7 @@ public sealed class SourceBinder
                 return -1; // "a source", "another source": a new source each time
             }
 
-            var wanted = Normalise(headText);
-            for (var i = _entities.Count - 1; i >= 0; i--)
-            {
-                foreach (var text in _entities[i].HeadTexts.Keys)
-                {
-                    if (string.Equals(Normalise(text), wanted, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return i;
-                    }
-                }
-            }
-
-            return -1;
+            return _entityByHead.TryGetValue(Normalise(headText), out var latest) ? latest : -1;
         }
 
         private static string Normalise(string s) =>
@@ -897,12 +976,9 @@ public sealed class SourceBinder
                 return true;
             }
 
-            foreach (var e in _entities)
+            if (_personsBySurname.ContainsKey(word))
             {
-                if (e.IsPerson && string.Equals(e.Surname, word, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
 
             return allowWeakEvidence && AppearsAfterAFirstName(word);
@@ -1189,20 +1265,9 @@ public sealed class SourceBinder
 
         private bool InsideQuotation(int offset)
         {
-            foreach (var region in _doc.QuoteRegions)
-            {
-                if (region.Span.Start < offset && offset < region.Span.End)
-                {
-                    return true;
-                }
-
-                if (region.Span.Start > offset)
-                {
-                    break;
-                }
-            }
-
-            return false;
+            // Top-level regions are disjoint and in text order: only the last one starting before offset can hold it.
+            var last = OrderedSearch.CountBefore(_doc.QuoteRegions, offset, r => r.Span.Start) - 1;
+            return last >= 0 && offset < _doc.QuoteRegions[last].Span.End;
         }
 
         // The entity whose speaker mention sits in the same sentence as the grant, nearest to it.

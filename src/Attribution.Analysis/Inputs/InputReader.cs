@@ -40,6 +40,11 @@ public sealed class InputReader
     public static readonly IReadOnlyList<string> Extensions = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nitf", ".jsonl"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16 = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UTF32Encoding StrictUtf32 = new(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true);
+    private static readonly UTF32Encoding StrictUtf32BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
+    private const string BinaryFile = "binary file (contains NUL bytes); not a text story";
 
     private readonly Func<Stream> _stdin;
     private readonly InputFormat _format;
@@ -111,6 +116,12 @@ public sealed class InputReader
                 continue;
             }
 
+            if (BrokenLink(new FileInfo(path)) is { } broken)
+            {
+                yield return () => InputDocument.Failed(path, broken);
+                continue;
+            }
+
             foreach (var doc in ReadFile(path, _format))
             {
                 yield return doc;
@@ -131,7 +142,7 @@ public sealed class InputReader
             try
             {
                 total += System.IO.Directory.Exists(path)
-                    ? FilesUnder(path).Sum(f => new FileInfo(f).Length)
+                    ? FilesUnder(path).Where(f => f.Problem is null).Sum(f => new FileInfo(f.Path).Length)
                     : File.Exists(path) ? new FileInfo(path).Length : 0;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -145,8 +156,14 @@ public sealed class InputReader
 
     private static IEnumerable<Func<InputDocument>> ReadDirectory(string directory, InputFormat format)
     {
-        foreach (var file in FilesUnder(directory))
+        foreach (var (file, problem) in FilesUnder(directory))
         {
+            if (problem is not null)
+            {
+                yield return () => InputDocument.Failed(file, problem);
+                continue;
+            }
+
             // A file of no length is not opened: in a folder that is also how a named pipe or a device
             // looks, and opening one would wait for a writer that never comes. (A pipe named on the
             // command line, such as <(zcat story.txt.gz), is read: the user asked for it.)
@@ -177,25 +194,64 @@ public sealed class InputReader
         }
     }
 
-    private static List<string> FilesUnder(string directory)
+    /// <summary>"broken symbolic link (to …)" when <paramref name="file"/> is a link to nothing, else null.</summary>
+    private static string? BrokenLink(FileSystemInfo file)
     {
-        var files = new List<string>();
-        var options = new EnumerationOptions
+        try
         {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.ReparsePoint, // symlinked folders could loop
-            MatchType = MatchType.Simple,
-        };
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*", options))
+            return file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
+                ? $"broken symbolic link (to {target})"
+                : null;
+        }
+        catch (IOException ex)
         {
-            if (Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            return ex.Message; // a chain of links that loops, say
+        }
+    }
+
+    /// <summary>
+    /// The story files under <paramref name="directory"/>, sorted, each with the reason it cannot be read
+    /// (a broken link, a folder that may not be listed) or null. Links to files are followed; links to
+    /// folders are not, as in git and ripgrep, so a link back up the tree cannot loop.
+    /// </summary>
+    private static List<(string Path, string? Problem)> FilesUnder(string directory)
+    {
+        var files = new List<(string Path, string? Problem)>();
+        var options = new EnumerationOptions { AttributesToSkip = 0, MatchType = MatchType.Simple, IgnoreInaccessible = false };
+        var folders = new Stack<string>();
+        folders.Push(directory);
+        while (folders.TryPop(out var folder))
+        {
+            List<FileSystemInfo> entries;
+            try
             {
-                files.Add(file);
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The top folder was checked to exist; a folder below it that cannot be listed is reported, not skipped.
+                files.Add((folder, ex is UnauthorizedAccessException ? "permission denied: the folder cannot be listed" : ex.Message));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var path = System.IO.Path.Combine(folder, entry.Name);
+                if (entry is DirectoryInfo)
+                {
+                    if (entry.LinkTarget is null)
+                    {
+                        folders.Push(path);
+                    }
+                }
+                else if (Extensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+                {
+                    files.Add((path, BrokenLink(entry)));
+                }
             }
         }
 
-        files.Sort(StringComparer.Ordinal);
+        files.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
         return files;
     }
 
@@ -269,38 +325,37 @@ public sealed class InputReader
         }
     }
 
-    /// <summary>Decodes bytes: UTF-8 (BOM optional, strict), or UTF-16 with a BOM. Binary and empty input fail.</summary>
+    /// <summary>Decodes bytes: UTF-8 (BOM optional), or UTF-16 or UTF-32 with a BOM, all strictly. Binary and empty input fail.</summary>
     public static InputDocument Decode(string path, ReadOnlySpan<byte> bytes)
     {
         string text;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        var (encoding, bom) = bytes switch
         {
-            text = Encoding.Unicode.GetString(bytes[2..]);
+            [0xFF, 0xFE, 0, 0, ..] => (StrictUtf32, 4),
+            [0, 0, 0xFE, 0xFF, ..] => (StrictUtf32BigEndian, 4),
+            [0xFF, 0xFE, ..] => (StrictUtf16, 2),
+            [0xFE, 0xFF, ..] => (StrictUtf16BigEndian, 2),
+            [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8, 3),
+            _ => ((Encoding)StrictUtf8, 0),
+        };
+        bytes = bytes[bom..];
+        if (encoding == StrictUtf8 && bytes.IndexOf((byte)0) >= 0)
+        {
+            return InputDocument.Failed(path, BinaryFile);
         }
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+
+        try
         {
-            text = Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            text = encoding.GetString(bytes);
         }
-        else
+        catch (DecoderFallbackException ex)
         {
-            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                bytes = bytes[3..];
-            }
+            return InputDocument.Failed(path, $"not valid {encoding.WebName.ToUpperInvariant()} (bad byte at offset {bom + ex.Index}); save the file as UTF-8");
+        }
 
-            if (bytes.IndexOf((byte)0) >= 0)
-            {
-                return InputDocument.Failed(path, "binary file (contains NUL bytes); not a text story");
-            }
-
-            try
-            {
-                text = StrictUtf8.GetString(bytes);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                return InputDocument.Failed(path, $"not valid UTF-8 (bad byte at offset {ex.Index}); save the file as UTF-8");
-            }
+        if (encoding != StrictUtf8 && text.Contains('\0', StringComparison.Ordinal))
+        {
+            return InputDocument.Failed(path, BinaryFile);
         }
 
         if (string.IsNullOrWhiteSpace(text))
