@@ -54,7 +54,8 @@ internal static class CheckRunner
         var failing = 0;
         using (writer)
         {
-            // JSON documents are serialised by the workers too; the ordered consumer only copies bytes.
+            // JSON documents are serialised by the workers too and the ordered consumer only copies bytes, except
+            // a very long story, which the consumer streams out rather than hold its JSON in memory twice.
             var json = writer as JsonReportWriter;
             var results = inputs
                 .AsParallel()
@@ -64,7 +65,8 @@ internal static class CheckRunner
                 {
                     var input = load();
                     var analysis = input.Text is null ? null : run.Analyze(input);
-                    return (Input: input, Analysis: analysis, Rendered: json is not null && analysis is not null ? JsonReportWriter.Render(analysis) : null);
+                    var render = json is not null && analysis is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength;
+                    return (Input: input, Analysis: analysis, Rendered: render ? JsonReportWriter.Render(analysis!) : null);
                 });
             foreach (var (input, analysis, rendered) in results)
             {
@@ -81,6 +83,10 @@ internal static class CheckRunner
                 if (rendered is not null)
                 {
                     json!.WriteRendered(rendered);
+                }
+                else if (json is not null)
+                {
+                    json.StreamDocument(analysis);
                 }
                 else
                 {

@@ -11,13 +11,17 @@ namespace Attribution.Reporting;
 /// </summary>
 public sealed class JsonReportWriter : IReportWriter
 {
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Utf8JsonWriter _json;
+    private readonly Stream _output;
     private readonly List<InputFailure> _failures = [];
     private bool _completed;
 
     /// <summary>Starts a report on <paramref name="output"/>.</summary>
     public JsonReportWriter(Stream output, bool indented = true)
     {
+        _output = output;
         _json = new Utf8JsonWriter(output, new JsonWriterOptions
         {
             Indented = indented,
@@ -49,19 +53,89 @@ public sealed class JsonReportWriter : IReportWriter
 
         // One buffer and writer per thread, reused: the only allocation per document is the result.
         var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-        var json = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var json = t_writer ??= new Utf8JsonWriter(buffer, Compact);
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         WriteDocumentObject(json, analysis);
         json.Flush();
-        return buffer.WrittenSpan.ToArray();
+        var rendered = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            t_buffer = null; // one huge document should not pin its buffer for the rest of the run
+            t_writer = null;
+        }
+
+        return rendered;
     }
+
+    /// <summary>
+    /// Documents longer than this (in characters) are better written by <see cref="WriteDocument"/>, which
+    /// streams, than rendered into one buffer: their JSON runs to many megabytes.
+    /// </summary>
+    public const int MaxRenderedLength = 4 << 20;
+
+    private const int MaxKeptBuffer = 16 << 20;
 
     [ThreadStatic]
     private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// Writes one document as <see cref="Render"/> followed by <see cref="WriteRendered"/> would, byte for
+    /// byte, but straight to the output as it is serialised, for a document too long to hold its JSON.
+    /// </summary>
+    public void StreamDocument(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        _json.Flush();
+        using var sink = new DocumentSink(_json, _output);
+        using (var json = new Utf8JsonWriter(sink, Compact))
+        {
+            WriteDocumentObject(json, analysis);
+        }
+    }
+
+    // The first bytes of a streamed document go through the report's writer as a raw value, so it writes the
+    // separator and counts the document for the ones after it; the rest go straight to the output.
+    private sealed class DocumentSink(Utf8JsonWriter report, Stream output) : Stream
+    {
+        private bool _started;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_started)
+            {
+                output.Write(buffer);
+                return;
+            }
+
+            _started = true;
+            report.WriteRawValue(buffer, skipInputValidation: true);
+            report.Flush();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Flush() => output.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 
     /// <summary>Writes a document rendered by <see cref="Render"/>.</summary>
     public void WriteRendered(byte[] rendered)
@@ -81,6 +155,7 @@ public sealed class JsonReportWriter : IReportWriter
         for (var q = 0; q < doc.Quotations.Length; q++)
         {
             var quote = doc.Quotations[q];
+            FlushIfFull(json);
             json.WriteStartObject();
             WriteId(json, "id", 'q', q + 1);
             json.WriteString("kind", Analyzer.KindName(quote.Kind));
@@ -128,6 +203,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartArray("sources");
         foreach (var s in analysis.Sources)
         {
+            FlushIfFull(json);
             json.WriteStartObject();
             json.WriteString("id", s.Id);
             json.WriteString("name", s.Name);
@@ -170,6 +246,7 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var d in analysis.Diagnostics)
         {
             var position = source.GetLinePosition(d.Span.Start);
+            FlushIfFull(json);
             json.WriteStartObject();
             json.WriteString("id", d.Id);
             json.WriteString("severity", SeverityName(d.Severity));
@@ -251,6 +328,16 @@ public sealed class JsonReportWriter : IReportWriter
         Severity.Silent => "silent",
         _ => "none",
     };
+
+    // A writer over a stream holds everything until it is flushed: a 50 MB story's 350 MB of JSON would
+    // sit in memory. Passing pending bytes on between elements keeps that to a buffer's worth.
+    private static void FlushIfFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 1 << 16)
+        {
+            json.Flush();
+        }
+    }
 
     private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
     {

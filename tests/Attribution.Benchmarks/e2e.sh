@@ -8,7 +8,6 @@ if ! ls "$corpus"/*.jsonl >/dev/null 2>&1; then
   echo "../shared/corpus is absent: nothing to time." >&2
   exit 0
 fi
-dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
 bytes=$(cat "$corpus"/*.jsonl | wc -c)
 articles=$(cat "$corpus"/*.jsonl | grep -c .)
 
@@ -23,6 +22,8 @@ if [ "${E2E_TOOL:-1}" = 1 ]; then
   NUGET_PACKAGES="$tool/cache" dotnet tool install --tool-path "$tool/bin" --add-source "$tool/packages" Attribution >/dev/null
   builds+=("tool:$tool/bin/attribution")
 fi
+# Built after packing: packing the pointer package cleans the portable build's executable away.
+dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
 
 for build in "${builds[@]}"; do
 name=${build%%:*}
