@@ -346,9 +346,12 @@ public sealed class SourceBinder
                 return;
             }
 
-            var normalised = Normalise(text);
-            _entityByHead[normalised] = Math.Max(entity, _entityByHead.TryGetValue(normalised, out var known) ? known : -1);
+            // Looked up by span, so a head or word already indexed costs no string.
+            var heads = _entityByHead.GetAlternateLookup<ReadOnlySpan<char>>();
+            var normalised = Normalise(text.AsSpan());
+            heads[normalised] = Math.Max(entity, heads.TryGetValue(normalised, out var known) ? known : -1);
 
+            var words = _headWords.GetAlternateLookup<ReadOnlySpan<char>>();
             var span = text.AsSpan();
             foreach (var range in span.Split(' '))
             {
@@ -357,10 +360,10 @@ public sealed class SourceBinder
                     continue;
                 }
 
-                var word = span[range].TrimEnd(".,").ToString();
-                if (!_headWords.TryGetValue(word, out var list))
+                var word = span[range].TrimEnd(".,");
+                if (!words.TryGetValue(word, out var list))
                 {
-                    _headWords[word] = list = [];
+                    words[word] = list = [];
                 }
 
                 // Kept in entity order, so a lookup reads from the end; an older entity rarely gains a head text.
@@ -370,7 +373,7 @@ public sealed class SourceBinder
                     at--;
                 }
 
-                list.Insert(at, new HeadWord(entity, first, word.Length > 0 && char.IsUpper(word[0])));
+                list.Insert(at, new HeadWord(entity, first, !word.IsEmpty && char.IsUpper(word[0])));
             }
         }
 
@@ -587,10 +590,10 @@ public sealed class SourceBinder
                 return -1; // "a source", "another source": a new source each time
             }
 
-            return _entityByHead.TryGetValue(Normalise(headText), out var latest) ? latest : -1;
+            return _entityByHead.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Normalise(headText.AsSpan()), out var latest) ? latest : -1;
         }
 
-        private static string Normalise(string s) =>
+        private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> s) =>
             s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
 
         // ---- mention analysis ---------------------------------------------------------

@@ -77,9 +77,36 @@ internal sealed class RuleExpressionCompiler
         return i < 0 ? message : message[..i];
     }
 
-    /// <summary>Refuses members and calls outside the fact types, strings, numbers and <see cref="RuleFunctions"/>.</summary>
+    /// <summary>
+    /// Refuses members and calls outside the fact types, strings, numbers and <see cref="RuleFunctions"/>, and
+    /// the shapes whose cost a rule's length does not bound: string members that build text of any size
+    /// (<c>quote.Text.Replace("e", quote.Text)</c> grows with the square of the quotation, and again with each
+    /// nesting; <c>PadLeft(1000000000)</c> asks for 2 GB) and a lambda inside a lambda (a loop in a loop over
+    /// every character).
+    /// </summary>
     private sealed class AllowListVisitor : ExpressionVisitor
     {
+        private static readonly HashSet<string> UnboundedStringMembers = ["Replace", "PadLeft", "PadRight", "ReplaceLineEndings"];
+
+        private int _lambdaDepth;
+
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            if (++_lambdaDepth > 1)
+            {
+                throw new RuleCompileException("a lambda inside a lambda is not allowed in a rule expression: its cost grows with the product of the texts");
+            }
+
+            try
+            {
+                return base.VisitLambda(node);
+            }
+            finally
+            {
+                _lambdaDepth--;
+            }
+        }
+
         protected override Expression VisitMember(MemberExpression node)
         {
             Check(node.Member);
@@ -92,6 +119,11 @@ internal sealed class RuleExpressionCompiler
             if (node.Method.Name is "GetType" or "ReferenceEquals" or "MemberwiseClone")
             {
                 throw new RuleCompileException($"'{node.Method.Name}' is not allowed in a rule expression");
+            }
+
+            if (node.Method.DeclaringType == typeof(string) && UnboundedStringMembers.Contains(node.Method.Name))
+            {
+                throw new RuleCompileException($"'string.{node.Method.Name}' is not allowed in a rule expression: the text it builds has no bound");
             }
 
             return base.VisitMethodCall(node);

@@ -72,6 +72,18 @@ public sealed class RuleLoadingTests : IDisposable
         Assert.Equal(3, error.Line);
     }
 
+    [Theory]
+    [InlineData("source.Name.Replace(\\\"e\\\", source.Name).Replace(\\\"e\\\", source.Name).Length > 0", "no bound")]
+    [InlineData("source.Name.PadLeft(1000000000).Length > 0", "no bound")]
+    [InlineData("source.Name.Any(c => source.Name.Any(d => c == d))", "lambda inside a lambda")]
+    public void Expressions_whose_cost_has_no_bound_are_refused_at_load(string expression, string reason)
+    {
+        File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.costly.yml"), $"type: named\norder: 1\nwhen: \"{expression}\"\n");
+        var error = Assert.Single(Errors());
+        Assert.Equal(3, error.Line);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_yaml_alias_bomb_is_refused()
     {
