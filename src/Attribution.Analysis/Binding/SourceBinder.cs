@@ -324,8 +324,9 @@ public sealed class SourceBinder
         // that remain, for pronouns and recent persons, look at most MaxLookback entities back.
 
         /// <summary>
-        /// How many of the latest entities (or scanned names) a pronoun or a role looks back over. A news story has a few dozen
-        /// sources (the corpus's largest has under 200); this bounds a pathological one, such as 50 MB in one file.
+        /// How many of the latest entities (or scanned names) a pronoun or a role looks back over. A news
+        /// story has a few dozen sources (the corpus's largest has 48); this bounds a pathological one,
+        /// such as 50 MB in one file.
         /// </summary>
         private const int MaxLookback = 1000;
 
