@@ -14,7 +14,8 @@ articles=$(cat "$corpus"/*.jsonl | grep -c .)
 # The portable build (JIT), then the tool as a user installs it: packed and installed from the package,
 # which on linux-x64 is the one compiled ahead of time (Native AOT; E2E_TOOL=0 skips it).
 builds=("jit:src/Attribution.Cli/bin/Release/net10.0/attribution")
-if [ "${E2E_TOOL:-1}" = 1 ]; then
+# The compiled package can only be built on linux-x64; elsewhere only the portable build is timed.
+if [ "${E2E_TOOL:-1}" = 1 ] && [ "$(uname -sm)" = "Linux x86_64" ]; then
   tool=$(mktemp -d)
   for rid in "" linux-x64; do
     dotnet pack src/Attribution.Cli -c Release ${rid:+-r $rid} -o "$tool/packages" -v quiet -nologo >/dev/null
