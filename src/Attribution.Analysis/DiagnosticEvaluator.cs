@@ -170,7 +170,7 @@ internal sealed class DiagnosticEvaluator
         var text = doc.Source.Text;
         var facts = new QuoteFacts[doc.Quotations.Length];
         var opinion = _pack.Lexicons.Sources.OpinionWords;
-        var speakersByParagraph = new Dictionary<int, int>();
+        Dictionary<int, int>? speakersByParagraph = null;
         var unbalanced = doc.UnbalancedMarks.Select(m => m.Start).ToHashSet();
         for (var q = 0; q < facts.Length; q++)
         {
@@ -199,7 +199,7 @@ internal sealed class DiagnosticEvaluator
                 // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,
                 // where paragraph structure is lost and whose-words-these-are cannot be judged.
                 IsAmbiguousFloating = floating && doc.Paragraphs[quote.Paragraph].Length <= MaxParagraphForAmbiguity
-                    && SpeakersInParagraph(doc, quoteSources, quote.Paragraph, speakersByParagraph) >= 2,
+                    && (speakersByParagraph ??= SpeakersByParagraph(doc, quoteSources)).GetValueOrDefault(quote.Paragraph) >= 2,
             };
         }
 
@@ -228,25 +228,22 @@ internal sealed class DiagnosticEvaluator
         return covered > 0 && span.Length * 10 >= covered * 6;
     }
 
-    private static int SpeakersInParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources, int paragraph, Dictionary<int, int> cache)
+    // How many distinct sources each paragraph quotes, in one pass over the quotations (counted only when a
+    // floating quotation needs it; a walk over all quotations per paragraph made a long story quadratic).
+    private static Dictionary<int, int> SpeakersByParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources)
     {
-        // Counted for every paragraph in one pass on the first call: a walk over all quotations per paragraph
-        // made a long story quadratic.
-        if (cache.Count == 0)
+        var counts = new Dictionary<int, int>();
+        var seen = new HashSet<(int Paragraph, int Source)>();
+        for (var q = 0; q < doc.Quotations.Length; q++)
         {
-            var seen = new HashSet<(int Paragraph, int Source)>();
-            for (var q = 0; q < doc.Quotations.Length; q++)
+            var paragraph = doc.Quotations[q].Paragraph;
+            if (quoteSources[q] >= 0 && seen.Add((paragraph, quoteSources[q])))
             {
-                if (quoteSources[q] >= 0 && seen.Add((doc.Quotations[q].Paragraph, quoteSources[q])))
-                {
-                    cache[doc.Quotations[q].Paragraph] = cache.GetValueOrDefault(doc.Quotations[q].Paragraph) + 1;
-                }
+                counts[paragraph] = counts.GetValueOrDefault(paragraph) + 1;
             }
-
-            cache[-1] = 0; // counted, even when no quotation has a source
         }
 
-        return cache.GetValueOrDefault(paragraph);
+        return counts;
     }
 
     private static ArticleFacts BuildArticleFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)

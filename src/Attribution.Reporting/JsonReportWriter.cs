@@ -69,8 +69,8 @@ public sealed class JsonReportWriter : IReportWriter
     }
 
     /// <summary>
-    /// Documents longer than this (in characters) are better written by <see cref="WriteDocument"/>, which
-    /// streams, than rendered into one buffer: their JSON runs to many megabytes.
+    /// Documents longer than this (in characters) are better written by <see cref="StreamDocument"/> than
+    /// rendered into one buffer: their JSON runs to many megabytes.
     /// </summary>
     public const int MaxRenderedLength = 4 << 20;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Attribution.Analysis.Configuration;
 using Attribution.Text;
 
@@ -122,12 +123,7 @@ public sealed class SourceBinder
             _names = ScanPersonNames();
             for (var i = 0; i < _names.Count; i++)
             {
-                if (!_namesBySurname.TryGetValue(_names[i].Surname, out var list))
-                {
-                    _namesBySurname[_names[i].Surname] = list = [];
-                }
-
-                list.Add(i);
+                AddToIndex(_namesBySurname, _names[i].Surname, i);
             }
         }
 
@@ -292,15 +288,10 @@ public sealed class SourceBinder
         // filed once, when it gets it: the index replaces a walk back over every entity per name.
         private readonly Dictionary<string, List<int>> _personsBySurname = new(StringComparer.OrdinalIgnoreCase);
 
-        private void FilePerson(string surname, int index)
-        {
-            if (!_personsBySurname.TryGetValue(surname, out var list))
-            {
-                _personsBySurname[surname] = list = [];
-            }
+        private void FilePerson(string surname, int index) => AddToIndex(_personsBySurname, surname, index);
 
-            list.Add(index);
-        }
+        private static void AddToIndex(Dictionary<string, List<int>> index, string key, int value) =>
+            (CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _) ??= []).Add(value);
 
         // The latest person with this surname whose given name, if both are known, agrees; or -1.
         private int LatestPerson(string surname, string? givenName)
@@ -387,21 +378,21 @@ public sealed class SourceBinder
                 return -1;
             }
 
-            var latest = Latest(noun, position, capitalisedOnly: false);
+            var latest = LatestWithWord(noun, position, capitalisedOnly: false);
             if (noun.EndsWith('s'))
             {
-                latest = Math.Max(latest, Latest(noun.AsSpan(0, noun.Length - 1), position, capitalisedOnly: false));
+                latest = Math.Max(latest, LatestWithWord(noun.AsSpan(0, noun.Length - 1), position, capitalisedOnly: false));
             }
 
             for (var length = 3; length < noun.Length; length++)
             {
-                latest = Math.Max(latest, Latest(noun.AsSpan(0, length), position, capitalisedOnly: true));
+                latest = Math.Max(latest, LatestWithWord(noun.AsSpan(0, length), position, capitalisedOnly: true));
             }
 
             return latest;
         }
 
-        private int Latest(ReadOnlySpan<char> word, int position, bool capitalisedOnly)
+        private int LatestWithWord(ReadOnlySpan<char> word, int position, bool capitalisedOnly)
         {
             if (_headWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var list))
             {
