@@ -97,20 +97,20 @@ public sealed class Lexicon
         Prepositions = data.Prepositions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         ColonLabels = data.ColonLabels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         FiniteAuxiliaries = data.FiniteAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        FiniteAuxiliaryLookup = FiniteAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
-        ColonLabelLookup = ColonLabels.GetAlternateLookup<ReadOnlySpan<char>>();
-        CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-        TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
-        AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-        SentenceStarterLookup = SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
-        ClauseBoundaryLookup = ClauseBoundaries.GetAlternateLookup<ReadOnlySpan<char>>();
-        CueModifierLookup = CueModifiers.GetAlternateLookup<ReadOnlySpan<char>>();
-        PassiveAuxiliaryLookup = PassiveAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
-        AdjunctPrepositionLookup = AdjunctPrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
-        AdjunctHeadLookup = AdjunctHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-        PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
-        PrepositionLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+        FiniteAuxiliaryLookup = new(FiniteAuxiliaries);
+        ColonLabelLookup = new(ColonLabels);
+        CueLookup = new(CueVerbs);
+        TitleLookup = new(Titles);
+        AbbreviationLookup = new(Abbreviations);
+        SentenceStarterLookup = new(SentenceStarters);
+        ClauseBoundaryLookup = new(ClauseBoundaries);
+        CueModifierLookup = new(CueModifiers);
+        PassiveAuxiliaryLookup = new(PassiveAuxiliaries);
+        AdjunctPrepositionLookup = new(AdjunctPrepositions);
+        AdjunctHeadLookup = new(AdjunctHeads);
+        PronounLookup = new(Pronouns);
+        DeterminerLookup = new(Determiners);
+        PrepositionLookup = new(Prepositions);
     }
 
     /// <summary>Attribution verb forms by surface form.</summary>
@@ -155,37 +155,37 @@ public sealed class Lexicon
     /// <summary>Auxiliaries and modals that mark a finite clause ("was", "would").</summary>
     public FrozenSet<string> FiniteAuxiliaries { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteAuxiliaryLookup { get; }
+    internal WordSet FiniteAuxiliaryLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ColonLabelLookup { get; }
+    internal WordSet ColonLabelLookup { get; }
 
-    internal FrozenDictionary<string, CueVerb>.AlternateLookup<ReadOnlySpan<char>> CueLookup { get; }
+    internal WordMap<CueVerb> CueLookup { get; }
 
     /// <summary><see cref="Titles"/> looked up by a slice of the text, without making a string.</summary>
-    public FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> TitleLookup { get; }
+    public WordMap<Gender> TitleLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup { get; }
+    internal WordSet AbbreviationLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseBoundaryLookup { get; }
+    internal WordSet ClauseBoundaryLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarterLookup { get; }
+    internal WordSet SentenceStarterLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PassiveAuxiliaryLookup { get; }
+    internal WordSet PassiveAuxiliaryLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueModifierLookup { get; }
+    internal WordSet CueModifierLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdjunctPrepositionLookup { get; }
+    internal WordSet AdjunctPrepositionLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdjunctHeadLookup { get; }
+    internal WordSet AdjunctHeadLookup { get; }
 
-    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> PronounLookup { get; }
+    internal WordMap<Gender> PronounLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup { get; }
+    internal WordSet DeterminerLookup { get; }
 
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup { get; }
+    internal WordSet PrepositionLookup { get; }
 
     /// <summary>Looks up a cue verb form without allocating.</summary>
-    public bool TryGetCue(ReadOnlySpan<char> word, out CueVerb verb) => CueLookup.TryGetValue(word, out verb!);
+    public bool TryGetCue(ReadOnlySpan<char> word, out CueVerb verb) => CueLookup.TryGetValue(word, out verb);
 }
 
 /// <summary>The raw word lists a <see cref="Lexicon"/> is built from (what the YAML files hold).</summary>

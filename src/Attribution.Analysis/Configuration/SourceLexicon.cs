@@ -43,8 +43,8 @@ public sealed class SourceLexicon
         }
 
         GivenNames = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        GivenNameLookup = GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        InstitutionNounLookup = InstitutionNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        GivenNameLookup = new(GivenNames);
+        InstitutionNounLookup = new(InstitutionNouns);
     }
 
     /// <summary>Organisation head nouns.</summary>
@@ -87,10 +87,10 @@ public sealed class SourceLexicon
     public FrozenDictionary<string, Gender> GivenNames { get; }
 
     /// <summary><see cref="GivenNames"/> looked up by a slice of the story, without making a string.</summary>
-    internal FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> GivenNameLookup { get; }
+    internal WordMap<Gender> GivenNameLookup { get; }
 
     /// <summary><see cref="InstitutionNouns"/> looked up by a slice of the story.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InstitutionNounLookup { get; }
+    internal WordSet InstitutionNounLookup { get; }
 
     private static FrozenSet<string> Freeze(IEnumerable<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }
