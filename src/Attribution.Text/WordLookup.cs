@@ -15,6 +15,7 @@ internal sealed class WordShapeFilter
     // both cases of an ASCII letter.
     private readonly ulong[] _ends = new ulong[16 * 32 * 32 / 64];
     private readonly ulong[] _inner = new ulong[16 * 32 * 32 / 64];
+    private readonly bool _holdsEmpty;
 
     public WordShapeFilter(IEnumerable<string> words)
     {
@@ -22,6 +23,7 @@ internal sealed class WordShapeFilter
         {
             if (word.Length == 0)
             {
+                _holdsEmpty = true;
                 continue;
             }
 
@@ -32,6 +34,7 @@ internal sealed class WordShapeFilter
             {
                 Array.Fill(_ends, ulong.MaxValue);
                 Array.Fill(_inner, ulong.MaxValue);
+                _holdsEmpty = true;
                 return;
             }
 
@@ -45,7 +48,7 @@ internal sealed class WordShapeFilter
     {
         if (word.IsEmpty)
         {
-            return false;
+            return _holdsEmpty;
         }
 
         var (ends, inner, ascii) = Shape(word);
