@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
@@ -29,21 +30,47 @@ internal sealed class RuleExpressionCompiler
         IsExpressionCaseSensitive = true,
     });
 
+    private readonly bool _closures;
+
+    /// <summary>Creates the compiler.</summary>
+    /// <param name="closures">
+    /// Turn conditions into closures (<see cref="RuleClosureCompiler"/>) rather than compile them; by default
+    /// only where expression trees cannot be compiled to code (the Native AOT tool).
+    /// </param>
+    public RuleExpressionCompiler(bool? closures = null) => _closures = closures ?? !RuntimeFeature.IsDynamicCodeCompiled;
+
     /// <summary>Compiles <paramref name="expression"/> over a parameter named <paramref name="name"/>.</summary>
     /// <exception cref="RuleCompileException">The expression is invalid or uses something not allowed.</exception>
-    public Func<T, TResult> Compile<T, TResult>(string name, string expression) =>
-        Compile<Func<T, TResult>>(expression, typeof(TResult), Expression.Parameter(typeof(T), name));
+    public Func<T, TResult> Compile<T, TResult>(string name, string expression)
+    {
+        var parameter = Expression.Parameter(typeof(T), name);
+        var parsed = Parse(expression, typeof(TResult), parameter);
+        if (_closures && typeof(TResult) == typeof(bool) && RuleClosureCompiler.TryCompile(parsed, [parameter]) is { } closure)
+        {
+            return (Func<T, TResult>)(object)new Func<T, bool>(facts => closure(facts, null));
+        }
+
+        return Compile<Func<T, TResult>>(parsed, parameter);
+    }
 
     /// <summary>Compiles <paramref name="expression"/> over two parameters (the facts and the rule's options).</summary>
     /// <exception cref="RuleCompileException">The expression is invalid or uses something not allowed.</exception>
-    public Func<T1, T2, TResult> Compile<T1, T2, TResult>(string name1, string name2, string expression) =>
-        Compile<Func<T1, T2, TResult>>(expression, typeof(TResult), Expression.Parameter(typeof(T1), name1), Expression.Parameter(typeof(T2), name2));
+    public Func<T1, T2, TResult> Compile<T1, T2, TResult>(string name1, string name2, string expression)
+    {
+        ParameterExpression[] parameters = [Expression.Parameter(typeof(T1), name1), Expression.Parameter(typeof(T2), name2)];
+        var parsed = Parse(expression, typeof(TResult), parameters);
+        if (_closures && typeof(TResult) == typeof(bool) && RuleClosureCompiler.TryCompile(parsed, parameters) is { } closure)
+        {
+            return (Func<T1, T2, TResult>)(object)new Func<T1, T2, bool>((facts, options) => closure(facts, options));
+        }
 
-    // Parse with RulesEngine's parser, check the tree against the allow-list, then compile that tree into a
-    // typed delegate directly: RulesEngine's own Compile would parse the text a second time and wrap the
-    // delegate in one taking an object[], an array allocated on every evaluation (40 MB over the corpus).
-    private TDelegate Compile<TDelegate>(string expression, Type result, params ParameterExpression[] parameters)
-        where TDelegate : Delegate
+        return Compile<Func<T1, T2, TResult>>(parsed, parameters);
+    }
+
+    // Parse with RulesEngine's parser and check the tree against the allow-list. The tree is then compiled
+    // into a typed delegate directly: RulesEngine's own Compile would parse the text a second time and wrap
+    // the delegate in one taking an object[], an array allocated on every evaluation (40 MB over the corpus).
+    internal Expression Parse(string expression, Type result, params ParameterExpression[] parameters)
     {
         if (expression.Length > MaxExpressionLength)
         {
@@ -61,6 +88,12 @@ internal sealed class RuleExpressionCompiler
         }
 
         new AllowListVisitor().Visit(parsed);
+        return parsed;
+    }
+
+    private static TDelegate Compile<TDelegate>(Expression parsed, params ParameterExpression[] parameters)
+        where TDelegate : Delegate
+    {
         try
         {
             return Expression.Lambda<TDelegate>(parsed, parameters).Compile();

@@ -37,14 +37,16 @@ public sealed class RulePack
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "rules");
 
     /// <summary>Loads a rules folder, plus any extra packs (a newsroom's own rules); throws <see cref="LoadException"/> with every located error.</summary>
-    public static RulePack Load(string directory, params IReadOnlyList<string> extraPacks)
+    public static RulePack Load(string directory, params IReadOnlyList<string> extraPacks) => Load(directory, new RuleExpressionCompiler(), extraPacks);
+
+    /// <summary>Loads the rules with <paramref name="compiler"/> (tests choose closures or compiled expressions).</summary>
+    internal static RulePack Load(string directory, RuleExpressionCompiler compiler, params IReadOnlyList<string> extraPacks)
     {
         var errors = new List<LoadError>();
 
         // The lexicons load on another thread while the rules compile here: the expression parser's
         // one-time start-up (~80 ms) and the YAML reading overlap instead of adding up.
         var lexiconTask = Task.Run(() => LexiconLoader.Load(Path.Combine(directory, "lexicon")));
-        var compiler = new RuleExpressionCompiler();
         var classification = LoadClassification(Path.Combine(directory, "classify"), compiler, errors);
 
         // Every other folder is a pack of diagnostic rules (quotation/, sourcing/, balance/, style/ …).
