@@ -2132,9 +2132,23 @@ public sealed class AttributionParser
 
         // ---- token helpers -------------------------------------------------------------
 
-        private ReadOnlySpan<char> Word(int i) => _text.AsSpan(_toks[i].Start, _toks[i].End - _toks[i].Start);
+        private ReadOnlySpan<char> Word(int i)
+        {
+            var token = _toks[i];
+            return _text.AsSpan(token.Start, token.End - token.Start);
+        }
 
-        private bool IsWord(int i, string w) => i < N && _toks[i].Kind == TokenKind.Word && Word(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+        private bool IsWord(int i, string w)
+        {
+            if (i >= N)
+            {
+                return false;
+            }
+
+            var token = _toks[i];
+            return token.Kind == TokenKind.Word && token.End - token.Start == w.Length
+                && _text.AsSpan(token.Start, w.Length).Equals(w, StringComparison.OrdinalIgnoreCase);
+        }
 
         private bool IsAnyWord(int i, params ReadOnlySpan<string> words)
         {
@@ -2143,9 +2157,11 @@ public sealed class AttributionParser
                 return false;
             }
 
+            // Most candidates differ in length: only those of the word's length are compared.
+            var word = Word(i);
             foreach (var w in words)
             {
-                if (Word(i).Equals(w, StringComparison.OrdinalIgnoreCase))
+                if (w.Length == word.Length && word.Equals(w, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
