@@ -149,25 +149,25 @@ public sealed class JsonReportWriter : IReportWriter
         var doc = analysis.Document;
         var source = doc.Source;
         json.WriteStartObject();
-        json.WriteString("path", source.Path);
+        json.WriteString(Names.Path, source.Path);
 
-        json.WriteStartArray("quotes");
+        json.WriteStartArray(Names.Quotes);
         for (var q = 0; q < doc.Quotations.Length; q++)
         {
             var quote = doc.Quotations[q];
             FlushIfFull(json);
             json.WriteStartObject();
-            WriteId(json, "id", 'q', q + 1);
-            json.WriteString("kind", Analyzer.KindName(quote.Kind));
-            WriteSpan(json, "span", source.ToOriginal(quote.Span));
+            WriteId(json, Names.Id, 'q', q + 1);
+            json.WriteString(Names.Kind, Analyzer.KindName(quote.Kind));
+            WriteSpan(json, Names.Span, source.ToOriginal(quote.Span));
             if (quote.Spans.Length > 1)
             {
-                json.WriteStartArray("spans");
+                json.WriteStartArray(Names.Spans);
                 foreach (var part in quote.Spans.Select(source.ToOriginal))
                 {
                     json.WriteStartObject();
-                    json.WriteNumber("start", part.Start);
-                    json.WriteNumber("end", part.End);
+                    json.WriteNumber(Names.Start, part.Start);
+                    json.WriteNumber(Names.End, part.End);
                     json.WriteEndObject();
                 }
 
@@ -176,23 +176,23 @@ public sealed class JsonReportWriter : IReportWriter
 
             if (quote.Spans.Length == 1)
             {
-                json.WriteString("text", source[quote.Span]); // a slice of the story: no string per quotation
+                json.WriteString(Names.Text, source[quote.Span]); // a slice of the story: no string per quotation
             }
             else
             {
-                json.WriteString("text", source.ToString(quote.Spans));
+                json.WriteString(Names.Text, source.ToString(quote.Spans));
             }
 
-            WriteTextSpan(json, "cue", doc.AttributingCue(q), source);
-            WriteTextSpan(json, "speaker", quote.Speaker, source);
+            WriteTextSpan(json, Names.Cue, doc.AttributingCue(q), source);
+            WriteTextSpan(json, Names.Speaker, quote.Speaker, source);
             var sourceIndex = analysis.QuoteSources[q];
             if (sourceIndex >= 0)
             {
-                json.WriteString("source", analysis.Sources[sourceIndex].Id);
+                json.WriteString(Names.Source, analysis.Sources[sourceIndex].Id);
             }
             else
             {
-                json.WriteNull("source");
+                json.WriteNull(Names.Source);
             }
 
             json.WriteEndObject();
@@ -200,37 +200,37 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndArray();
 
-        json.WriteStartArray("sources");
+        json.WriteStartArray(Names.Sources);
         foreach (var s in analysis.Sources)
         {
             FlushIfFull(json);
             json.WriteStartObject();
-            json.WriteString("id", s.Id);
-            json.WriteString("name", s.Name);
-            json.WriteString("type", Analyzer.TypeName(s.Type));
+            json.WriteString(Names.Id, s.Id);
+            json.WriteString(Names.Name, s.Name);
+            json.WriteString(Names.Type, Analyzer.TypeName(s.Type));
             if (s.AnonymityReason is { } reason)
             {
-                json.WriteStartObject("anonymityReason");
+                json.WriteStartObject(Names.AnonymityReason);
                 var at = source.ToOriginal(reason.Span);
-                json.WriteNumber("start", at.Start);
-                json.WriteNumber("end", at.End);
-                json.WriteString("text", reason.Text);
-                json.WriteBoolean("boilerplate", reason.Boilerplate);
+                json.WriteNumber(Names.Start, at.Start);
+                json.WriteNumber(Names.End, at.End);
+                json.WriteString(Names.Text, reason.Text);
+                json.WriteBoolean(Names.Boilerplate, reason.Boilerplate);
                 json.WriteEndObject();
             }
             else
             {
-                json.WriteNull("anonymityReason");
+                json.WriteNull(Names.AnonymityReason);
             }
 
-            json.WriteStartArray("mentions");
+            json.WriteStartArray(Names.Mentions);
             foreach (var m in s.Mentions)
             {
                 WriteTextSpanObject(json, m, source);
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("quotes");
+            json.WriteStartArray(Names.Quotes);
             foreach (var q in s.Quotes)
             {
                 WriteId(json, null, 'q', q + 1);
@@ -242,44 +242,44 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndArray();
 
-        json.WriteStartArray("diagnostics");
+        json.WriteStartArray(Names.Diagnostics);
         foreach (var d in analysis.Diagnostics)
         {
             var position = source.GetLinePosition(d.Span.Start);
             FlushIfFull(json);
             json.WriteStartObject();
-            json.WriteString("id", d.Id);
-            json.WriteString("severity", SeverityName(d.Severity));
-            json.WriteString("message", d.Message);
-            WriteSpan(json, "span", source.ToOriginal(d.Span));
-            json.WriteNumber("line", position.Line);
-            json.WriteNumber("column", position.Column);
+            json.WriteString(Names.Id, d.Id);
+            json.WriteString(Names.Severity, SeverityName(d.Severity));
+            json.WriteString(Names.Message, d.Message);
+            WriteSpan(json, Names.Span, source.ToOriginal(d.Span));
+            json.WriteNumber(Names.Line, position.Line);
+            json.WriteNumber(Names.Column, position.Column);
 
             // Extensions of the contract: help, identity, fix, suppression and baseline state.
-            json.WriteString("category", d.Category);
-            json.WriteString("helpUri", d.HelpUri);
-            json.WriteString("fingerprint", d.Fingerprint);
+            json.WriteString(Names.Category, d.Category);
+            json.WriteString(Names.HelpUri, d.HelpUri);
+            json.WriteString(Names.Fingerprint, d.Fingerprint);
             if (d.Fix is { } fix)
             {
-                json.WriteStartObject("fix");
+                json.WriteStartObject(Names.Fix);
                 var replaced = source.ToOriginal(fix.Span);
-                json.WriteNumber("start", replaced.Start);
-                json.WriteNumber("end", replaced.End);
-                json.WriteString("text", fix.NewText);
+                json.WriteNumber(Names.Start, replaced.Start);
+                json.WriteNumber(Names.End, replaced.End);
+                json.WriteString(Names.Text, fix.NewText);
                 json.WriteEndObject();
             }
 
             if (d.SuppressionReason is { } reason)
             {
-                json.WriteStartObject("suppression");
-                json.WriteString("kind", "inSource");
-                json.WriteString("reason", reason);
+                json.WriteStartObject(Names.Suppression);
+                json.WriteString(Names.Kind, "inSource");
+                json.WriteString(Names.Reason, reason);
                 json.WriteEndObject();
             }
 
             if (d.IsBaselined)
             {
-                json.WriteString("baselineState", "unchanged");
+                json.WriteString(Names.BaselineState, "unchanged");
             }
 
             json.WriteEndObject();
@@ -339,15 +339,15 @@ public sealed class JsonReportWriter : IReportWriter
         }
     }
 
-    private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
+    private static void WriteSpan(Utf8JsonWriter json, JsonEncodedText name, TextSpan span)
     {
         json.WriteStartObject(name);
-        json.WriteNumber("start", span.Start);
-        json.WriteNumber("end", span.End);
+        json.WriteNumber(Names.Start, span.Start);
+        json.WriteNumber(Names.End, span.End);
         json.WriteEndObject();
     }
 
-    private static void WriteTextSpan(Utf8JsonWriter json, string name, TextSpan? span, SourceText source)
+    private static void WriteTextSpan(Utf8JsonWriter json, JsonEncodedText name, TextSpan? span, SourceText source)
     {
         if (span is not { } s)
         {
@@ -363,25 +363,89 @@ public sealed class JsonReportWriter : IReportWriter
     {
         var at = source.ToOriginal(s);
         json.WriteStartObject();
-        json.WriteNumber("start", at.Start);
-        json.WriteNumber("end", at.End);
-        json.WriteString("text", source[s]);
+        json.WriteNumber(Names.Start, at.Start);
+        json.WriteNumber(Names.End, at.End);
+        json.WriteString(Names.Text, source[s]);
         json.WriteEndObject();
     }
 
     // "q12": the id of a quotation, formatted on the stack; a property when name is given, else an array value.
-    private static void WriteId(Utf8JsonWriter json, string? name, char prefix, int number)
+    private static void WriteId(Utf8JsonWriter json, JsonEncodedText? name, char prefix, int number)
     {
         Span<char> id = stackalloc char[12];
         id[0] = prefix;
         number.TryFormat(id[1..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
-        if (name is null)
+        if (name is { } property)
         {
-            json.WriteStringValue(id[..(digits + 1)]);
+            json.WriteString(property, id[..(digits + 1)]);
         }
         else
         {
-            json.WriteString(name, id[..(digits + 1)]);
+            json.WriteStringValue(id[..(digits + 1)]);
         }
+    }
+
+    // Property names encoded once: written as they are, with no escaping check or transcoding per use.
+    private static class Names
+    {
+        public static readonly JsonEncodedText AnonymityReason = JsonEncodedText.Encode("anonymityReason");
+
+        public static readonly JsonEncodedText BaselineState = JsonEncodedText.Encode("baselineState");
+
+        public static readonly JsonEncodedText Boilerplate = JsonEncodedText.Encode("boilerplate");
+
+        public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
+
+        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+
+        public static readonly JsonEncodedText Cue = JsonEncodedText.Encode("cue");
+
+        public static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
+
+        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+
+        public static readonly JsonEncodedText Fingerprint = JsonEncodedText.Encode("fingerprint");
+
+        public static readonly JsonEncodedText Fix = JsonEncodedText.Encode("fix");
+
+        public static readonly JsonEncodedText HelpUri = JsonEncodedText.Encode("helpUri");
+
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+
+        public static readonly JsonEncodedText Mentions = JsonEncodedText.Encode("mentions");
+
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+
+        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+
+        public static readonly JsonEncodedText Quotes = JsonEncodedText.Encode("quotes");
+
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+
+        public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+
+        public static readonly JsonEncodedText Span = JsonEncodedText.Encode("span");
+
+        public static readonly JsonEncodedText Spans = JsonEncodedText.Encode("spans");
+
+        public static readonly JsonEncodedText Speaker = JsonEncodedText.Encode("speaker");
+
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+
+        public static readonly JsonEncodedText Suppression = JsonEncodedText.Encode("suppression");
+
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     }
 }
