@@ -2132,6 +2132,7 @@ public sealed class AttributionParser
 
         // ---- token helpers -------------------------------------------------------------
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private ReadOnlySpan<char> Word(int i)
         {
             var token = _toks[i];
