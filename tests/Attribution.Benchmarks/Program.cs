@@ -18,8 +18,9 @@ if (args is ["--allocations"])
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(Path.GetTempPath(), "attribution-benchmarks"));
 if (args.Contains("--aot"))
 {
-    // The stages compiled as the tool ships (Native AOT for x86-64-v2 and speed, rule conditions as closures) beside
-    // the JIT job, in one run. The compiler package comes from nuget.org, not BenchmarkDotNet's nightly feed.
+    // The stages compiled as the tool ships (Native AOT for x86-64-v2 and for speed, rule conditions as
+    // closures) beside the JIT job, in one run. The compiler package comes from nuget.org, not
+    // BenchmarkDotNet's nightly feed.
     var aot = NativeAotToolchain.CreateBuilder()
         .UseNuGet("", "https://api.nuget.org/v3/index.json")
         .IlcInstructionSet("x86-64-v2")
