@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Numerics;
 using System.Reflection;
 
 namespace Attribution.Analysis.Rules;
@@ -57,52 +58,26 @@ internal sealed class RuleClosureCompiler
         }
     }
 
-    private Func<object?, object?, int>? Int(Expression e)
+    private Func<object?, object?, int>? Int(Expression e) => Number<int>(e);
+
+    private Func<object?, object?, double>? Double(Expression e) =>
+        e is UnaryExpression { NodeType: ExpressionType.Convert, Method: null, Operand.Type: var from } convert && from == typeof(int)
+            ? Int(convert.Operand) is { } operand ? (a, b) => operand(a, b) : null
+            : Number<double>(e);
+
+    // Ints and doubles alike: constants, negation, arithmetic (unchecked, as the compiled expression's), ?:,
+    // members and calls.
+    private Func<object?, object?, T>? Number<T>(Expression e)
+        where T : struct, INumber<T>
     {
         switch (e)
         {
-            case ConstantExpression { Value: int value }:
+            case ConstantExpression { Value: T value }:
                 return (_, _) => value;
             case UnaryExpression { NodeType: ExpressionType.Negate, Method: null } negate:
-                return Int(negate.Operand) is { } operand ? (a, b) => unchecked(-operand(a, b)) : null;
-            case BinaryExpression { Method: null, Left.Type: var left, Right.Type: var right } binary when left == typeof(int) && right == typeof(int):
-                if (Both(Int(binary.Left), Int(binary.Right)) is not (var l, var r))
-                {
-                    return null;
-                }
-
-                return binary.NodeType switch
-                {
-                    ExpressionType.Add => (a, b) => unchecked(l(a, b) + r(a, b)),
-                    ExpressionType.Subtract => (a, b) => unchecked(l(a, b) - r(a, b)),
-                    ExpressionType.Multiply => (a, b) => unchecked(l(a, b) * r(a, b)),
-                    ExpressionType.Divide => (a, b) => l(a, b) / r(a, b),
-                    ExpressionType.Modulo => (a, b) => l(a, b) % r(a, b),
-                    _ => null,
-                };
-            case ConditionalExpression conditional:
-                return Conditional(conditional, Int);
-            case MemberExpression member:
-                return Member<int>(member);
-            case MethodCallExpression call:
-                return Call<int>(call);
-            default:
-                return null;
-        }
-    }
-
-    private Func<object?, object?, double>? Double(Expression e)
-    {
-        switch (e)
-        {
-            case ConstantExpression { Value: double value }:
-                return (_, _) => value;
-            case UnaryExpression { NodeType: ExpressionType.Convert, Method: null, Operand.Type: var from } convert when from == typeof(int):
-                return Int(convert.Operand) is { } operand ? (a, b) => operand(a, b) : null;
-            case UnaryExpression { NodeType: ExpressionType.Negate, Method: null } negate:
-                return Double(negate.Operand) is { } negated ? (a, b) => -negated(a, b) : null;
-            case BinaryExpression { Method: null, Left.Type: var left, Right.Type: var right } binary when left == typeof(double) && right == typeof(double):
-                if (Both(Double(binary.Left), Double(binary.Right)) is not (var l, var r))
+                return Value<T>(negate.Operand) is { } operand ? (a, b) => -operand(a, b) : null;
+            case BinaryExpression { Method: null } binary when binary.Left.Type == typeof(T) && binary.Right.Type == typeof(T):
+                if (Both(Value<T>(binary.Left), Value<T>(binary.Right)) is not (var l, var r))
                 {
                     return null;
                 }
@@ -117,11 +92,11 @@ internal sealed class RuleClosureCompiler
                     _ => null,
                 };
             case ConditionalExpression conditional:
-                return Conditional(conditional, Double);
+                return Conditional(conditional, Value<T>);
             case MemberExpression member:
-                return Member<double>(member);
+                return Member<T>(member);
             case MethodCallExpression call:
-                return Call<double>(call);
+                return Call<T>(call);
             default:
                 return null;
         }
@@ -167,35 +142,29 @@ internal sealed class RuleClosureCompiler
             };
         }
 
-        if (type == typeof(int) && Both(Int(e.Left), Int(e.Right)) is (var li, var ri))
+        return type == typeof(int) ? Ordered<int>(e)
+            : type == typeof(double) ? Ordered<double>(e)
+            : null;
+    }
+
+    private Func<object?, object?, bool>? Ordered<T>(BinaryExpression e)
+        where T : struct, INumber<T>
+    {
+        if (Both(Value<T>(e.Left), Value<T>(e.Right)) is not (var l, var r))
         {
-            return e.NodeType switch
-            {
-                ExpressionType.Equal => (a, b) => li(a, b) == ri(a, b),
-                ExpressionType.NotEqual => (a, b) => li(a, b) != ri(a, b),
-                ExpressionType.LessThan => (a, b) => li(a, b) < ri(a, b),
-                ExpressionType.LessThanOrEqual => (a, b) => li(a, b) <= ri(a, b),
-                ExpressionType.GreaterThan => (a, b) => li(a, b) > ri(a, b),
-                ExpressionType.GreaterThanOrEqual => (a, b) => li(a, b) >= ri(a, b),
-                _ => null,
-            };
+            return null;
         }
 
-        if (type == typeof(double) && Both(Double(e.Left), Double(e.Right)) is (var ld, var rd))
+        return e.NodeType switch
         {
-            return e.NodeType switch
-            {
-                ExpressionType.Equal => (a, b) => ld(a, b) == rd(a, b),
-                ExpressionType.NotEqual => (a, b) => ld(a, b) != rd(a, b),
-                ExpressionType.LessThan => (a, b) => ld(a, b) < rd(a, b),
-                ExpressionType.LessThanOrEqual => (a, b) => ld(a, b) <= rd(a, b),
-                ExpressionType.GreaterThan => (a, b) => ld(a, b) > rd(a, b),
-                ExpressionType.GreaterThanOrEqual => (a, b) => ld(a, b) >= rd(a, b),
-                _ => null,
-            };
-        }
-
-        return null;
+            ExpressionType.Equal => (a, b) => l(a, b) == r(a, b),
+            ExpressionType.NotEqual => (a, b) => l(a, b) != r(a, b),
+            ExpressionType.LessThan => (a, b) => l(a, b) < r(a, b),
+            ExpressionType.LessThanOrEqual => (a, b) => l(a, b) <= r(a, b),
+            ExpressionType.GreaterThan => (a, b) => l(a, b) > r(a, b),
+            ExpressionType.GreaterThanOrEqual => (a, b) => l(a, b) >= r(a, b),
+            _ => null,
+        };
     }
 
     private Func<object?, object?, T>? Conditional<T>(ConditionalExpression e, Func<Expression, Func<object?, object?, T>?> branch) =>
@@ -229,23 +198,13 @@ internal sealed class RuleClosureCompiler
         }
 
         // One delegate type per fact type: the getter is bound once, with no reflection per read.
-        if (getter.DeclaringType == typeof(QuoteFacts) && Delegate<Func<QuoteFacts, T>>(getter) is { } quote)
-        {
-            return (a, b) => quote((QuoteFacts)owner(a, b)!);
-        }
-
-        if (getter.DeclaringType == typeof(SourceFacts) && Delegate<Func<SourceFacts, T>>(getter) is { } source)
-        {
-            return (a, b) => source((SourceFacts)owner(a, b)!);
-        }
-
-        if (getter.DeclaringType == typeof(ArticleFacts) && Delegate<Func<ArticleFacts, T>>(getter) is { } article)
-        {
-            return (a, b) => article((ArticleFacts)owner(a, b)!);
-        }
-
-        return null;
+        return Bound<QuoteFacts, T>(owner, getter) ?? Bound<SourceFacts, T>(owner, getter) ?? Bound<ArticleFacts, T>(owner, getter);
     }
+
+    private static Func<object?, object?, T>? Bound<TFacts, T>(Func<object?, object?, object?> owner, MethodInfo getter) =>
+        getter.DeclaringType == typeof(TFacts) && Delegate<Func<TFacts, T>>(getter) is { } read
+            ? (a, b) => read((TFacts)owner(a, b)!)
+            : null;
 
     // String members that take a string or nothing, options.Number/Flag/Text, and static helpers over
     // strings, ints or doubles (RuleFunctions.ContainsWord, string.IsNullOrEmpty, Math.Max).

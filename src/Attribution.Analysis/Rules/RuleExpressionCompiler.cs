@@ -45,12 +45,9 @@ internal sealed class RuleExpressionCompiler
     {
         var parameter = Expression.Parameter(typeof(T), name);
         var parsed = Parse(expression, typeof(TResult), parameter);
-        if (_closures && typeof(TResult) == typeof(bool) && RuleClosureCompiler.TryCompile(parsed, [parameter]) is { } closure)
-        {
-            return (Func<T, TResult>)(object)new Func<T, bool>(facts => closure(facts, null));
-        }
-
-        return Compile<Func<T, TResult>>(parsed, parameter);
+        return Closures<TResult>(parsed, parameter) is { } closure
+            ? (Func<T, TResult>)(object)new Func<T, bool>(facts => closure(facts, null))
+            : Compile<Func<T, TResult>>(parsed, parameter);
     }
 
     /// <summary>Compiles <paramref name="expression"/> over two parameters (the facts and the rule's options).</summary>
@@ -59,13 +56,14 @@ internal sealed class RuleExpressionCompiler
     {
         ParameterExpression[] parameters = [Expression.Parameter(typeof(T1), name1), Expression.Parameter(typeof(T2), name2)];
         var parsed = Parse(expression, typeof(TResult), parameters);
-        if (_closures && typeof(TResult) == typeof(bool) && RuleClosureCompiler.TryCompile(parsed, parameters) is { } closure)
-        {
-            return (Func<T1, T2, TResult>)(object)new Func<T1, T2, bool>((facts, options) => closure(facts, options));
-        }
-
-        return Compile<Func<T1, T2, TResult>>(parsed, parameters);
+        return Closures<TResult>(parsed, parameters) is { } closure
+            ? (Func<T1, T2, TResult>)(object)new Func<T1, T2, bool>((facts, options) => closure(facts, options))
+            : Compile<Func<T1, T2, TResult>>(parsed, parameters);
     }
+
+    // The condition as closures, when this compiler makes them and the condition is one (a bool).
+    private Func<object?, object?, bool>? Closures<TResult>(Expression parsed, params ParameterExpression[] parameters) =>
+        _closures && typeof(TResult) == typeof(bool) ? RuleClosureCompiler.TryCompile(parsed, parameters) : null;
 
     // Parse with RulesEngine's parser and check the tree against the allow-list. The tree is then compiled
     // into a typed delegate directly: RulesEngine's own Compile would parse the text a second time and wrap
