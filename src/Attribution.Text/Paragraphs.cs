@@ -15,21 +15,19 @@ public static class Paragraphs
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (c is '\n' or '\r')
+            var next = text.AsSpan(i).IndexOfAny('\n', '\r');
+            if (next < 0)
             {
-                var lineEnd = i;
-                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                if (!byBlankLine || IsBlankLineAhead(text, i))
-                {
-                    AddTrimmed(text, start, lineEnd, result);
-                    start = i;
-                }
-
-                continue;
+                break;
             }
 
-            i++;
+            var lineEnd = i + next;
+            i = lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? 2 : 1);
+            if (!byBlankLine || IsBlankLineAhead(text, i))
+            {
+                AddTrimmed(text, start, lineEnd, result);
+                start = i;
+            }
         }
 
         AddTrimmed(text, start, text.Length, result);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Attribution.Text;
 
 /// <summary>
@@ -75,26 +77,22 @@ public sealed class SourceText
         return new LinePosition(index + 1, offset - starts[index] + 1);
     }
 
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\u2028\u2029");
+
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.AsSpan().IndexOfAny(LineBreaks); i >= 0;)
         {
-            var c = text[i];
-            if (c == '\r')
+            // "\r\n" is one line break.
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                // "\r\n" is one line break.
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+                i++;
+            }
 
-                starts.Add(i + 1);
-            }
-            else if (c is '\n' or '\u2028' or '\u2029')
-            {
-                starts.Add(i + 1);
-            }
+            starts.Add(i + 1);
+            var next = text.AsSpan(i + 1).IndexOfAny(LineBreaks);
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
         return [.. starts];

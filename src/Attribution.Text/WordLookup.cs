@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Attribution.Text;
 
@@ -10,11 +12,11 @@ namespace Attribution.Text;
 /// </summary>
 internal sealed class WordShapeFilter
 {
-    // Bit (length, first, last) of the one and (length, second, second-to-last) of the other: 16 lengths
-    // (the last for 16 letters and more) by 32 by 32. A character folds to (c | 0x20) & 31, the same for
-    // both cases of an ASCII letter.
-    private readonly ulong[] _ends = new ulong[16 * 32 * 32 / 64];
-    private readonly ulong[] _inner = new ulong[16 * 32 * 32 / 64];
+    // Bit (length, first, last) in the first half and (length, second, second-to-last) in the second: 16
+    // lengths (the last for 16 letters and more) by 32 by 32 each. A character folds to (c | 0x20) & 31, the
+    // same for both cases of an ASCII letter.
+    private const int Half = 16 * 32 * 32 / 64;
+    private readonly ulong[] _bits = new ulong[2 * Half];
     private readonly bool _holdsEmpty;
 
     public WordShapeFilter(IEnumerable<string> words)
@@ -27,23 +29,23 @@ internal sealed class WordShapeFilter
                 continue;
             }
 
-            var (ends, inner, ascii) = Shape(word);
             // A letter outside ASCII can equal an ASCII one ignoring case ("ı" and "I"): a list with one
             // where the filter looks lets every word through.
-            if (!ascii)
+            if (!Shape(word, out var ends, out var inner))
             {
-                Array.Fill(_ends, ulong.MaxValue);
-                Array.Fill(_inner, ulong.MaxValue);
+                Array.Fill(_bits, ulong.MaxValue);
                 _holdsEmpty = true;
                 return;
             }
 
-            _ends[ends >> 6] |= 1UL << ends;
-            _inner[inner >> 6] |= 1UL << inner;
+            _bits[ends >> 6] |= 1UL << (int)ends;
+            _bits[Half + (inner >> 6)] |= 1UL << (int)inner;
         }
     }
 
     /// <summary>False only when no word of the list can equal <paramref name="word"/> ignoring case.</summary>
+    // Inlined into every lookup, and read without bounds checks: both indexes are masked below 2 × Half.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayContain(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty)
@@ -51,19 +53,27 @@ internal sealed class WordShapeFilter
             return _holdsEmpty;
         }
 
-        var (ends, inner, ascii) = Shape(word);
-        return !ascii || ((_ends[ends >> 6] >> ends) & (_inner[inner >> 6] >> inner) & 1) != 0;
+        if (!Shape(word, out var ends, out var inner))
+        {
+            return true;
+        }
+
+        ref var bits = ref MemoryMarshal.GetArrayDataReference(_bits);
+        return ((Unsafe.Add(ref bits, ends >> 6) >> (int)ends) & (Unsafe.Add(ref bits, Half + (inner >> 6)) >> (int)inner) & 1) != 0;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static (int Ends, int Inner, bool Ascii) Shape(ReadOnlySpan<char> word)
+    // The two shape indexes of a word that is not empty; false when one of its four letters is beyond ASCII.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Shape(ReadOnlySpan<char> word, out uint ends, out uint inner)
     {
         var n = word.Length;
-        int first = word[0], last = word[n - 1], second = word[n > 1 ? 1 : 0], secondLast = word[n > 1 ? n - 2 : 0];
-        var length = (n < 16 ? n - 1 : 15) << 10;
-        return (length | ((first | 0x20) & 31) << 5 | ((last | 0x20) & 31),
-            length | ((second | 0x20) & 31) << 5 | ((secondLast | 0x20) & 31),
-            (first | last | second | secondLast) < 0x80);
+        ref var w = ref MemoryMarshal.GetReference(word);
+        var step = n > 1 ? 1 : 0;
+        uint first = w, last = Unsafe.Add(ref w, n - 1), second = Unsafe.Add(ref w, step), secondLast = Unsafe.Add(ref w, n - 1 - step);
+        var length = (uint)Math.Min(n - 1, 15) << 10;
+        ends = length | ((first | 0x20) & 31) << 5 | ((last | 0x20) & 31);
+        inner = length | ((second | 0x20) & 31) << 5 | ((secondLast | 0x20) & 31);
+        return (first | last | second | secondLast) < 0x80;
     }
 }
 
@@ -82,6 +92,7 @@ public sealed class WordSet
     }
 
     /// <summary>True when the set holds <paramref name="word"/>, ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.Contains(word);
 }
 
@@ -101,6 +112,7 @@ public sealed class WordMap<T>
     }
 
     /// <summary>True when the map holds <paramref name="word"/>, ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ContainsKey(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.ContainsKey(word);
 
     /// <summary>The value for <paramref name="word"/>, ignoring case.</summary>

@@ -3,48 +3,67 @@ using System.Text;
 namespace Attribution.Analysis.Inputs;
 
 /// <summary>
-/// Reads the lines of an archive like <see cref="TextReader.ReadLine"/> (ended by \n, \r or \r\n), but
-/// never holds more than a set number of characters of one line: the rest of a longer line is read
-/// and dropped, and the line is reported as too long, so a record without an end cannot take all memory.
+/// Reads the lines of an archive as UTF-8 bytes (ended by \n, \r or \r\n), but never holds more than a
+/// set number of bytes of one line: the rest of a longer line is read and dropped, and the line is
+/// reported as too long, so a record without an end cannot take all memory.
 /// </summary>
-internal sealed class BoundedLineReader(TextReader reader, int maxChars) : IDisposable
+/// <remarks>
+/// The lines stay bytes because a record is JSON, which is parsed from UTF-8: decoding the archive into
+/// strings first would transcode every record twice more. A UTF-8 byte order mark is skipped; an archive
+/// that starts with a UTF-16 or UTF-32 one is decoded strictly and re-encoded as UTF-8 as it is read.
+/// Whether a UTF-8 line is valid is the reader of the record's business.
+/// </remarks>
+internal sealed class BoundedLineReader(Stream stream, int maxBytes) : IDisposable
 {
-    private readonly char[] _buffer = new char[1 << 16];
-    private readonly StringBuilder _line = new();
+    private const int BlockSize = 1 << 16;
+
+    private readonly byte[] _buffer = new byte[BlockSize];
+    private byte[] _line = new byte[256];
+    private int _lineLength;
     private int _position;
     private int _length;
+    private bool _started;
 
-    /// <summary>The next line, or null at the end. <paramref name="tooLong"/> says it was cut and is unusable.</summary>
-    public string? ReadLine(out bool tooLong)
+    // Set when the archive is UTF-16 or UTF-32: raw blocks are decoded into _chars, then encoded into _buffer.
+    private Decoder? _decoder;
+    private Encoder? _encoder;
+    private Encoding? _encoding;
+    private byte[]? _raw;
+    private char[]? _chars;
+    private bool _rawEnded;
+
+    /// <summary>The encoding of the archive, as its byte order mark says: UTF-8 unless it has another's.</summary>
+    public string EncodingName => _encoding?.WebName.ToUpperInvariant() ?? "UTF-8";
+
+    /// <summary>
+    /// The next line, or null at the end. <paramref name="tooLong"/> says it was cut and is unusable.
+    /// </summary>
+    /// <exception cref="DecoderFallbackException">A UTF-16 or UTF-32 archive has a byte sequence that is not valid in it.</exception>
+    public byte[]? ReadLine(out bool tooLong)
     {
         tooLong = false;
-        _line.Clear();
+        _lineLength = 0;
         var any = false;
         while (true)
         {
-            if (_position == _length)
+            if (_position == _length && !Fill())
             {
-                _length = reader.Read(_buffer, 0, _buffer.Length);
-                _position = 0;
-                if (_length == 0)
-                {
-                    return any ? Finish(tooLong) : null;
-                }
+                return any ? Finish(tooLong) : null;
             }
 
             any = true;
             var chunk = _buffer.AsSpan(_position, _length - _position);
-            var end = chunk.IndexOfAny('\n', '\r');
+            var end = chunk.IndexOfAny((byte)'\n', (byte)'\r');
             var take = end < 0 ? chunk : chunk[..end];
-            if (!tooLong && _line.Length + take.Length > maxChars)
+            if (!tooLong && _lineLength + take.Length > maxBytes)
             {
                 tooLong = true;
-                _line.Clear();
+                _lineLength = 0;
             }
 
             if (!tooLong)
             {
-                _line.Append(take);
+                Append(take);
             }
 
             _position += take.Length;
@@ -55,25 +74,99 @@ internal sealed class BoundedLineReader(TextReader reader, int maxChars) : IDisp
 
             // The terminator: \r\n counts once, also when the \n starts the next block.
             var terminator = _buffer[_position++];
-            if (terminator == '\r')
+            if (terminator == (byte)'\r' && (_position < _length || Fill()) && _buffer[_position] == (byte)'\n')
             {
-                if (_position == _length)
-                {
-                    _length = reader.Read(_buffer, 0, _buffer.Length);
-                    _position = 0;
-                }
-
-                if (_position < _length && _buffer[_position] == '\n')
-                {
-                    _position++;
-                }
+                _position++;
             }
 
             return Finish(tooLong);
         }
     }
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose() => stream.Dispose();
 
-    private string Finish(bool tooLong) => tooLong ? "" : _line.ToString();
+    private byte[] Finish(bool tooLong) => tooLong ? [] : _line.AsSpan(0, _lineLength).ToArray();
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_lineLength + bytes.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Max(_lineLength + bytes.Length, _line.Length * 2));
+        }
+
+        bytes.CopyTo(_line.AsSpan(_lineLength));
+        _lineLength += bytes.Length;
+    }
+
+    // The next block of UTF-8 into _buffer; false at the end of the stream.
+    private bool Fill()
+    {
+        _position = 0;
+        if (!_started)
+        {
+            _started = true;
+            return Start();
+        }
+
+        if (_decoder is null)
+        {
+            _length = stream.Read(_buffer, 0, _buffer.Length);
+            return _length > 0;
+        }
+
+        return Transcode(0);
+    }
+
+    // The first block: skip a UTF-8 byte order mark, or switch to decoding for a UTF-16 or UTF-32 one.
+    private bool Start()
+    {
+        _length = stream.ReadAtLeast(_buffer.AsSpan(0, 4), 4, throwOnEndOfStream: false);
+        _encoding = InputReader.EncodingOfBom(_buffer.AsSpan(0, _length), out var bom);
+        if (_encoding is null)
+        {
+            _position = bom;
+            return _length > bom;
+        }
+
+        _decoder = _encoding.GetDecoder();
+        _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetEncoder();
+        _raw = new byte[BlockSize / 4];
+        _chars = new char[_encoding.GetMaxCharCount(_raw.Length)];
+        var first = _length - bom;
+        _buffer.AsSpan(bom, first).CopyTo(_raw);
+        return Transcode(first);
+    }
+
+    // Decodes raw blocks (the first <paramref name="pending"/> bytes of _raw already read) until some UTF-8 is ready.
+    private bool Transcode(int pending)
+    {
+        while (true)
+        {
+            var n = pending;
+            pending = 0;
+            if (n == 0 && !_rawEnded)
+            {
+                n = stream.Read(_raw!, 0, _raw!.Length);
+                _rawEnded = n == 0;
+            }
+
+            if (n == 0 && _rawEnded && _decoder is null)
+            {
+                _length = 0;
+                return false;
+            }
+
+            var chars = _decoder!.GetChars(_raw.AsSpan(0, n), _chars, flush: _rawEnded);
+            _length = _encoder!.GetBytes(_chars.AsSpan(0, chars), _buffer, flush: _rawEnded);
+            if (_rawEnded)
+            {
+                _decoder = null; // Flushed: what remains is the end of the stream.
+            }
+
+            if (_length > 0)
+            {
+                return true;
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Attribution.Text;
 
 namespace Attribution.Analysis.Inputs;
@@ -86,7 +88,7 @@ public sealed class InputReader
                 var format = _format == InputFormat.Auto ? InputFormat.Text : _format;
                 if (format == InputFormat.Jsonl)
                 {
-                    foreach (var doc in ReadJsonLines("-", new StreamReader(_stdin(), StrictUtf8, detectEncodingFromByteOrderMarks: true)))
+                    foreach (var doc in ReadJsonLines("-", _stdin(), (int)MaxDocumentBytes))
                     {
                         yield return doc;
                     }
@@ -325,19 +327,29 @@ public sealed class InputReader
         }
     }
 
+    /// <summary>
+    /// The strict encoding a byte order mark at the start of <paramref name="bytes"/> names (UTF-16 or UTF-32),
+    /// or null for UTF-8, with or without its mark; <paramref name="bom"/> is the mark's length.
+    /// </summary>
+    internal static Encoding? EncodingOfBom(ReadOnlySpan<byte> bytes, out int bom)
+    {
+        (var encoding, bom) = bytes switch
+        {
+            [0xFF, 0xFE, 0, 0, ..] => ((Encoding?)StrictUtf32, 4),
+            [0, 0, 0xFE, 0xFF, ..] => (StrictUtf32BigEndian, 4),
+            [0xFF, 0xFE, ..] => (StrictUtf16, 2),
+            [0xFE, 0xFF, ..] => (StrictUtf16BigEndian, 2),
+            [0xEF, 0xBB, 0xBF, ..] => (null, 3),
+            _ => (null, 0),
+        };
+        return encoding;
+    }
+
     /// <summary>Decodes bytes: UTF-8 (BOM optional), or UTF-16 or UTF-32 with a BOM, all strictly. Binary and empty input fail.</summary>
     public static InputDocument Decode(string path, ReadOnlySpan<byte> bytes)
     {
         string text;
-        var (encoding, bom) = bytes switch
-        {
-            [0xFF, 0xFE, 0, 0, ..] => (StrictUtf32, 4),
-            [0, 0, 0xFE, 0xFF, ..] => (StrictUtf32BigEndian, 4),
-            [0xFF, 0xFE, ..] => (StrictUtf16, 2),
-            [0xFE, 0xFF, ..] => (StrictUtf16BigEndian, 2),
-            [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8, 3),
-            _ => ((Encoding)StrictUtf8, 0),
-        };
+        var encoding = EncodingOfBom(bytes, out var bom) ?? StrictUtf8;
         bytes = bytes[bom..];
         if (encoding == StrictUtf8 && bytes.IndexOf((byte)0) >= 0)
         {
@@ -368,10 +380,10 @@ public sealed class InputReader
 
     private static IEnumerable<Func<InputDocument>> ReadJsonLines(string path)
     {
-        StreamReader reader;
+        FileStream stream;
         try
         {
-            reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -379,21 +391,18 @@ public sealed class InputReader
             return [() => failed];
         }
 
-        return ReadJsonLines(path, reader);
+        return ReadJsonLines(path, stream, (int)MaxDocumentBytes);
     }
 
-    private static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, StreamReader reader) =>
-        ReadJsonLines(path, reader, (int)(MaxDocumentBytes / 2));
-
-    /// <summary>The records of an archive; a line longer than <paramref name="maxLineChars"/> is reported and skipped.</summary>
-    internal static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, TextReader source, int maxLineChars)
+    /// <summary>The records of an archive; a line longer than <paramref name="maxLineBytes"/> is reported and skipped.</summary>
+    internal static IEnumerable<Func<InputDocument>> ReadJsonLines(string path, Stream source, int maxLineBytes)
     {
-        using (var reader = new BoundedLineReader(source, maxLineChars))
+        using (var reader = new BoundedLineReader(source, maxLineBytes))
         {
             var lineNumber = 0;
             while (true)
             {
-                string? line;
+                byte[]? line;
                 var tooLong = false;
                 InputDocument? failure = null;
                 try
@@ -403,7 +412,7 @@ public sealed class InputReader
                 catch (DecoderFallbackException)
                 {
                     line = null;
-                    failure = InputDocument.Failed($"{path}:{lineNumber + 1}", "not valid UTF-8; the rest of the archive was skipped");
+                    failure = InputDocument.Failed($"{path}:{lineNumber + 1}", $"not valid {reader.EncodingName}; the rest of the archive was skipped");
                 }
                 catch (IOException ex)
                 {
@@ -425,26 +434,45 @@ public sealed class InputReader
                 lineNumber++;
                 if (tooLong)
                 {
-                    var skipped = InputDocument.Failed($"{path}:{lineNumber}", $"the record is longer than {maxLineChars / (1024 * 1024)} million characters; it was skipped");
+                    var skipped = InputDocument.Failed($"{path}:{lineNumber}", $"the record is longer than {maxLineBytes / (1024 * 1024)} MB; it was skipped");
                     yield return () => skipped;
                     continue;
                 }
 
-                if (string.IsNullOrWhiteSpace(line))
+                if (line.AsSpan().IndexOfAnyExcept(BlankBytes) < 0)
                 {
                     continue;
                 }
 
                 var number = lineNumber;
-                var record = line;
-                yield return () => ParseRecord(path, number, record) with { ConfigPath = path, Size = record.Length + 1 };
+                yield return () => ParseRecord(path, number, line) with { ConfigPath = path, Size = line.Length + 1 };
             }
         }
     }
 
-    private static InputDocument ParseRecord(string path, int lineNumber, string line)
+    private static readonly SearchValues<byte> BlankBytes = SearchValues.Create(" \t\v\f"u8);
+
+    private static int InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return -1;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ex.Index;
+        }
+    }
+
+    private static InputDocument ParseRecord(string path, int lineNumber, byte[] line)
     {
         var where = $"{path}:{lineNumber}";
+        if (!Utf8.IsValid(line))
+        {
+            return InputDocument.Failed(where, $"not valid UTF-8 (bad byte at offset {InvalidUtf8At(line)} of the record); save the archive as UTF-8");
+        }
+
         try
         {
             using var json = JsonDocument.Parse(line);
