@@ -13,8 +13,8 @@ namespace Attribution.Text;
 internal sealed class WordShapeFilter
 {
     // Bit (length, first, last) in the first half and (length, second, second-to-last) in the second: 16
-    // lengths (the last for 16 letters and more) by 32 by 32 each. A character folds to (c | 0x20) & 31, the
-    // same for both cases of an ASCII letter.
+    // lengths (the last for 16 letters and more) by 32 by 32 each. A character folds to the low five bits of
+    // its upper case, which both cases of a letter share (for ASCII, simply c & 31).
     private const int Half = 16 * 32 * 32 / 64;
     private readonly ulong[] _bits = new ulong[2 * Half];
     private readonly bool _holdsEmpty;
@@ -29,8 +29,8 @@ internal sealed class WordShapeFilter
                 continue;
             }
 
-            // A letter outside ASCII can equal an ASCII one ignoring case ("ı" and "I"): a list with one
-            // where the filter looks lets every word through.
+            // Half of a surrogate pair has no case of its own (the pair has): a list with one where the
+            // filter looks lets every word through.
             if (!Shape(word, out var ends, out var inner))
             {
                 Array.Fill(_bits, ulong.MaxValue);
@@ -62,7 +62,8 @@ internal sealed class WordShapeFilter
         return ((Unsafe.Add(ref bits, ends >> 6) >> (int)ends) & (Unsafe.Add(ref bits, Half + (inner >> 6)) >> (int)inner) & 1) != 0;
     }
 
-    // The two shape indexes of a word that is not empty; false when one of its four letters is beyond ASCII.
+    // The two shape indexes of a word that is not empty; false when one of its four letters is half of a
+    // surrogate pair.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Shape(ReadOnlySpan<char> word, out uint ends, out uint inner)
     {
@@ -71,9 +72,31 @@ internal sealed class WordShapeFilter
         var step = n > 1 ? 1 : 0;
         uint first = w, last = Unsafe.Add(ref w, n - 1), second = Unsafe.Add(ref w, step), secondLast = Unsafe.Add(ref w, n - 1 - step);
         var length = (uint)Math.Min(n - 1, 15) << 10;
-        ends = length | ((first | 0x20) & 31) << 5 | ((last | 0x20) & 31);
-        inner = length | ((second | 0x20) & 31) << 5 | ((secondLast | 0x20) & 31);
-        return (first | last | second | secondLast) < 0x80;
+        if ((first | last | second | secondLast) >= 0x80 && !FoldBeyondAscii(ref first, ref last, ref second, ref secondLast))
+        {
+            ends = inner = 0;
+            return false;
+        }
+
+        ends = length | (first & 31) << 5 | (last & 31);
+        inner = length | (second & 31) << 5 | (secondLast & 31);
+        return true;
+    }
+
+    // Letters beyond ASCII to their upper case, as OrdinalIgnoreCase compares them ("é" and "É", and "ı" and
+    // "I"); false for half of a surrogate pair.
+    private static bool FoldBeyondAscii(ref uint first, ref uint last, ref uint second, ref uint secondLast)
+    {
+        if (char.IsSurrogate((char)first) || char.IsSurrogate((char)last) || char.IsSurrogate((char)second) || char.IsSurrogate((char)secondLast))
+        {
+            return false;
+        }
+
+        first = char.ToUpperInvariant((char)first);
+        last = char.ToUpperInvariant((char)last);
+        second = char.ToUpperInvariant((char)second);
+        secondLast = char.ToUpperInvariant((char)secondLast);
+        return true;
     }
 }
 

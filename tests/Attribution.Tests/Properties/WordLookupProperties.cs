@@ -8,7 +8,7 @@ namespace Attribution.Tests.Properties;
 public sealed class WordLookupProperties
 {
     // Letters of both cases, a few ASCII marks and some letters outside ASCII (among them "ı" and "ſ",
-    // which equal "I" and "S" ignoring case), so lists and words collide often.
+    // which look like "I" and "S" but do not equal them ignoring case), so lists and words collide often.
     private static readonly Gen<string> Word = Gen.String[Gen.OneOfConst('a', 'A', 'd', 'D', 'n', 's', 'S', 'i', 'I', 'z', '\'', '-', '.', 'é', 'É', 'ı', 'ſ'), 0, 20];
 
     [Fact]
@@ -36,6 +36,42 @@ public sealed class WordLookupProperties
                 Assert.Equal(frozen.ContainsKey(word), map.ContainsKey(word));
             }
         }, iter: 3000);
+
+    // Every character (surrogates aside, which the filter lets through) must pass a filter built from any
+    // character OrdinalIgnoreCase finds equal to it ("é" and "É", "Ω" and "ω"; not "ı" and "I", which it
+    // does not).
+    [Fact]
+    public void A_filter_keeps_every_character_equal_to_one_of_its_words_ignoring_case()
+    {
+        var classes = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (!char.IsSurrogate((char)c))
+            {
+                var key = ((char)c).ToString();
+                (classes.TryGetValue(key, out var members) ? members : classes[key] = []).Add(key);
+            }
+        }
+
+        var shared = classes.Values.Where(members => members.Count > 1).ToList();
+        Assert.Contains(shared, members => members.Contains("\u00E9") && members.Contains("\u00C9"));
+        foreach (var members in shared)
+        {
+            var filter = new WordShapeFilter([members[0], members[0] + "x" + members[0]]);
+            Assert.All(members, m => Assert.True(filter.MayContain(m) && filter.MayContain(m + "X" + m), $"U+{(int)m[0]:X4}"));
+        }
+    }
+
+    [Theory]
+    [InlineData("n\u2019t", true)]
+    [InlineData("N\u2019T", true)]
+    [InlineData("once", false)]
+    public void A_list_with_letters_beyond_ascii_still_turns_misses_away(string word, bool expected)
+    {
+        var set = new WordSet(new[] { "n\u2019t", "caf\u00E9", "also" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(expected, set.Contains(word));
+        Assert.Equal(expected, new WordShapeFilter(["n\u2019t", "caf\u00E9", "also"]).MayContain(word));
+    }
 
     [Theory]
     [InlineData("and", false)]
