@@ -22,8 +22,8 @@ internal sealed class DiagnosticEvaluator
 
     public ImmutableArray<Diagnostic> Evaluate(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources, EffectiveConfiguration config, bool includeDisabled = false)
     {
-        var enabled = _pack.Diagnostics.Where(r => includeDisabled || config.SeverityOf(r) != Severity.None).ToList();
-        if (enabled.Count == 0)
+        var enabled = config.RulesToRun(_pack.Diagnostics, includeDisabled);
+        if (enabled.Length == 0)
         {
             return [];
         }
@@ -44,10 +44,8 @@ internal sealed class DiagnosticEvaluator
             return found.FirstOrDefault(s => s.Covers(id, original));
         };
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var rule in enabled)
+        foreach (var (rule, severity, options) in enabled)
         {
-            var severity = config.SeverityOf(rule);
-            var options = config.OptionsOf(rule.Id);
             switch (rule.Scope)
             {
                 case RuleScope.Quote:

@@ -1458,8 +1458,10 @@ public sealed class SourceBinder
                 DirectQuoteCount = direct,
             };
 
-            var mentions = e.Mentions.Select(m => m.Span).Distinct().Order(Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
-            return new BoundEntity(facts.Name, [.. mentions], [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head };
+            // Most sources are mentioned once: only more need sorting and duplicates removed.
+            ImmutableArray<TextSpan> mentions = e.Mentions.Count == 1 ? [e.Mentions[0].Span]
+                : [.. e.Mentions.Select(m => m.Span).Distinct().Order(Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)))];
+            return new BoundEntity(facts.Name, mentions, [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head };
         }
     }
 }

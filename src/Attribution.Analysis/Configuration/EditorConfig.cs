@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using Attribution.Analysis.Rules;
 using DotNet.Globbing;
@@ -57,7 +58,40 @@ public sealed class EffectiveConfiguration
 
     /// <summary>The pack the configuration applies to.</summary>
     public RulePack Pack => _pack;
+
+    // Worked out once per configuration, which every story under one folder (every record of an archive)
+    // shares: the rules of the pack last asked for, enabled only and all.
+    private RuleSet? _enabled;
+    private RuleSet? _all;
+
+    /// <summary>
+    /// The rules of <paramref name="rules"/> to run, in order, with their severities and options here: the
+    /// enabled ones, or all of them when <paramref name="includeDisabled"/>.
+    /// </summary>
+    internal ImmutableArray<ActiveRule> RulesToRun(ImmutableArray<DiagnosticRule> rules, bool includeDisabled)
+    {
+        var cached = includeDisabled ? _all : _enabled;
+        if (cached is null || cached.Rules != rules)
+        {
+            cached = new RuleSet(rules, [.. rules.Select(r => new ActiveRule(r, SeverityOf(r), OptionsOf(r.Id))).Where(r => includeDisabled || r.Severity != Severity.None)]);
+            if (includeDisabled)
+            {
+                _all = cached;
+            }
+            else
+            {
+                _enabled = cached;
+            }
+        }
+
+        return cached.Active;
+    }
+
+    private sealed record RuleSet(ImmutableArray<DiagnosticRule> Rules, ImmutableArray<ActiveRule> Active);
 }
+
+/// <summary>A diagnostic rule as one configuration runs it.</summary>
+internal readonly record struct ActiveRule(DiagnosticRule Rule, Severity Severity, RuleOptions Options);
 
 /// <summary>
 /// Roslyn-style configuration: <c>.editorconfig</c> files from a story's folder upwards (<c>root = true</c>
