@@ -187,7 +187,8 @@ public sealed class AttributionParser
         private CueVerb?[] _cues = new CueVerb?[64];
         private bool[] _looked = new bool[64];
 
-        public List<Token> Tokens { get; } = new(256);
+        // The unit's tokens: the first of them, as many as the tokenizer says; grown by it when a unit has more.
+        public Token[] Tokens = new Token[256];
 
         /// <summary>Starts a unit of <paramref name="count"/> tokens: no cue looked up yet.</summary>
         public void ForgetCues(int count)
@@ -239,7 +240,8 @@ public sealed class AttributionParser
         private static UnitScratch? t_scratch;
 
         private readonly UnitScratch _scratch = t_scratch ??= new();
-        private readonly List<Token> _toks;
+        private Token[] _toks;
+        private int _tokenCount;
         private readonly List<Quotation> _quotes = [];
         private int _lastAttributed = -1;
         private Unit _unit;
@@ -257,7 +259,7 @@ public sealed class AttributionParser
             _regionClaimed = new bool[regions.Count];
         }
 
-        private int N => _toks.Count;
+        private int N => _tokenCount;
 
         // Quotations in text order. A quotation is found while parsing the unit that attributes it, which is
         // nearly always in order; when a region reaches back across units (found by fuzzing), sort and
@@ -285,7 +287,8 @@ public sealed class AttributionParser
             _quotesBeforePreviousUnit = _quotesBeforeUnit;
             _quotesBeforeUnit = _quotes.Count;
             _unit = unit;
-            Tokenizer.Tokenize(_text, unit.Span, _regions, unit.FirstRegion, _toks);
+            _tokenCount = Tokenizer.Tokenize(_text, unit.Span, _regions, unit.FirstRegion, ref _scratch.Tokens);
+            _toks = _scratch.Tokens;
             if (N == 0)
             {
                 return;
@@ -2251,7 +2254,7 @@ public sealed class AttributionParser
         private int CloseTokenOf(QuoteRegion region) => IndexOfToken(region.Span.End - Math.Max(1, region.CloseLength));
 
         // Tokens are in text order: binary search.
-        private int IndexOfToken(int offset) => OrderedSearch.IndexOfStart(_toks, offset, t => t.Start);
+        private int IndexOfToken(int offset) => OrderedSearch.IndexOfStart(new ArraySegment<Token>(_toks, 0, N), offset, t => t.Start);
 
         private TextSpan TokenSpan(int from, int to) => new(_toks[from].Start, _toks[to].End);
     }

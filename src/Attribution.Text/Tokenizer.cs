@@ -25,10 +25,13 @@ internal readonly record struct Token(int Start, int End, TokenKind Kind, int Re
 /// <summary>Splits a sentence into word, number, punctuation and quotation-mark tokens.</summary>
 internal static class Tokenizer
 {
-    /// <summary>Tokenizes <paramref name="span"/>; quotation marks are the ones <paramref name="regions"/> paired.</summary>
-    public static void Tokenize(string text, TextSpan span, List<QuoteRegion> regions, int firstRegion, List<Token> tokens)
+    /// <summary>
+    /// Tokenizes <paramref name="span"/> into <paramref name="tokens"/> (grown when it is too short) and returns
+    /// how many there are; quotation marks are the ones <paramref name="regions"/> paired.
+    /// </summary>
+    public static int Tokenize(string text, TextSpan span, List<QuoteRegion> regions, int firstRegion, ref Token[] tokens)
     {
-        tokens.Clear();
+        var count = 0;
         var end = span.End;
         var r = firstRegion;
         // The first region that ends after i, or null: looked up again only when i passes its end.
@@ -56,7 +59,7 @@ internal static class Tokenizer
                 if (i == q.Span.Start)
                 {
                     var open = Math.Min(q.OpenLength, end - i);
-                    tokens.Add(new Token(i, i + open, TokenKind.QuoteOpen, region));
+                    Add(ref tokens, ref count, new Token(i, i + open, TokenKind.QuoteOpen, region));
                     i += open;
                     continue;
                 }
@@ -67,7 +70,7 @@ internal static class Tokenizer
                     if (i == stop)
                     {
                         var close = Math.Min(q.CloseLength, end - i);
-                        tokens.Add(new Token(i, i + close, TokenKind.QuoteClose, region));
+                        Add(ref tokens, ref count, new Token(i, i + close, TokenKind.QuoteClose, region));
                         i += close;
                         continue;
                     }
@@ -78,7 +81,7 @@ internal static class Tokenizer
             if (char.IsLetter(c))
             {
                 i = ScanWord(text, i + 1, stop);
-                tokens.Add(new Token(start, i, TokenKind.Word, region));
+                Add(ref tokens, ref count, new Token(start, i, TokenKind.Word, region));
             }
             else if (char.IsDigit(c))
             {
@@ -90,14 +93,26 @@ internal static class Tokenizer
                     i++;
                 }
 
-                tokens.Add(new Token(start, i, TokenKind.Number, region));
+                Add(ref tokens, ref count, new Token(start, i, TokenKind.Number, region));
             }
             else
             {
-                tokens.Add(new Token(start, i + 1, TokenKind.Punctuation, region));
+                Add(ref tokens, ref count, new Token(start, i + 1, TokenKind.Punctuation, region));
                 i++;
             }
         }
+
+        return count;
+    }
+
+    private static void Add(ref Token[] tokens, ref int count, Token token)
+    {
+        if (count == tokens.Length)
+        {
+            Array.Resize(ref tokens, tokens.Length * 2);
+        }
+
+        tokens[count++] = token;
     }
 
     // A word: letters and digits, joined by internal apostrophes (don't, Clinton's), hyphens
