@@ -266,11 +266,18 @@ public sealed class AttributionParser
         // renumber the links between quotations.
         public ImmutableArray<Quotation> Finish()
         {
-            var order = Enumerable.Range(0, _quotes.Count).OrderBy(i => _quotes[i].Span.Start).ThenBy(i => i).ToArray();
-            if (order.Select((old, index) => old == index).All(same => same))
+            var sorted = true;
+            for (var i = 1; i < _quotes.Count && sorted; i++)
+            {
+                sorted = _quotes[i - 1].Span.Start <= _quotes[i].Span.Start;
+            }
+
+            if (sorted)
             {
                 return [.. _quotes];
             }
+
+            var order = Enumerable.Range(0, _quotes.Count).OrderBy(i => _quotes[i].Span.Start).ThenBy(i => i).ToArray();
 
             var newIndex = new int[order.Length];
             for (var i = 0; i < order.Length; i++)

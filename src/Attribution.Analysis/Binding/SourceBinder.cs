@@ -48,8 +48,10 @@ public sealed class SourceBinder
     {
         public List<Mention> Mentions { get; } = [];
 
-        /// <summary>Each distinct head text with where it first appears: descriptions are matched against these, not every mention.</summary>
-        public Dictionary<string, int> HeadTexts { get; } = new(StringComparer.Ordinal);
+        // Its distinct head texts, which are indexed for descriptions to match (not every mention): the first
+        // apart, since most sources have only one.
+        private string? _headText;
+        private HashSet<string>? _moreHeadTexts;
 
         public List<int> Quotes { get; } = [];
 
@@ -69,6 +71,18 @@ public sealed class SourceBinder
         public bool HasGrant { get; set; }
 
         public AnonymityReason? Reason { get; set; }
+
+        /// <summary>True when <paramref name="text"/> is a head text this entity did not have yet.</summary>
+        public bool AddHeadText(string text)
+        {
+            if (_headText is null)
+            {
+                _headText = text;
+                return true;
+            }
+
+            return !string.Equals(_headText, text, StringComparison.Ordinal) && (_moreHeadTexts ??= new(StringComparer.Ordinal)).Add(text);
+        }
 
         public int LastPosition => Mentions.Count == 0 ? -1 : Mentions[^1].Span.Start;
     }
@@ -333,7 +347,7 @@ public sealed class SourceBinder
 
         private void AddHeadText(int entity, string text, int first)
         {
-            if (!_entities[entity].HeadTexts.TryAdd(text, first))
+            if (!_entities[entity].AddHeadText(text))
             {
                 return;
             }
@@ -896,8 +910,19 @@ public sealed class SourceBinder
         {
             for (var i = 0; i < words.Count; i++)
             {
+                if (words[i].EndsWith('%'))
+                {
+                    return true;
+                }
+
+                // Only a word of a length the tests below can match is lowered.
+                if (words[i].Length is not (2 or 3 or 7))
+                {
+                    continue;
+                }
+
                 var w = words[i].ToLowerInvariant();
-                if (w is "percent" or "per" or "%" || w.EndsWith('%'))
+                if (w is "percent" or "per")
                 {
                     return true;
                 }
