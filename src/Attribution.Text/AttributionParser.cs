@@ -371,13 +371,7 @@ public sealed class AttributionParser
             // Every trailing attribution is set off by a comma, a parenthesis or a dash: most sentences are
             // out after this scan of punctuation alone.
             var window = Math.Max(lo, last - MaxSpeakerWords - MaxTailWords);
-            var setOff = false;
-            for (var i = window; i <= last && !setOff; i++)
-            {
-                setOff = IsPunct(i, ',') || IsPunct(i, '(') || IsDash(i);
-            }
-
-            if (!setOff)
+            if (!AnySetOffMark(window, last))
             {
                 return null;
             }
@@ -418,6 +412,21 @@ public sealed class AttributionParser
             // "…, given his previous comments." is a noun after a possessive, not a speaker and a verb.
             return m is { Cue: { } cue, Speaker: { } speaker } && m.Content.Count == 1 && m.Content[0].Start == _toks[lo].Start
                 && m.Content[0].End <= cue.Start && m.LastToken >= last && !StartsWithPossessive(speaker) ? m : null;
+        }
+
+        // A comma, an opening parenthesis or a dash among the tokens from..to (all of them in the unit).
+        private bool AnySetOffMark(int from, int to)
+        {
+            for (var i = from; i <= to; i++)
+            {
+                var t = _toks[i];
+                if (t.Kind == TokenKind.Punctuation && _text[t.Start] is ',' or '(' or '\u2014' or '\u2013' or '\u2015' or '-')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // "…, according to X." / "…, said X." / "…, the source added Tuesday." — and not "…, Clinton has

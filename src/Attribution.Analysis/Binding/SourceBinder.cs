@@ -1130,11 +1130,7 @@ public sealed class SourceBinder
                 while (j < text.Length && char.IsUpper(text[j]))
                 {
                     var s = j;
-                    while (j < text.Length && (char.IsLetter(text[j]) || text[j] is '-' or '\'' or '\u2019' || (text[j] == '.' && j - s <= 4)))
-                    {
-                        j++;
-                    }
-
+                    j = NameWordEnd(text, s);
                     spans.Add((s, j));
                     if (j < text.Length && text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1]))
                     {
@@ -1208,6 +1204,27 @@ public sealed class SourceBinder
             }
 
             return names;
+        }
+
+        // The end of a capitalised word that starts at s: letters, hyphens, apostrophes, and periods within its
+        // first five characters ("Gen.", "U.S."). A method of its own, so the loop keeps its values in registers.
+        private static int NameWordEnd(string text, int s)
+        {
+            var j = s;
+            while ((uint)j < (uint)text.Length)
+            {
+                var c = text[j];
+                if (char.IsAsciiLetter(c) || (c > '\u007f' ? char.IsLetter(c) || c == '\u2019' : c is '-' or '\'' || (c == '.' && j - s <= 4)))
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return j;
         }
 
         // ---- anonymity ----------------------------------------------------------------
