@@ -11,7 +11,9 @@ namespace Attribution.Reporting;
 /// </summary>
 public sealed class JsonReportWriter : IReportWriter
 {
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // A document's object is written by WriteDocumentObject alone, whose shape the tests check against the
+    // schema: the writer need not check each call's place in the structure again (SkipValidation).
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     private readonly Utf8JsonWriter _json;
     private readonly Stream _output;
@@ -157,8 +159,8 @@ public sealed class JsonReportWriter : IReportWriter
             var quote = doc.Quotations[q];
             FlushIfFull(json);
             json.WriteStartObject();
-            WriteId(json, Names.Id, 'q', q + 1);
-            json.WriteString(Names.Kind, Analyzer.KindName(quote.Kind));
+            WriteQuoteId(json, Names.Id, q + 1);
+            json.WriteString(Names.Kind, KindTexts[(int)quote.Kind]);
             WriteSpan(json, Names.Span, source.ToOriginal(quote.Span));
             if (quote.Spans.Length > 1)
             {
@@ -207,7 +209,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteStartObject();
             json.WriteString(Names.Id, s.Id);
             json.WriteString(Names.Name, s.Name);
-            json.WriteString(Names.Type, Analyzer.TypeName(s.Type));
+            json.WriteString(Names.Type, TypeTexts[(int)s.Type]);
             if (s.AnonymityReason is { } reason)
             {
                 json.WriteStartObject(Names.AnonymityReason);
@@ -233,7 +235,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteStartArray(Names.Quotes);
             foreach (var q in s.Quotes)
             {
-                WriteId(json, null, 'q', q + 1);
+                WriteQuoteId(json, null, q + 1);
             }
 
             json.WriteEndArray();
@@ -369,21 +371,56 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
-    // "q12": the id of a quotation, formatted on the stack; a property when name is given, else an array value.
-    private static void WriteId(Utf8JsonWriter json, JsonEncodedText? name, char prefix, int number)
+    // "q12": the id of a quotation; a property when name is given, else an array value. The first ids are
+    // encoded once, like the property names; a story with more quotations formats the rest on the stack.
+    private static void WriteQuoteId(Utf8JsonWriter json, JsonEncodedText? name, int number)
     {
-        Span<char> id = stackalloc char[12];
-        id[0] = prefix;
-        number.TryFormat(id[1..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
-        if (name is { } property)
+        if (number < QuoteIds.Length)
         {
-            json.WriteString(property, id[..(digits + 1)]);
+            if (name is { } property)
+            {
+                json.WriteString(property, QuoteIds[number]);
+            }
+            else
+            {
+                json.WriteStringValue(QuoteIds[number]);
+            }
+
+            return;
+        }
+
+        Span<char> id = stackalloc char[12];
+        id[0] = 'q';
+        number.TryFormat(id[1..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        if (name is { } named)
+        {
+            json.WriteString(named, id[..(digits + 1)]);
         }
         else
         {
             json.WriteStringValue(id[..(digits + 1)]);
         }
     }
+
+    // The words for a quotation's kind and a source's type, by enum value, encoded once.
+    private static readonly JsonEncodedText[] KindTexts = ByValue<QuotationKind>(Analyzer.KindName);
+
+    private static readonly JsonEncodedText[] TypeTexts = ByValue<SourceType>(Analyzer.TypeName);
+
+    private static JsonEncodedText[] ByValue<T>(Func<T, string> name)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var table = new JsonEncodedText[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        foreach (var v in values)
+        {
+            table[Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(name(v));
+        }
+
+        return table;
+    }
+
+    private static readonly JsonEncodedText[] QuoteIds = [.. Enumerable.Range(0, 256).Select(n => JsonEncodedText.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"q{n}")))];
 
     // Property names encoded once: written as they are, with no escaping check or transcoding per use.
     private static class Names
