@@ -174,9 +174,11 @@ public sealed class Lexicon
 
     internal WordSet CueModifierLookup { get; }
 
-    internal WordSet AdjunctPrepositionLookup { get; }
+    /// <summary><see cref="AdjunctPrepositions"/> looked up by a slice of the text.</summary>
+    public WordSet AdjunctPrepositionLookup { get; }
 
-    internal WordSet AdjunctHeadLookup { get; }
+    /// <summary><see cref="AdjunctHeads"/> looked up by a slice of the text.</summary>
+    public WordSet AdjunctHeadLookup { get; }
 
     internal WordMap<Gender> PronounLookup { get; }
 

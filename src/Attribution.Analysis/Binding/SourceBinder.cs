@@ -627,7 +627,10 @@ public sealed class SourceBinder
                         goto done;
                     }
 
-                    foreach (var stop in (ReadOnlySpan<string>)["who ", "which ", "speaking ", "talking ", "declining ", "asking ", "requesting ", "insisting "])
+                    // Only a word that starts as one of these can be one (no letter beyond ASCII equals one of
+                    // theirs ignoring case).
+                    var initial = _text[i] | 0x20;
+                    foreach (var stop in initial is 'w' or 's' or 't' or 'd' or 'a' or 'r' or 'i' ? StopsBeforeAdjunct : [])
                     {
                         if (_text.AsSpan(i, Math.Min(stop.Length, e - i)).Equals(stop, StringComparison.OrdinalIgnoreCase))
                         {
@@ -653,10 +656,12 @@ public sealed class SourceBinder
             return new TextSpan(s, Math.Max(s + 1, e));
         }
 
+        private static readonly string[] StopsBeforeAdjunct = ["who ", "which ", "speaking ", "talking ", "declining ", "asking ", "requesting ", "insisting "];
+
         private bool IsAdjunctAt(int i, int end)
         {
             var w1 = WordAt(i, end);
-            if (w1.Length == 0 || !_lex.AdjunctPrepositions.Contains(w1))
+            if (w1.Length == 0 || !_lex.AdjunctPrepositionLookup.Contains(w1))
             {
                 return false;
             }
@@ -676,7 +681,7 @@ public sealed class SourceBinder
                     return false;
                 }
 
-                if (_lex.AdjunctHeads.Contains(w))
+                if (_lex.AdjunctHeadLookup.Contains(w))
                 {
                     return true;
                 }
@@ -687,7 +692,7 @@ public sealed class SourceBinder
             return false;
         }
 
-        private string WordAt(int i, int end)
+        private ReadOnlySpan<char> WordAt(int i, int end)
         {
             var j = i;
             while (j < end && (char.IsLetterOrDigit(_text[j]) || _text[j] is '-' or '\'' or '\u2019'))
@@ -695,7 +700,7 @@ public sealed class SourceBinder
                 j++;
             }
 
-            return _text[i..j];
+            return _text.AsSpan(i, j - i);
         }
 
         private TextSpan? AppositiveName(int from, int end)
