@@ -47,14 +47,8 @@ internal sealed class RuleClosureCompiler
                 return Both(Bool(or.Left), Bool(or.Right)) is (var either, var other) ? (a, b) => either(a, b) || other(a, b) : null;
             case BinaryExpression binary:
                 return Comparison(binary);
-            case ConditionalExpression conditional:
-                return Conditional(conditional, Bool);
-            case MemberExpression member:
-                return Member<bool>(member);
-            case MethodCallExpression call:
-                return Call<bool>(call);
             default:
-                return null;
+                return Common(e, Bool);
         }
     }
 
@@ -91,23 +85,23 @@ internal sealed class RuleClosureCompiler
                     ExpressionType.Modulo => (a, b) => l(a, b) % r(a, b),
                     _ => null,
                 };
-            case ConditionalExpression conditional:
-                return Conditional(conditional, Value<T>);
-            case MemberExpression member:
-                return Member<T>(member);
-            case MethodCallExpression call:
-                return Call<T>(call);
             default:
-                return null;
+                return Common(e, Value<T>);
         }
     }
 
     private Func<object?, object?, string?>? String(Expression e) => e switch
     {
         ConstantExpression { Value: null or string } constant when constant.Type == typeof(string) => constant.Value as string is var value ? (_, _) => value : null,
-        ConditionalExpression conditional => Conditional(conditional, String),
-        MemberExpression member => Member<string?>(member),
-        MethodCallExpression call => Call<string?>(call),
+        _ => Common(e, String),
+    };
+
+    // The shapes every result type shares: ?: (its branches read by `self`), members and calls.
+    private Func<object?, object?, T>? Common<T>(Expression e, Func<Expression, Func<object?, object?, T>?> self) => e switch
+    {
+        ConditionalExpression conditional => Conditional(conditional, self),
+        MemberExpression member => Member<T>(member),
+        MethodCallExpression call => Call<T>(call),
         _ => null,
     };
 
