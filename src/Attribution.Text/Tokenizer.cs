@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Attribution.Text;
 
 /// <summary>What a token is.</summary>
@@ -32,7 +35,7 @@ internal static class Tokenizer
     public static int Tokenize(string text, TextSpan span, List<QuoteRegion> regions, int firstRegion, ref Token[] tokens)
     {
         var count = 0;
-        var end = span.End;
+        var end = Math.Min(span.End, text.Length);
         var r = firstRegion;
         // The first region that ends after i, or null: looked up again only when i passes its end.
         var q = r < regions.Count ? regions[r] : null;
@@ -51,8 +54,12 @@ internal static class Tokenizer
                 q = ++r < regions.Count ? regions[r] : null;
             }
 
+            // What the regions make of the tokens from i on: the region they lie in (or -1), where a word must
+            // stop (before the closing mark) and the next offset where that changes, where a region opens,
+            // closes or ends. The tokens up to there are read by Stretch, which need not look at the regions.
             var region = -1;
             var stop = end;
+            var until = q is null ? end : q.Span.Start;
             if (q is not null && q.Span.Start <= i)
             {
                 region = r;
@@ -64,6 +71,7 @@ internal static class Tokenizer
                     continue;
                 }
 
+                until = q.Span.End;
                 if (q.Closed)
                 {
                     stop = Math.Min(stop, q.Span.End - q.CloseLength);
@@ -74,36 +82,92 @@ internal static class Tokenizer
                         i += close;
                         continue;
                     }
+
+                    // Past the closing mark (a number ran over it) the regions are looked at for every token.
+                    until = i < stop ? stop : i + 1;
                 }
             }
 
-            var start = i;
-            if (char.IsLetter(c))
-            {
-                i = ScanWord(text, i + 1, stop);
-                Add(ref tokens, ref count, new Token(start, i, TokenKind.Word, region));
-            }
-            else if (char.IsDigit(c))
-            {
-                // 1,000 and 3.5 and 9/11 stay one number.
-                i++;
-                while (i < end && (char.IsLetterOrDigit(text[i])
-                    || (text[i] is ',' or '.' or '/' or ':' && i + 1 < end && char.IsDigit(text[i + 1]))))
-                {
-                    i++;
-                }
-
-                Add(ref tokens, ref count, new Token(start, i, TokenKind.Number, region));
-            }
-            else
-            {
-                Add(ref tokens, ref count, new Token(start, i + 1, TokenKind.Punctuation, region));
-                i++;
-            }
+            i = Stretch(text, end, i, until, stop, region, ref tokens, ref count);
         }
 
         return count;
     }
+
+    // Tokens from i, which is not a space, until a token would start at or after `until`; returns the offset
+    // after them and the spaces that follow. Words end by `stop`, numbers by `end`, the end of the unit.
+    private static int Stretch(ReadOnlySpan<char> s, int end, int i, int until, int stop, int region, ref Token[] tokens, ref int count)
+    {
+        // Every offset read below is under end, which is within s.
+        ref var text = ref MemoryMarshal.GetReference(s[..end]);
+        var n = count;
+        var toks = tokens;
+        while (true)
+        {
+            var start = i;
+            var c = Unsafe.Add(ref text, i);
+            var kind = c < 128 ? AsciiLetterOrDigit[c] : char.IsLetter(c) ? Letter : char.IsDigit(c) ? Digit : (byte)0;
+            TokenKind tokenKind;
+            if (kind == Letter)
+            {
+                // A run of ASCII letters and digits here; the rest of the word (an apostrophe, a hyphen, an
+                // initial's period, a letter beyond ASCII) in ScanWord, called for few words.
+                i++;
+                char d;
+                while (i < stop && (d = Unsafe.Add(ref text, i)) < 128 && AsciiLetterOrDigit[d] != 0)
+                {
+                    i++;
+                }
+
+                if (i < stop && Unsafe.Add(ref text, i) is > '\u007f' or '\'' or '-' or '.')
+                {
+                    i = ScanWord(s, i, stop);
+                }
+
+                tokenKind = TokenKind.Word;
+            }
+            else if (kind == Digit)
+            {
+                // 1,000 and 3.5 and 9/11 stay one number.
+                i++;
+                while (i < end && (char.IsLetterOrDigit(s[i])
+                    || (s[i] is ',' or '.' or '/' or ':' && i + 1 < end && char.IsDigit(s[i + 1]))))
+                {
+                    i++;
+                }
+
+                tokenKind = TokenKind.Number;
+            }
+            else
+            {
+                i++;
+                tokenKind = TokenKind.Punctuation;
+            }
+
+            if (n == toks.Length)
+            {
+                Array.Resize(ref toks, toks.Length * 2);
+                tokens = toks;
+            }
+
+            toks[n++] = new Token(start, i, tokenKind, region);
+
+            // The next token's start.
+            while (i < end && ((c = Unsafe.Add(ref text, i)) == ' ' || char.IsWhiteSpace(c)))
+            {
+                i++;
+            }
+
+            if (i >= until || i >= end)
+            {
+                count = n;
+                return i;
+            }
+        }
+    }
+
+    private const byte Letter = 1;
+    private const byte Digit = 2;
 
     private static void Add(ref Token[] tokens, ref int count, Token token)
     {
@@ -117,13 +181,14 @@ internal static class Tokenizer
 
     // A word: letters and digits, joined by internal apostrophes (don't, Clinton's), hyphens
     // (al-Khafaji) and periods of abbreviations (U.S), plus a possessive apostrophe (Jones').
-    // `end` stops before the closing mark of a quotation ('the boys').
-    private static int ScanWord(string text, int i, int end)
+    // `end` stops before the closing mark of a quotation ('the boys'). Stretch reads the leading run of ASCII
+    // letters and digits itself and calls this at the character after it, for the few words that go on.
+    private static int ScanWord(ReadOnlySpan<char> text, int i, int end)
     {
-        var chars = text.AsSpan(0, end);
+        var chars = text[..end];
         while (true)
         {
-            // The common case first: a run of ASCII letters and digits, one table look-up a character.
+            // A run of ASCII letters and digits, one table look-up a character.
             while ((uint)i < (uint)chars.Length && chars[i] < 128 && AsciiLetterOrDigit[chars[i]] != 0)
             {
                 i++;
@@ -154,17 +219,17 @@ internal static class Tokenizer
         }
     }
 
-    // 1 for 0-9, A-Z and a-z.
+    // Letter (1) for A-Z and a-z, Digit (2) for 0-9, else 0.
     private static ReadOnlySpan<byte> AsciiLetterOrDigit =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
         0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
         0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
     ];
 
     // "U.S" and "a.m": a period joins a word only between single letters.
-    private static bool IsInitialDot(string text, int dot) =>
+    private static bool IsInitialDot(ReadOnlySpan<char> text, int dot) =>
         dot >= 1 && char.IsLetter(text[dot - 1]) && (dot < 2 || !char.IsLetter(text[dot - 2])) &&
         (dot + 2 >= text.Length || !char.IsLetter(text[dot + 2]));
 }
