@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Attribution.Text;
@@ -387,7 +388,7 @@ public sealed class AttributionParser
             }
 
             // "While Sanders has maintained that …, Clinton has …": the comma closes a subordinate clause.
-            if (found <= lo || !IsTrailingShape(found, last) || IsAnyWord(lo, "while", "after", "although", "though", "when", "as", "because", "if", "since", "before", "unless", "whereas", "even", "once", "until"))
+            if (found <= lo || !IsTrailingShape(found, last) || IsAnyWord(lo, SubordinateOpeners))
             {
                 return null;
             }
@@ -509,7 +510,7 @@ public sealed class AttributionParser
         private bool StartsWithPossessive(TextSpan speaker)
         {
             var i = IndexOfToken(speaker.Start);
-            return i >= 0 && IsAnyWord(i, "his", "her", "its", "their", "our", "my", "your");
+            return i >= 0 && IsAnyWord(i, Possessives);
         }
 
         private bool IsAccordingTo(int i) => IsWord(i, "according") && IsWord(i + 1, "to");
@@ -545,7 +546,7 @@ public sealed class AttributionParser
             while (cueStart - 1 >= lo && _toks[cueStart - 1].Kind == TokenKind.Word && !_toks[cueStart - 1].InQuote
                 && !IsAnyWord(cueStart - 1, "however", "though", "too", "instead"))
             {
-                if (verb.Tense == VerbTense.Participle && IsAnyWord(cueStart - 1, "is", "are", "was", "were", "am", "be", "been"))
+                if (verb.Tense == VerbTense.Participle && IsAnyWord(cueStart - 1, FormsOfBe))
                 {
                     progressive = true;
                 }
@@ -659,7 +660,7 @@ public sealed class AttributionParser
 
             // He is comparing the actions … and says Obama is flouting … : the subject of the first verb.
             var conj = SkipModifiersBack(cueStart - 1, lo);
-            if (conj >= 0 && IsAnyWord(conj, "and", "but") && !_toks[conj].InQuote)
+            if (conj >= 0 && IsAnyWord(conj, Conjunctions) && !_toks[conj].InQuote)
             {
                 if (ContentAfter(c, verb, out var conjLast) is not { } conjContent)
                 {
@@ -738,7 +739,7 @@ public sealed class AttributionParser
 
             // …, saying … / …, while saying that … / … by arguing that …
             var before = c - 1;
-            if (before >= 0 && IsAnyWord(before, "while", "by", "after", "before", "when", "also", "even"))
+            if (before >= 0 && IsAnyWord(before, ParticipleOpeners))
             {
                 before--;
             }
@@ -1420,7 +1421,7 @@ public sealed class AttributionParser
         {
             // A speaker may open with a number: "said 9/11 widow Terry Strada", "said 72-year-old Ana Ruiz".
             var numberFirst = j + 1 < N && _toks[j].Kind == TokenKind.Number && (_toks[j + 1].Kind == TokenKind.Word || IsJoiner(j + 1))
-                && !IsTimeWord(j + 1) && !IsAnyWord(j + 1, "a.m", "p.m", "am", "pm", "percent", "per");
+                && !IsTimeWord(j + 1) && !IsAnyWord(j + 1, NumberUnits);
             if (j >= N || (_toks[j].Kind != TokenKind.Word && !numberFirst) || _toks[j].InQuote || IsPreposition(j) || IsStopWord(j))
             {
                 return null;
@@ -1613,7 +1614,7 @@ public sealed class AttributionParser
                 j++;
                 complement = true;
             }
-            else if (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote && (IsAnyWord(j, "he", "she", "they", "we", "I", "it", "there") || StartsClause(j)))
+            else if (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote && (IsAnyWord(j, ClauseSubjects) || StartsClause(j)))
             {
                 complement = true; // admitted he had lied / claimed the budget was padded: a clause follows
             }
@@ -1672,7 +1673,7 @@ public sealed class AttributionParser
                 }
 
                 // … wrote a letter to the board and says it was never answered: a second attribution.
-                if (k > j && IsAnyWord(k, "and", "but") && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                if (k > j && IsAnyWord(k, Conjunctions) && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
                     && CueAt(SkipModifiersForward(k + 1), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
                 {
                     break;
@@ -1782,7 +1783,7 @@ public sealed class AttributionParser
             var w = Word(i);
             return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.PrepositionLookup.Contains(w)
                 || _lex.AdjunctHeadLookup.Contains(w)
-                || IsAnyWord(i, "who", "whom", "whose", "which", "when", "while", "as", "because", "since", "although", "though", "if", "unless", "until", "where", "whereas", "and", "but");
+                || IsAnyWord(i, ClauseStarts);
         }
 
         private int? SplitContinuation(int k, List<TextSpan> parts)
@@ -1854,7 +1855,7 @@ public sealed class AttributionParser
                 return j;
             }
 
-            if (_lex.PronounLookup.ContainsKey(Word(j)) || IsAnyWord(j, "him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "listeners", "viewers", "members"))
+            if (_lex.PronounLookup.ContainsKey(Word(j)) || IsAnyWord(j, Listeners))
             {
                 return j + 1;
             }
@@ -1879,7 +1880,7 @@ public sealed class AttributionParser
         {
             var w = Word(i);
             return w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])
-                && !IsAnyWord(i, "family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "melancholy", "folly", "holly", "lily", "tally", "fly");
+                && !IsAnyWord(i, NounsInLy);
         }
 
         // The offset of the apostrophe in "he’s", "they’re", "we’ve", "I’m", "who’s" (a pronoun and a
@@ -1942,7 +1943,7 @@ public sealed class AttributionParser
         }
 
         private bool IsTimeWord(int i) =>
-            IsAnyWord(i, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend");
+            IsAnyWord(i, TimeWords);
 
         private int SkipModifiersForward(int i)
         {
@@ -1966,7 +1967,7 @@ public sealed class AttributionParser
                 {
                     // McConnell, R-Ky., Tuesday said … / Sanders on Tuesday said …
                     i--;
-                    if (i >= lo && IsAnyWord(i, "on", "last", "this", "early", "late", "earlier"))
+                    if (i >= lo && IsAnyWord(i, TimeModifiers))
                     {
                         i--;
                     }
@@ -2004,7 +2005,7 @@ public sealed class AttributionParser
                 return false;
             }
 
-            return IsAnyWord(head, "I", "we", "they", "you", "who", "people", "police", "many", "some", "others", "most", "both", "few", "all")
+            return IsAnyWord(head, BaseFormSubjects)
                 || (w.Length > 3 && w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase));
         }
 
@@ -2082,7 +2083,7 @@ public sealed class AttributionParser
 
             // "wants to", "hopes to" are the verb; "tweets about", "attacks on" the noun.
             return !IsAnyWord(c + 1, "to", "that") && (next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || IsPreposition(c + 1)
-                || IsAnyWord(c + 1, "which", "were", "was", "are", "is", "have", "has"));
+                || IsAnyWord(c + 1, VerbAfterNoun));
         }
 
         private bool IsPassive(int c, int lo)
@@ -2169,6 +2170,40 @@ public sealed class AttributionParser
             return token.Kind == TokenKind.Word && token.End - token.Start == w.Length
                 && _text.AsSpan(token.Start, w.Length).Equals(w, StringComparison.OrdinalIgnoreCase);
         }
+
+        // Closed-class word lists the constructions test, as sets: a word is looked up once rather than compared
+        // with each member.
+        private static readonly WordSet SubordinateOpeners = Words("while", "after", "although", "though", "when", "as", "because", "if", "since", "before", "unless", "whereas", "even", "once", "until");
+
+        private static readonly WordSet Possessives = Words("his", "her", "its", "their", "our", "my", "your");
+
+        private static readonly WordSet FormsOfBe = Words("is", "are", "was", "were", "am", "be", "been");
+
+        private static readonly WordSet ParticipleOpeners = Words("while", "by", "after", "before", "when", "also", "even");
+
+        private static readonly WordSet NumberUnits = Words("a.m", "p.m", "am", "pm", "percent", "per");
+
+        private static readonly WordSet ClauseSubjects = Words("he", "she", "they", "we", "I", "it", "there");
+
+        private static readonly WordSet ClauseStarts = Words("who", "whom", "whose", "which", "when", "while", "as", "because", "since", "although", "though", "if", "unless", "until", "where", "whereas", "and", "but");
+
+        private static readonly WordSet Listeners = Words("him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "listeners", "viewers", "members");
+
+        private static readonly WordSet NounsInLy = Words("family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly", "belly", "bully", "jelly", "melancholy", "folly", "holly", "lily", "tally", "fly");
+
+        private static readonly WordSet TimeWords = Words("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend");
+
+        private static readonly WordSet TimeModifiers = Words("on", "last", "this", "early", "late", "earlier");
+
+        private static readonly WordSet BaseFormSubjects = Words("I", "we", "they", "you", "who", "people", "police", "many", "some", "others", "most", "both", "few", "all");
+
+        private static readonly WordSet VerbAfterNoun = Words("which", "were", "was", "are", "is", "have", "has");
+
+        private static readonly WordSet Conjunctions = Words("and", "but");
+
+        private static WordSet Words(params string[] words) => new(words.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
+        private bool IsAnyWord(int i, WordSet words) => i < N && _toks[i].Kind == TokenKind.Word && words.Contains(Word(i));
 
         private bool IsAnyWord(int i, params ReadOnlySpan<string> words)
         {
