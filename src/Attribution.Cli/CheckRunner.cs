@@ -66,7 +66,7 @@ internal static class CheckRunner
                     var input = load();
                     var analysis = input.Text is null ? null : run.Analyze(input);
                     var render = json is not null && analysis is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength;
-                    return (Input: input, Analysis: analysis, Rendered: render ? JsonReportWriter.Render(analysis!) : null);
+                    return (Input: input, Analysis: analysis, Rendered: render ? JsonReportWriter.Render(analysis!) : (RenderedDocument?)null);
                 });
             foreach (var (input, analysis, rendered) in results)
             {
@@ -82,7 +82,7 @@ internal static class CheckRunner
                 failing += analysis.Diagnostics.Count(d => d.IsActive && d.Severity >= run.FailOn);
                 if (rendered is not null)
                 {
-                    json!.WriteRendered(rendered);
+                    json!.WriteRendered(rendered.Value);
                 }
                 else if (json is not null)
                 {

@@ -49,18 +49,19 @@ public sealed class JsonReportWriter : IReportWriter
     /// Renders one document's JSON object on the calling thread, so workers can serialise in parallel
     /// while <see cref="WriteRendered"/> only copies bytes in input order.
     /// </summary>
-    public static byte[] Render(DocumentAnalysis analysis)
+    public static RenderedDocument Render(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
 
-        // One buffer and writer per thread, reused: the only allocation per document is the result.
+        // One buffer and writer per thread, reused; the result is copied into an array from the shared pool,
+        // which WriteRendered (or Dispose) gives back, so a run allocates no array per document.
         var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
         var json = t_writer ??= new Utf8JsonWriter(buffer, Compact);
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         WriteDocumentObject(json, analysis);
         json.Flush();
-        var rendered = buffer.WrittenSpan.ToArray();
+        var rendered = new RenderedDocument(buffer.WrittenSpan);
         if (buffer.Capacity > MaxKeptBuffer)
         {
             t_buffer = null; // one huge document should not pin its buffer for the rest of the run
@@ -139,11 +140,12 @@ public sealed class JsonReportWriter : IReportWriter
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>Writes a document rendered by <see cref="Render"/>.</summary>
-    public void WriteRendered(byte[] rendered)
+    /// <summary>Writes a document rendered by <see cref="Render"/>, and gives its bytes back to the pool.</summary>
+    public void WriteRendered(RenderedDocument rendered)
     {
-        _json.WriteRawValue(rendered, skipInputValidation: true);
+        _json.WriteRawValue(rendered.Span, skipInputValidation: true);
         _json.Flush();
+        rendered.Dispose();
     }
 
     private static void WriteDocumentObject(Utf8JsonWriter json, DocumentAnalysis analysis)
@@ -485,4 +487,47 @@ public sealed class JsonReportWriter : IReportWriter
 
         public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     }
+}
+
+/// <summary>One document's JSON, rendered by <see cref="JsonReportWriter.Render"/> into an array from the shared pool.</summary>
+public readonly struct RenderedDocument : IDisposable, IEquatable<RenderedDocument>
+{
+    private readonly byte[] _bytes;
+
+    internal RenderedDocument(ReadOnlySpan<byte> json)
+    {
+        _bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(json.Length);
+        json.CopyTo(_bytes);
+        Length = json.Length;
+    }
+
+    /// <summary>How many bytes of JSON.</summary>
+    public int Length { get; }
+
+    /// <summary>The JSON, until <see cref="Dispose"/>.</summary>
+    public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Length);
+
+    /// <summary>Gives the bytes back to the pool; the document must not be read after.</summary>
+    public void Dispose()
+    {
+        if (_bytes is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(RenderedDocument other) => ReferenceEquals(_bytes, other._bytes) && Length == other.Length;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is RenderedDocument other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_bytes, Length);
+
+    /// <summary>True when both are the same bytes.</summary>
+    public static bool operator ==(RenderedDocument left, RenderedDocument right) => left.Equals(right);
+
+    /// <summary>False when both are the same bytes.</summary>
+    public static bool operator !=(RenderedDocument left, RenderedDocument right) => !left.Equals(right);
 }

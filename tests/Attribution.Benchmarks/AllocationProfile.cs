@@ -24,7 +24,7 @@ internal static class AllocationProfile
 
         // Warm up every stage once so that start-up allocations are not counted.
         var first = stages.Parser.Parse(texts[0]);
-        JsonReportWriter.Render(stages.ApplyRules(first, stages.Binder.Bind(first)));
+        JsonReportWriter.Render(stages.ApplyRules(first, stages.Binder.Bind(first))).Dispose();
 
         List<ParsedDocument> parsed = [];
         List<SourceBinder.Result> bound = [];
@@ -32,7 +32,7 @@ internal static class AllocationProfile
         Measure("parse", () => parsed = [.. texts.Select(stages.Parser.Parse)]);
         Measure("bind", () => bound = [.. parsed.Select(stages.Binder.Bind)]);
         Measure("rules", () => analysed = [.. parsed.Select((d, i) => stages.ApplyRules(d, bound[i]))]);
-        Measure("json", () => analysed.ForEach(a => JsonReportWriter.Render(a)));
+        Measure("json", () => analysed.ForEach(a => JsonReportWriter.Render(a).Dispose()));
     }
 
     private static void Measure(string stage, Action action)

@@ -82,7 +82,8 @@ public class PipelineBenchmarks
         long n = 0;
         foreach (var analysis in _analysed)
         {
-            n += JsonReportWriter.Render(analysis).Length;
+            using var rendered = JsonReportWriter.Render(analysis);
+            n += rendered.Length;
         }
 
         return n;

@@ -36,10 +36,11 @@ internal sealed class BoundedLineReader(Stream stream, int maxBytes) : IDisposab
     public string EncodingName => _encoding?.WebName.ToUpperInvariant() ?? "UTF-8";
 
     /// <summary>
-    /// The next line, or null at the end. <paramref name="tooLong"/> says it was cut and is unusable.
+    /// The next line, or null at the end, in an array from the shared pool that the caller gives back.
+    /// <paramref name="tooLong"/> says it was cut and is unusable (and empty, from no pool).
     /// </summary>
     /// <exception cref="DecoderFallbackException">A UTF-16 or UTF-32 archive has a byte sequence that is not valid in it.</exception>
-    public byte[]? ReadLine(out bool tooLong)
+    public ArraySegment<byte>? ReadLine(out bool tooLong)
     {
         tooLong = false;
         _lineLength = 0;
@@ -48,7 +49,7 @@ internal sealed class BoundedLineReader(Stream stream, int maxBytes) : IDisposab
         {
             if (_position == _length && !Fill())
             {
-                return any ? Finish(tooLong) : null;
+                return any ? Finish(tooLong) : (ArraySegment<byte>?)null;
             }
 
             any = true;
@@ -85,7 +86,17 @@ internal sealed class BoundedLineReader(Stream stream, int maxBytes) : IDisposab
 
     public void Dispose() => stream.Dispose();
 
-    private byte[] Finish(bool tooLong) => tooLong ? [] : _line.AsSpan(0, _lineLength).ToArray();
+    private ArraySegment<byte> Finish(bool tooLong)
+    {
+        if (tooLong)
+        {
+            return ArraySegment<byte>.Empty;
+        }
+
+        var line = System.Buffers.ArrayPool<byte>.Shared.Rent(_lineLength);
+        _line.AsSpan(0, _lineLength).CopyTo(line);
+        return new ArraySegment<byte>(line, 0, _lineLength);
+    }
 
     private void Append(ReadOnlySpan<byte> bytes)
     {

@@ -402,21 +402,21 @@ public sealed class InputReader
             var lineNumber = 0;
             while (true)
             {
-                byte[]? line;
+                ArraySegment<byte>? read;
                 var tooLong = false;
                 InputDocument? failure = null;
                 try
                 {
-                    line = reader.ReadLine(out tooLong);
+                    read = reader.ReadLine(out tooLong);
                 }
                 catch (DecoderFallbackException)
                 {
-                    line = null;
+                    read = null;
                     failure = InputDocument.Failed($"{path}:{lineNumber + 1}", $"not valid {reader.EncodingName}; the rest of the archive was skipped");
                 }
                 catch (IOException ex)
                 {
-                    line = null;
+                    read = null;
                     failure = InputDocument.Failed($"{path}:{lineNumber + 1}", ex.Message);
                 }
 
@@ -426,7 +426,7 @@ public sealed class InputReader
                     yield break;
                 }
 
-                if (line is null)
+                if (read is not { } line)
                 {
                     yield break;
                 }
@@ -441,11 +441,23 @@ public sealed class InputReader
 
                 if (line.AsSpan().IndexOfAnyExcept(BlankBytes) < 0)
                 {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(line.Array!);
                     continue;
                 }
 
                 var number = lineNumber;
-                yield return () => ParseRecord(path, number, line) with { ConfigPath = path, Size = line.Length + 1 };
+                yield return () =>
+                {
+                    // The record's bytes go back to the pool once parsed: nothing read from them keeps them.
+                    try
+                    {
+                        return ParseRecord(path, number, line) with { ConfigPath = path, Size = line.Count + 1 };
+                    }
+                    finally
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(line.Array!);
+                    }
+                };
             }
         }
     }
@@ -465,7 +477,7 @@ public sealed class InputReader
         }
     }
 
-    private static InputDocument ParseRecord(string path, int lineNumber, byte[] line)
+    private static InputDocument ParseRecord(string path, int lineNumber, ArraySegment<byte> line)
     {
         var where = $"{path}:{lineNumber}";
         if (!Utf8.IsValid(line))
