@@ -485,6 +485,19 @@ public sealed class InputReader
             return InputDocument.Failed(where, $"not valid UTF-8 (bad byte at offset {InvalidUtf8At(line)} of the record); save the archive as UTF-8");
         }
 
+        if (JsonlRecord.TryRead(line, out var fastText, out var fastId, out var fastMetadata))
+        {
+            return string.IsNullOrWhiteSpace(fastText)
+                ? InputDocument.Failed(fastId ?? where, "empty text")
+                : InputDocument.Ok(fastId ?? where, fastText, fastMetadata);
+        }
+
+        return ParseRecordWithDocument(where, line);
+    }
+
+    // Any record JsonlRecord declines, with JsonDocument: nested values, true, false and null, and the errors.
+    internal static InputDocument ParseRecordWithDocument(string where, ReadOnlyMemory<byte> line)
+    {
         try
         {
             using var json = JsonDocument.Parse(line);
@@ -518,6 +531,11 @@ public sealed class InputReader
         }
         catch (JsonException ex)
         {
+            return InputDocument.Failed(where, $"invalid JSON: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string with an escaped half of a surrogate pair ("\ud800") parses, but cannot be read.
             return InputDocument.Failed(where, $"invalid JSON: {ex.Message}");
         }
     }

@@ -43,6 +43,17 @@ public sealed class JsonLinesTests
     }
 
     [Fact]
+    public void A_record_with_an_escaped_half_of_a_surrogate_pair_is_reported_and_the_others_are_read()
+    {
+        // It parses as JSON, but its string cannot be read: this once stopped the whole run with an exception.
+        var docs = Read("{\"id\":\"a\",\"text\":\"He said \\ud800 hi.\"}\n{\"id\":\"b\",\"text\":\"Fine.\",\"desk\":\"\\udc00\"}\n{\"id\":\"c\",\"text\":\"Three.\"}\n");
+        Assert.Equal(["archive.jsonl:1", "archive.jsonl:2", "c"], docs.Select(d => d.Path));
+        Assert.Contains("invalid JSON", docs[0].Error, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON", docs[1].Error, StringComparison.Ordinal);
+        Assert.Null(docs[2].Error);
+    }
+
+    [Fact]
     public void A_record_that_is_not_utf8_is_reported_and_the_others_are_read()
     {
         byte[] archive =
