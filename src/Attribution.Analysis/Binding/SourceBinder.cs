@@ -732,7 +732,7 @@ public sealed class SourceBinder
             string? surname = null;
             var gender = Gender.Unknown;
             bool title = false, institution = false, role = false, spokes = false, document = false, anonymous = false;
-            var indefinite = words.Count > 0 && words[0].ToLowerInvariant() is "a" or "an" or "another" or "one" or "some" or "several" or "many" or "two" or "three";
+            var indefinite = words.Count > 0 && IsIndefiniteDeterminer(words[0]);
             var definite = words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase);
 
             // The head noun: the last word before "of/with/for/familiar/close…" ("sources familiar with the talks" → sources).
@@ -809,8 +809,12 @@ public sealed class SourceBinder
             // A personal name: a title or a given name before a capitalised word, or a capitalised
             // single word that the story elsewhere gives as a person's surname ("Clinton").
             // "McConnell aides", "Clinton supporters": a name that modifies a common noun is not the speaker's name.
-            var lastNameWord = nameRun.Count > 0 ? words.FindLastIndex(w => w.TrimEnd('.') == nameRun[^1]) : -1;
-            var nameIsHead = lastNameWord >= 0 && !words.Skip(lastNameWord + 1).Any(w => char.IsLower(w[0]));
+            var lastNameWord = LastIndexOfWord(words, nameRun.Count > 0 ? nameRun[^1] : null);
+            var nameIsHead = lastNameWord >= 0;
+            for (var k = lastNameWord + 1; k < words.Count && nameIsHead; k++)
+            {
+                nameIsHead = !char.IsLower(words[k][0]);
+            }
             if (nameRun.Count > 0 && !definite && !indefinite && nameIsHead)
             {
                 var last = TrimPossessive(nameRun[^1]);
@@ -1075,14 +1079,35 @@ public sealed class SourceBinder
                     i++;
                 }
 
-                if (i > s)
+                var word = _text.AsSpan(s, i - s).TrimEnd(WordEndPunctuation);
+                if (!word.IsEmpty)
                 {
-                    words.Add(_text[s..i].TrimEnd(WordEndPunctuation));
+                    words.Add(word.ToString());
                 }
             }
 
-            words.RemoveAll(w => w.Length == 0);
             return words;
+        }
+
+        // "a", "another", "several": case aside.
+        private static bool IsIndefiniteDeterminer(string word) => word.Length <= 7 && (word.Equals("a", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("another", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("one", StringComparison.OrdinalIgnoreCase) || word.Equals("some", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("several", StringComparison.OrdinalIgnoreCase) || word.Equals("many", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("two", StringComparison.OrdinalIgnoreCase) || word.Equals("three", StringComparison.OrdinalIgnoreCase));
+
+        // The last of the words that is the name word, trailing periods aside; -1 for none.
+        private static int LastIndexOfWord(List<string> words, string? nameWord)
+        {
+            for (var k = words.Count - 1; k >= 0 && nameWord is not null; k--)
+            {
+                if (words[k].AsSpan().TrimEnd('.').SequenceEqual(nameWord))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
         }
 
         // People named anywhere outside quotations: a title or a known given name, then capitalised words.
