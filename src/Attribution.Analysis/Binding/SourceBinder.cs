@@ -1263,8 +1263,8 @@ public sealed class SourceBinder
         {
             var story = ImmutableArray.CreateBuilder<AnonymityReason>();
 
-            // Most stories grant no anonymity: one pass per phrase over the whole text finds the
-            // sentences worth a closer look, instead of every phrase against every sentence.
+            // Most stories grant no anonymity: one pass over the whole text, for a word of each phrase,
+            // finds the sentences worth a closer look, instead of every phrase against every sentence.
             var candidates = new SortedSet<int>();
             var search = _src.AnonymityGrantSearch;
             for (var from = 0; from < _text.Length;)
@@ -1288,6 +1288,11 @@ public sealed class SourceBinder
 
                 var sentence = _doc.Sentences[index];
                 var text = _text.AsSpan(sentence.Start, sentence.Length);
+                if (text.IndexOfAny(_src.AnonymityGrantPhraseSearch) < 0)
+                {
+                    continue; // the word without its phrase ("named after", "with")
+                }
+
                 foreach (var grant in _src.AnonymityGrants)
                 {
                     var at = text.IndexOf(grant, StringComparison.OrdinalIgnoreCase);

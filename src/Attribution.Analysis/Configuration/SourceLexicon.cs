@@ -29,7 +29,8 @@ public sealed class SourceLexicon
         DocumentNouns = Freeze(documentNouns);
         AnonymousNouns = Freeze(anonymousNouns);
         AnonymityGrants = [.. anonymityGrants.OrderByDescending(p => p.Length)];
-        AnonymityGrantSearch = System.Buffers.SearchValues.Create([.. AnonymityGrants], StringComparison.OrdinalIgnoreCase);
+        AnonymityGrantSearch = System.Buffers.SearchValues.Create([.. AnonymityGrants.Select(LongestWord).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        AnonymityGrantPhraseSearch = System.Buffers.SearchValues.Create([.. AnonymityGrants], StringComparison.OrdinalIgnoreCase);
         BoilerplateReasons = [.. boilerplateReasons];
         var names = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
         foreach (var n in maleNames)
@@ -65,8 +66,27 @@ public sealed class SourceLexicon
     /// <summary>Phrases granting anonymity, longest first.</summary>
     public IReadOnlyList<string> AnonymityGrants { get; }
 
-    /// <summary>All grant phrases at once, for one pass over a story.</summary>
+    // The phrase's longest word (the first of equals), or the phrase when it has none.
+    private static string LongestWord(string phrase)
+    {
+        var longest = "";
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            longest = word.Length > longest.Length ? word : longest;
+        }
+
+        return longest.Length > 0 ? longest : phrase;
+    }
+
+    /// <summary>
+    /// The longest word of each grant phrase ("anonymity", "authorized", "named"), for one pass over a story
+    /// that finds the sentences worth checking for the phrases: a sentence with a phrase has its word. The
+    /// phrases themselves start with words as common as "on", "not" and "was".
+    /// </summary>
     public System.Buffers.SearchValues<string> AnonymityGrantSearch { get; }
+
+    /// <summary>All grant phrases at once, to tell whether a sentence found by <see cref="AnonymityGrantSearch"/> holds one.</summary>
+    public System.Buffers.SearchValues<string> AnonymityGrantPhraseSearch { get; }
 
     /// <summary>Boilerplate anonymity reasons.</summary>
     public IReadOnlyList<string> BoilerplateReasons { get; }
