@@ -815,6 +815,7 @@ public sealed class SourceBinder
             {
                 nameIsHead = !char.IsLower(words[k][0]);
             }
+
             if (nameRun.Count > 0 && !definite && !indefinite && nameIsHead)
             {
                 var last = TrimPossessive(nameRun[^1]);

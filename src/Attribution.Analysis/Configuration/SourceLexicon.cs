@@ -66,18 +66,6 @@ public sealed class SourceLexicon
     /// <summary>Phrases granting anonymity, longest first.</summary>
     public IReadOnlyList<string> AnonymityGrants { get; }
 
-    // The phrase's longest word (the first of equals), or the phrase when it has none.
-    private static string LongestWord(string phrase)
-    {
-        var longest = "";
-        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            longest = word.Length > longest.Length ? word : longest;
-        }
-
-        return longest.Length > 0 ? longest : phrase;
-    }
-
     /// <summary>
     /// The longest word of each grant phrase ("anonymity", "authorized", "named"), for one pass over a story
     /// that finds the sentences worth checking for the phrases: a sentence with a phrase has its word. The
@@ -113,4 +101,16 @@ public sealed class SourceLexicon
     internal WordSet InstitutionNounLookup { get; }
 
     private static FrozenSet<string> Freeze(IEnumerable<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // The phrase's longest word (the first of equals), or the phrase when it has none.
+    private static string LongestWord(string phrase)
+    {
+        var longest = "";
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            longest = word.Length > longest.Length ? word : longest;
+        }
+
+        return longest.Length > 0 ? longest : phrase;
+    }
 }

@@ -18,6 +18,8 @@ internal static class JsonlRecord
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
+    private const int MaxPooledLength = 1 << 20;
+
     /// <summary>
     /// The record's last "text" string, its last "id" (a string, or a number as written; null when there is
     /// none) and its other string and number properties; false when the record is not such a flat object of
@@ -28,7 +30,9 @@ internal static class JsonlRecord
         text = null;
         id = null;
         metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        var chars = ArrayPool<char>.Shared.Rent(record.Length);
+        // A giant record's buffer is not kept by the pool for the rest of the run.
+        var pooled = record.Length <= MaxPooledLength;
+        var chars = pooled ? ArrayPool<char>.Shared.Rent(record.Length) : new char[record.Length];
         try
         {
             var i = SkipSpace(record, 0);
@@ -119,7 +123,10 @@ internal static class JsonlRecord
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(chars);
+            if (pooled)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 
