@@ -142,9 +142,11 @@ public sealed class BadInputTests : IDisposable
             "quotes" => string.Join(' ', Enumerable.Range(0, 40_000).Select(i => $"\"Quote {i} is here,\" he said.")),
             _ => string.Concat(Enumerable.Repeat("\"We will rebuild,\" said Mayor Ruth Okafor. Officials said the road was closed.\n\n", 25_000)),
         };
+        // 20 seconds, or 20 times as long as ordinary copy of its length takes on this machine right now.
+        var bound = Pace.Bound(Bound, 20, text.Length);
         var watch = Stopwatch.StartNew();
         var analysis = TestPack.Analyzer.Analyze(new SourceText(kind + ".txt", text));
-        Assert.True(watch.Elapsed < Bound, $"{kind} took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < bound, $"{kind} took {watch.Elapsed} (bound {bound})");
         Assert.All(analysis.Document.Quotations, q => Assert.InRange(q.Span.End, 0, text.Length));
     }
 
@@ -161,9 +163,12 @@ public sealed class BadInputTests : IDisposable
             text.Append(copy).Append("\n\n");
         }
 
+        // Three minutes, or four times as long as a million characters take now, times 50: the quadratic walk
+        // took more than 45 times as long as the linear one.
+        var bound = Pace.Bound(TimeSpan.FromMinutes(3), 4, text.Length);
         var watch = Stopwatch.StartNew();
         var analysis = TestPack.Analyzer.Analyze(new SourceText("huge.txt", text.ToString()));
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"a 50 MB story took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < bound, $"a 50 MB story took {watch.Elapsed} (bound {bound})");
         var copies = text.Length / (copy.Length + 2);
         Assert.InRange(analysis.Document.Quotations.Length, copies * 10, copies * 100);
     }
