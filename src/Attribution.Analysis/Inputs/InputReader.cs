@@ -487,13 +487,15 @@ public sealed class InputReader
 
         if (JsonlRecord.TryRead(line, out var fastText, out var fastId, out var fastMetadata))
         {
-            return string.IsNullOrWhiteSpace(fastText)
-                ? InputDocument.Failed(fastId ?? where, "empty text")
-                : InputDocument.Ok(fastId ?? where, fastText, fastMetadata);
+            return Record(fastId ?? where, fastText, fastMetadata);
         }
 
         return ParseRecordWithDocument(where, line);
     }
+
+    // A record's document, read either way: an empty text is an error.
+    private static InputDocument Record(string id, string text, Dictionary<string, string> metadata) =>
+        string.IsNullOrWhiteSpace(text) ? InputDocument.Failed(id, "empty text") : InputDocument.Ok(id, text, metadata);
 
     // Any record JsonlRecord declines, with JsonDocument: nested values, true, false and null, and the errors.
     internal static InputDocument ParseRecordWithDocument(string where, ReadOnlyMemory<byte> line)
@@ -524,10 +526,7 @@ public sealed class InputReader
                 }
             }
 
-            var body = text.GetString()!;
-            return string.IsNullOrWhiteSpace(body)
-                ? InputDocument.Failed(id, "empty text")
-                : InputDocument.Ok(id, body, metadata);
+            return Record(id, text.GetString()!, metadata);
         }
         catch (JsonException ex)
         {

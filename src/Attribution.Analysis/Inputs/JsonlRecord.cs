@@ -25,7 +25,7 @@ internal static class JsonlRecord
     /// none) and its other string and number properties; false when the record is not such a flat object of
     /// strings and numbers. <paramref name="record"/> must be valid UTF-8.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> record, out string? text, out string? id, out Dictionary<string, string> metadata)
+    public static bool TryRead(ReadOnlySpan<byte> record, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text, out string? id, out Dictionary<string, string> metadata)
     {
         text = null;
         id = null;
