@@ -162,7 +162,7 @@ public sealed class RuleClosureTests
     });
 
     /// <summary>Writes random conditions over the public properties of a facts type, in the rule language.</summary>
-    private sealed class ConditionWriter(Type factsType, string scope, Random random)
+    internal sealed class ConditionWriter(Type factsType, string scope, Random random)
     {
         private readonly string[] _bools = Names(factsType, typeof(bool));
         private readonly string[] _ints = Names(factsType, typeof(int));
