@@ -12,8 +12,28 @@ public sealed class AttributionParser
 {
     private readonly Lexicon _lexicon;
 
+    // The words every construction but a quotation or a colon label starts from: the cue verbs, "according"
+    // (to) and "put" (as X put it). Null when every unit is parsed: asked for, or a cue in the lexicon is not
+    // all letters ("co-signed"), which a look at runs of letters would not find.
+    private readonly WordSet? _triggers;
+
     /// <summary>Creates a parser over a lexicon.</summary>
-    public AttributionParser(Lexicon lexicon) => _lexicon = lexicon;
+    public AttributionParser(Lexicon lexicon)
+        : this(lexicon, passOverQuietUnits: true)
+    {
+    }
+
+    /// <summary>Creates a parser; <paramref name="passOverQuietUnits"/> false parses every unit (for tests).</summary>
+    internal AttributionParser(Lexicon lexicon, bool passOverQuietUnits)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _lexicon = lexicon;
+        string[] triggers = [.. lexicon.CueVerbs.Keys, "according", "put"];
+        if (passOverQuietUnits && triggers.All(w => w.Length > 0 && w.All(LetterRuns.IsLetter)))
+        {
+            _triggers = new WordSet(triggers.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+        }
+    }
 
     /// <summary>The lexicon the parser reads.</summary>
     public Lexicon Lexicon => _lexicon;
@@ -40,7 +60,7 @@ public sealed class AttributionParser
         }
 
         MergeAttributionTails(text, sentences, sentenceParagraph);
-        var state = new DocumentParser(text, _lexicon, regions, paragraphs);
+        var state = new DocumentParser(text, _lexicon, _triggers, regions, paragraphs);
         foreach (var unit in BuildUnits(sentences, sentenceParagraph, regions))
         {
             state.ParseUnit(unit);
@@ -233,6 +253,7 @@ public sealed class AttributionParser
 
         private readonly string _text;
         private readonly Lexicon _lex;
+        private readonly WordSet? _triggers;
         private readonly List<QuoteRegion> _regions;
         private readonly List<TextSpan> _paragraphs;
         private readonly bool[] _regionClaimed;
@@ -250,8 +271,9 @@ public sealed class AttributionParser
         private int _quotesBeforeUnit;
         private int _quotesBeforePreviousUnit;
 
-        public DocumentParser(string text, Lexicon lexicon, List<QuoteRegion> regions, List<TextSpan> paragraphs)
+        public DocumentParser(string text, Lexicon lexicon, WordSet? triggers, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
+            _triggers = triggers;
             _toks = _scratch.Tokens;
             _text = text;
             _lex = lexicon;
@@ -295,6 +317,12 @@ public sealed class AttributionParser
             _quotesBeforePreviousUnit = _quotesBeforeUnit;
             _quotesBeforeUnit = _quotes.Count;
             _unit = unit;
+            if (!MayAttribute(unit))
+            {
+                _tokenCount = 0;
+                return;
+            }
+
             _tokenCount = Tokenizer.Tokenize(_text, unit.Span, _regions, unit.FirstRegion, ref _scratch.Tokens);
             _toks = _scratch.Tokens;
             if (N == 0)
@@ -354,6 +382,26 @@ public sealed class AttributionParser
             }
 
             AddFloatingQuotes();
+        }
+
+        // Most sentences of a story neither quote nor attribute, and are passed over without being tokenized:
+        // every construction below starts from a quotation mark, a colon or a trigger word (a cue verb,
+        // "according", "put"). Runs of letters are never longer than the tokenizer's words, so no trigger
+        // the constructions would see is missed; a unit let through that holds none is parsed as before.
+        private bool MayAttribute(Unit unit)
+        {
+            if (_triggers is null || (unit.FirstRegion < _regions.Count && _regions[unit.FirstRegion].Span.Start < unit.Span.End))
+            {
+                return true;
+            }
+
+            var text = _text.AsSpan(unit.Span.Start, unit.Span.Length);
+            if (text.Contains(':'))
+            {
+                return true;
+            }
+
+            return LetterRuns.Any(text, _triggers);
         }
 
         // ---- constructions -------------------------------------------------------------

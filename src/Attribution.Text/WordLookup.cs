@@ -62,6 +62,18 @@ internal sealed class WordShapeFilter
         return ((Unsafe.Add(ref bits, ends >> 6) >> (int)ends) & (Unsafe.Add(ref bits, Half + (inner >> 6)) >> (int)inner) & 1) != 0;
     }
 
+    /// <summary>
+    /// The first test of <see cref="MayContain"/> alone, for a word of <paramref name="length"/> characters (at
+    /// least one) from <paramref name="first"/> to <paramref name="last"/>, both ASCII: false only when no word of
+    /// the list has that length and those ends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayHaveEnds(int length, char first, char last)
+    {
+        var ends = (uint)Math.Min(length - 1, 15) << 10 | (first & 31u) << 5 | (last & 31u);
+        return ((Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bits), ends >> 6) >> (int)ends) & 1) != 0;
+    }
+
     // The two shape indexes of a word that is not empty; false when one of its four letters is half of a
     // surrogate pair.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -117,6 +129,14 @@ public sealed class WordSet
     /// <summary>True when the set holds <paramref name="word"/>, ignoring case.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.Contains(word);
+
+    /// <summary>
+    /// The first test of <see cref="Contains"/> alone, for a word of <paramref name="length"/> characters (at
+    /// least one) from <paramref name="first"/> to <paramref name="last"/>, both ASCII: false only when the set
+    /// holds no word of that length with those ends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool MayHaveEnds(int length, char first, char last) => _filter.MayHaveEnds(length, first, last);
 }
 
 /// <summary>A frozen, case-insensitive word map looked up by a slice of the text, misses filtered by shape.</summary>
