@@ -57,11 +57,11 @@ internal static class LetterRuns
         return wordStart >= 0 && IsIn(text, wordStart, n, words);
     }
 
-    // Whether text[start..end] is in words: the test of its length and ends inline, the rest out of line for the
-    // few runs that pass it (and for ends beyond ASCII, which fold as OrdinalIgnoreCase folds them).
     /// <summary>What a run is made of: an ASCII letter, or beyond ASCII any letter.</summary>
     public static bool IsLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (c > '\u007f' && char.IsLetter(c));
 
+    // Whether text[start..end] is in words: the test of its length and ends inline, the rest out of line for the
+    // few runs that pass it (and for ends beyond ASCII, which fold as OrdinalIgnoreCase folds them).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIn(ReadOnlySpan<char> text, int start, int end, WordSet words)
     {

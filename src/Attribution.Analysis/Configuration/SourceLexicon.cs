@@ -102,7 +102,6 @@ public sealed class SourceLexicon
 
     private static FrozenSet<string> Freeze(IEnumerable<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    // The phrase's longest word (the first of equals), or the phrase when it has none.
     // Few words such that every phrase holds one: of each phrase's words of five letters or more (all of them
     // when it has none that long), the word most phrases left hold is taken first, the longer on a tie. "named"
     // serves six phrases, "anonymity" five: nine words for the bundled 23 phrases, where the longest word of

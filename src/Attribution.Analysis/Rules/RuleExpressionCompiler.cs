@@ -1,7 +1,7 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.CustomTypeProviders;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
