@@ -764,6 +764,7 @@ public sealed class SourceBinder
                 var w = words[i];
                 var bare = w.TrimEnd('.');
                 var noun = TrimPossessive(bare); // "the city's auditor": city (the noun sets ignore case)
+                var kinds = _src.KindsOf(noun);
                 var titleAsSurname = i > 0 && _lex.Titles.ContainsKey(words[i - 1].TrimEnd('.')) && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
                 if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]) && !titleAsSurname)
                 {
@@ -774,18 +775,18 @@ public sealed class SourceBinder
                     }
 
                     // Titles are also roles: "Minister", "Secretary".
-                    role |= _src.RoleNouns.Contains(noun);
+                    role |= (kinds & NounKinds.Role) != 0;
                     continue;
                 }
 
-                institution |= _src.InstitutionNouns.Contains(noun) || _src.OrganizationNames.Contains(bare);
-                role |= _src.RoleNouns.Contains(noun) || noun.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
-                spokes |= _src.SpokespersonNouns.Contains(noun);
-                anonymous |= _src.AnonymousNouns.Contains(noun);
+                institution |= (kinds & NounKinds.Institution) != 0 || _src.OrganizationNames.Contains(bare);
+                role |= (kinds & NounKinds.Role) != 0 || noun.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
+                spokes |= (kinds & NounKinds.Spokesperson) != 0;
+                anonymous |= (kinds & NounKinds.Anonymous) != 0;
                 if (IsNameWord(w) && !(i == 0 && (definite || indefinite)))
                 {
                     capitals++;
-                    if (!_src.InstitutionNouns.Contains(noun) && !_src.RoleNouns.Contains(noun))
+                    if ((kinds & (NounKinds.Institution | NounKinds.Role)) == 0)
                     {
                         nameRun.Add(bare);
                         if (_src.GivenNames.TryGetValue(bare, out var ng))
@@ -801,9 +802,10 @@ public sealed class SourceBinder
                 }
             }
 
+            var headKinds = _src.KindsOf(headNoun);
             document = _src.DocumentNouns.Contains(headNoun);
             var plural = headNoun.Length > 3 && headNoun.EndsWith('s') && !headNoun.EndsWith("ss", StringComparison.Ordinal)
-                && (_src.RoleNouns.Contains(headNoun) || _src.AnonymousNouns.Contains(headNoun) || _src.DocumentNouns.Contains(headNoun) || !char.IsUpper(headNoun[0]));
+                && ((headKinds & (NounKinds.Role | NounKinds.Anonymous)) != 0 || document || !char.IsUpper(headNoun[0]));
             plural |= headNoun is "police" or "people" or "critics";
 
             // A personal name: a title or a given name before a capitalised word, or a capitalised
@@ -855,11 +857,11 @@ public sealed class SourceBinder
 
             var proper = capitals > 0 && surname is null && !document;
             // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
-            var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && !_src.AnonymousNouns.Contains(headNoun));
+            var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && (headKinds & NounKinds.Anonymous) == 0);
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
-                && (_src.InstitutionNouns.Contains(headNoun) || _src.OrganizationNames.Contains(headNoun) || (IsPluralWord(headNoun) && _src.InstitutionNouns.Contains(headNoun[..^1]))
+                && ((headKinds & NounKinds.Institution) != 0 || _src.OrganizationNames.Contains(headNoun) || (IsPluralWord(headNoun) && _src.InstitutionNouns.Contains(headNoun[..^1]))
                     || (headAcronym && surname is null)
-                    || (headCapitalised && !_src.RoleNouns.Contains(headNoun) && !_src.AnonymousNouns.Contains(headNoun) && !document && (properPlural || !IsPluralWord(headNoun))));
+                    || (headCapitalised && (headKinds & (NounKinds.Role | NounKinds.Anonymous)) == 0 && !document && (properPlural || !IsPluralWord(headNoun))));
             var pollShare = IsPollShare(words);
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);

@@ -28,6 +28,20 @@ public sealed class SourceLexicon
         SpokespersonNouns = Freeze(spokespersonNouns);
         DocumentNouns = Freeze(documentNouns);
         AnonymousNouns = Freeze(anonymousNouns);
+        var kinds = new Dictionary<string, NounKinds>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (list, kind) in new[]
+        {
+            (InstitutionNouns, NounKinds.Institution), (RoleNouns, NounKinds.Role), (SpokespersonNouns, NounKinds.Spokesperson),
+            (AnonymousNouns, NounKinds.Anonymous),
+        })
+        {
+            foreach (var word in list)
+            {
+                kinds[word] = kinds.GetValueOrDefault(word) | kind;
+            }
+        }
+
+        _nounKinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         AnonymityGrants = [.. anonymityGrants.OrderByDescending(p => p.Length)];
         AnonymityGrantSearch = System.Buffers.SearchValues.Create(Anchors(AnonymityGrants), StringComparison.OrdinalIgnoreCase);
         AnonymityGrantPhraseSearch = System.Buffers.SearchValues.Create([.. AnonymityGrants], StringComparison.OrdinalIgnoreCase);
@@ -62,6 +76,13 @@ public sealed class SourceLexicon
 
     /// <summary>Nouns that withhold identity.</summary>
     public FrozenSet<string> AnonymousNouns { get; }
+
+    // The four noun lists a mention's words are looked up in, as one look-up a word. (The document nouns stay
+    // apart: one of them is beyond ASCII, which would make every look-up here hash the slower way.)
+    private readonly FrozenDictionary<string, NounKinds> _nounKinds;
+
+    /// <summary>Which of the institution, role, spokesperson and anonymous noun lists hold <paramref name="noun"/>.</summary>
+    internal NounKinds KindsOf(string noun) => _nounKinds.TryGetValue(noun, out var kinds) ? kinds : NounKinds.None;
 
     /// <summary>Phrases granting anonymity, longest first.</summary>
     public IReadOnlyList<string> AnonymityGrants { get; }
@@ -127,4 +148,24 @@ public sealed class SourceLexicon
 
         static string[] Words(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words ? words : [phrase];
     }
+}
+
+/// <summary>The noun lists of <see cref="SourceLexicon"/> a word is in.</summary>
+[Flags]
+internal enum NounKinds : byte
+{
+    /// <summary>In none.</summary>
+    None = 0,
+
+    /// <summary><see cref="SourceLexicon.InstitutionNouns"/>.</summary>
+    Institution = 1,
+
+    /// <summary><see cref="SourceLexicon.RoleNouns"/>.</summary>
+    Role = 2,
+
+    /// <summary><see cref="SourceLexicon.SpokespersonNouns"/>.</summary>
+    Spokesperson = 4,
+
+    /// <summary><see cref="SourceLexicon.AnonymousNouns"/>.</summary>
+    Anonymous = 8,
 }
