@@ -130,18 +130,18 @@ public sealed class SourceLexicon
     // for nothing.
     internal static string[] Anchors(IReadOnlyList<string> phrases)
     {
-        var left = phrases.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (Phrase: p, Words: Words(p))).ToList();
+        var left = phrases.Distinct(StringComparer.OrdinalIgnoreCase).Select(Words).ToList();
         var anchors = new List<string>();
         while (left.Count > 0)
         {
             var best = left
-                .SelectMany(p => p.Words.Where(w => w.Length >= Math.Min(5, p.Words.Max(x => x.Length))))
+                .SelectMany(words => words.Where(w => w.Length >= Math.Min(5, words.Max(x => x.Length))))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
-                .Select(w => (Word: w, Holds: left.Count(p => p.Words.Contains(w, StringComparer.OrdinalIgnoreCase))))
+                .Select(w => (Word: w, Holds: left.Count(words => words.Contains(w, StringComparer.OrdinalIgnoreCase))))
                 .OrderByDescending(c => c.Holds).ThenByDescending(c => c.Word.Length).ThenBy(c => c.Word, StringComparer.OrdinalIgnoreCase)
                 .First().Word;
             anchors.Add(best);
-            left.RemoveAll(p => p.Words.Contains(best, StringComparer.OrdinalIgnoreCase));
+            left.RemoveAll(words => words.Contains(best, StringComparer.OrdinalIgnoreCase));
         }
 
         return [.. anchors];
