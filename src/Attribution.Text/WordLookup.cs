@@ -7,8 +7,9 @@ namespace Attribution.Text;
 /// <summary>
 /// A filter over the shapes of a word list: for each length, which first and last letters and which
 /// second and second-to-last letters its words have, ignoring case. Most words of a story are in none
-/// of the lexicons, and two bit tests turn nearly all of them away before a hash lookup ("and" passes
-/// the first test for "add" but not the second). It never turns away a word the list holds.
+/// of the lexicons, and three bit tests (the length alone, then the two shapes) turn nearly all of them
+/// away before a hash lookup ("and" passes the first test for "add" but not the second). It never turns
+/// away a word the list holds.
 /// </summary>
 internal sealed class WordShapeFilter
 {
@@ -18,6 +19,10 @@ internal sealed class WordShapeFilter
     private const int Half = 16 * 32 * 32 / 64;
     private readonly ulong[] _bits = new ulong[2 * Half];
     private readonly bool _holdsEmpty;
+
+    // Bit n set when the list has a word of n characters (63 for 63 and more): a test cheaper than the shape's,
+    // which turns away most words before any letter is read when the list is of short words ("and", "but").
+    private readonly ulong _lengths;
 
     public WordShapeFilter(IEnumerable<string> words)
     {
@@ -29,12 +34,15 @@ internal sealed class WordShapeFilter
                 continue;
             }
 
+            _lengths |= 1UL << Math.Min(word.Length, 63);
+
             // Half of a surrogate pair has no case of its own (the pair has): a list with one where the
             // filter looks lets every word through.
             if (!Shape(word, out var ends, out var inner))
             {
                 Array.Fill(_bits, ulong.MaxValue);
                 _holdsEmpty = true;
+                _lengths = ulong.MaxValue;
                 return;
             }
 
@@ -51,6 +59,11 @@ internal sealed class WordShapeFilter
         if (word.IsEmpty)
         {
             return _holdsEmpty;
+        }
+
+        if (((_lengths >> Math.Min(word.Length, 63)) & 1) == 0)
+        {
+            return false;
         }
 
         if (!Shape(word, out var ends, out var inner))

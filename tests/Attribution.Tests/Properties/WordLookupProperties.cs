@@ -23,6 +23,21 @@ public sealed class WordLookupProperties
             }
         }, iter: 3000);
 
+    // Lengths from 63 on share one bit of the filter's length test.
+    [Fact]
+    public void A_word_set_of_long_words_answers_as_the_frozen_set_does() =>
+        Gen.Select(LongWord.Array[1, 5], LongWord.Array[0, 10]).Sample((list, probes) =>
+        {
+            var frozen = list.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            var set = new WordSet(frozen);
+            foreach (var word in probes.Concat(list).Concat(list.Select(w => w.ToUpperInvariant())).Concat(list.Select(w => w + "a")))
+            {
+                Assert.Equal(frozen.Contains(word), set.Contains(word));
+            }
+        }, iter: 500);
+
+    private static readonly Gen<string> LongWord = Gen.String[Gen.OneOfConst('a', 'A', 's', 'S'), 60, 70];
+
     [Fact]
     public void A_word_map_answers_as_the_frozen_dictionary_does() =>
         Gen.Select(Word.Array[0, 30], Word.Array[0, 30]).Sample((list, probes) =>
