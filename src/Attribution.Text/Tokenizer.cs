@@ -112,12 +112,7 @@ internal static class Tokenizer
             {
                 // A run of ASCII letters and digits here; the rest of the word (an apostrophe, a hyphen, an
                 // initial's period, a letter beyond ASCII) in ScanWord, called for few words.
-                i++;
-                char d;
-                while (i < stop && (d = Unsafe.Add(ref text, i)) < 128 && AsciiLetterOrDigit[d] != 0)
-                {
-                    i++;
-                }
+                i = AsciiRuns.LettersOrDigitsEnd(s, i + 1, stop);
 
                 if (i < stop && Unsafe.Add(ref text, i) is > '\u007f' or '\'' or '-' or '.')
                 {

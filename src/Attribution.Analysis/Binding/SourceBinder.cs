@@ -1243,7 +1243,8 @@ public sealed class SourceBinder
         // first five characters ("Gen.", "U.S."). A method of its own, so the loop keeps its values in registers.
         private static int NameWordEnd(string text, int s)
         {
-            var j = s;
+            // The letters of a name are ASCII letters but for a few: the loop below reads from the first that is not.
+            var j = AsciiRuns.LettersEnd(text, s, text.Length);
             while ((uint)j < (uint)text.Length)
             {
                 var c = text[j];
