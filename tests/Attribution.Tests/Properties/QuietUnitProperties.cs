@@ -125,3 +125,30 @@ public sealed class LetterRunProperties
             Assert.Equal(runs.Exists(run => words.Contains(run)), LetterRuns.Any(text, words));
         }, iter: 20000);
 }
+
+/// <summary>The ends of ASCII runs found eight characters at a time are the ends a character-by-character reading finds.</summary>
+public sealed class AsciiRunProperties
+{
+    // Letters next to the characters just outside the ranges ('@' and '[' around 'A'–'Z', '`' and '{' around
+    // 'a'–'z', '/' and ':' around '0'–'9'), and letters beyond ASCII, which end a run here.
+    private static readonly Gen<char> Character = Gen.OneOfConst('a', 'z', 'A', 'Z', 'm', 'M', '0', '9', '5', '@', '[', '`', '{', '/', ':', ' ', '-', 'é', 'ı', '\u0141', '\u0161');
+
+    [Fact]
+    public void A_run_ends_where_a_character_by_character_reading_ends_it() =>
+        Gen.Select(Gen.String[Character, 0, 50], Gen.Int[0, 52], Gen.Int[0, 52]).Sample((text, from, limit) =>
+        {
+            Assert.Equal(Reference(text, from, limit, digits: false), AsciiRuns.LettersEnd(text, from, limit));
+            Assert.Equal(Reference(text, from, limit, digits: true), AsciiRuns.LettersOrDigitsEnd(text, from, limit));
+        }, iter: 20000);
+
+    private static int Reference(string text, int from, int limit, bool digits)
+    {
+        var i = from;
+        while (i < Math.Min(limit, text.Length) && (char.IsAsciiLetter(text[i]) || (digits && char.IsAsciiDigit(text[i]))))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
