@@ -96,47 +96,35 @@ internal static class Tokenizer
 
     // Tokens from i, which is not a space, until a token would start at or after `until`; returns the offset
     // after them and the spaces that follow. Words end by `stop`, numbers by `end`, the end of the unit.
+    // The loop itself reads the common tokens, words of ASCII letters and single spaces; the rest is read out
+    // of line, so the loop keeps its values in registers.
     private static int Stretch(ReadOnlySpan<char> s, int end, int i, int until, int stop, int region, ref Token[] tokens, ref int count)
     {
         // Every offset read below is under end, which is within s.
         ref var text = ref MemoryMarshal.GetReference(s[..end]);
         var n = count;
         var toks = tokens;
+        var exit = Math.Min(until, end);
         while (true)
         {
             var start = i;
             var c = Unsafe.Add(ref text, i);
-            var kind = c < 128 ? AsciiLetterOrDigit[c] : char.IsLetter(c) ? Letter : char.IsDigit(c) ? Digit : (byte)0;
-            TokenKind tokenKind;
-            if (kind == Letter)
+            TokenKind kind;
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
             {
                 // A run of ASCII letters and digits here; the rest of the word (an apostrophe, a hyphen, an
                 // initial's period, a letter beyond ASCII) in ScanWord, called for few words.
                 i = AsciiRuns.LettersOrDigitsEnd(s, i + 1, stop);
-
                 if (i < stop && Unsafe.Add(ref text, i) is > '\u007f' or '\'' or '-' or '.')
                 {
                     i = ScanWord(s, i, stop);
                 }
 
-                tokenKind = TokenKind.Word;
-            }
-            else if (kind == Digit)
-            {
-                // 1,000 and 3.5 and 9/11 stay one number.
-                i++;
-                while (i < end && (char.IsLetterOrDigit(s[i])
-                    || (s[i] is ',' or '.' or '/' or ':' && i + 1 < end && char.IsDigit(s[i + 1]))))
-                {
-                    i++;
-                }
-
-                tokenKind = TokenKind.Number;
+                kind = TokenKind.Word;
             }
             else
             {
-                i++;
-                tokenKind = TokenKind.Punctuation;
+                i = OtherToken(s, i, end, stop, out kind);
             }
 
             if (n == toks.Length)
@@ -145,15 +133,21 @@ internal static class Tokenizer
                 tokens = toks;
             }
 
-            toks[n++] = new Token(start, i, tokenKind, region);
+            toks[n++] = new Token(start, i, kind, region);
 
-            // The next token's start.
-            while (i < end && ((c = Unsafe.Add(ref text, i)) == ' ' || char.IsWhiteSpace(c)))
+            // The next token's start: one space, and any other white space out of line (U+0085 is the first
+            // white space after it).
+            if (i < end && Unsafe.Add(ref text, i) == ' ')
             {
                 i++;
             }
 
-            if (i >= until || i >= end)
+            if (i < end && (c = Unsafe.Add(ref text, i)) is <= ' ' or >= '\u0085')
+            {
+                i = SkipWhiteSpace(s, i, end);
+            }
+
+            if (i >= exit)
             {
                 count = n;
                 return i;
@@ -161,7 +155,53 @@ internal static class Tokenizer
         }
     }
 
-    private const byte Letter = 1;
+    // A token that does not start with an ASCII letter: a word that starts with a letter beyond ASCII, a number
+    // (1,000 and 3.5 and 9/11 stay one) or a punctuation mark.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int OtherToken(ReadOnlySpan<char> s, int i, int end, int stop, out TokenKind kind)
+    {
+        var c = s[i];
+        if (c > '\u007f' && char.IsLetter(c))
+        {
+            i = AsciiRuns.LettersOrDigitsEnd(s, i + 1, stop);
+            if (i < stop && s[i] is > '\u007f' or '\'' or '-' or '.')
+            {
+                i = ScanWord(s, i, stop);
+            }
+
+            kind = TokenKind.Word;
+            return i;
+        }
+
+        if (c < 128 ? AsciiLetterOrDigit[c] == Digit : char.IsDigit(c))
+        {
+            i++;
+            while (i < end && (char.IsLetterOrDigit(s[i])
+                || (s[i] is ',' or '.' or '/' or ':' && i + 1 < end && char.IsDigit(s[i + 1]))))
+            {
+                i++;
+            }
+
+            kind = TokenKind.Number;
+            return i;
+        }
+
+        kind = TokenKind.Punctuation;
+        return i + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SkipWhiteSpace(ReadOnlySpan<char> s, int i, int end)
+    {
+        char c;
+        while (i < end && ((c = s[i]) == ' ' || char.IsWhiteSpace(c)))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     private const byte Digit = 2;
 
     private static void Add(ref Token[] tokens, ref int count, Token token)
