@@ -1709,25 +1709,37 @@ public sealed class AttributionParser
             var k = j;
             for (; k < N; k++)
             {
+                // Each token is looked at by its kind: a word for a conjunction, a mark for ';' and ','.
                 var t = _toks[k];
-                if (t.InQuote || t.Kind is TokenKind.QuoteOpen or TokenKind.QuoteClose)
+                if (t.InQuote)
                 {
                     continue;
                 }
 
-                if (IsPunct(k, ';'))
+                if (t.Kind == TokenKind.Word)
+                {
+                    // … wrote a letter to the board and says it was never answered: a second attribution.
+                    if (k > j && Conjunctions.Contains(Word(k)) && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                        && CueAt(SkipModifiersForward(k + 1), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (t.Kind != TokenKind.Punctuation)
+                {
+                    continue;
+                }
+
+                var mark = _text[t.Start];
+                if (mark == ';')
                 {
                     break;
                 }
 
-                // … wrote a letter to the board and says it was never answered: a second attribution.
-                if (k > j && IsAnyWord(k, Conjunctions) && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
-                    && CueAt(SkipModifiersForward(k + 1), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
-                {
-                    break;
-                }
-
-                if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                if (mark == ',' && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
                     && ((CueAt(k + 1, out var v) && (v.Tense == VerbTense.Participle || (v.Tense == VerbTense.Past && !v.NeedsComplement && v.Class == CueClass.Neutral)))
                         || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
                 {
