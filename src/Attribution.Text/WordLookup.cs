@@ -125,13 +125,16 @@ internal sealed class WordShapeFilter
     }
 }
 
-/// <summary>A frozen, case-insensitive word set looked up by a slice of the text, misses filtered by shape.</summary>
+/// <summary>A frozen word set looked up by a slice of the text, misses filtered by shape.</summary>
 public sealed class WordSet
 {
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly WordShapeFilter _filter;
 
-    /// <summary>Wraps <paramref name="words"/>, which must compare ignoring case.</summary>
+    /// <summary>
+    /// Wraps <paramref name="words"/>, which compare ignoring case or not at all (the sentence starters compare
+    /// case and all): the shape filter ignores case, so it turns away only words the set cannot hold either way.
+    /// </summary>
     public WordSet(FrozenSet<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -139,7 +142,7 @@ public sealed class WordSet
         _filter = new WordShapeFilter(words);
     }
 
-    /// <summary>True when the set holds <paramref name="word"/>, ignoring case.</summary>
+    /// <summary>True when the set holds <paramref name="word"/>, as the set compares words.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.Contains(word);
 

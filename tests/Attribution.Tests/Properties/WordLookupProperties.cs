@@ -23,6 +23,19 @@ public sealed class WordLookupProperties
             }
         }, iter: 3000);
 
+    // The sentence starters compare case and all: the filter, which ignores case, must not change that.
+    [Fact]
+    public void A_case_sensitive_word_set_answers_as_the_frozen_set_does() =>
+        Gen.Select(Word.Array[0, 30], Word.Array[0, 30]).Sample((list, probes) =>
+        {
+            var frozen = list.ToFrozenSet(StringComparer.Ordinal);
+            var set = new WordSet(frozen);
+            foreach (var word in probes.Concat(list).Concat(list.Select(w => w.ToUpperInvariant())).Concat(list.Select(w => w.ToLowerInvariant())))
+            {
+                Assert.Equal(frozen.Contains(word), set.Contains(word));
+            }
+        }, iter: 3000);
+
     // Lengths from 63 on share one bit of the filter's length test.
     [Fact]
     public void A_word_set_of_long_words_answers_as_the_frozen_set_does() =>
