@@ -42,6 +42,23 @@ public sealed class JsonStreamingTests : IDisposable
         Assert.Equal(analyses.Count, json.RootElement.GetProperty("documents").GetArrayLength());
     }
 
+    // Render writes the spans' numbers pre-formatted (the writer checks nothing there); a writer that checks
+    // the structure gets them a call at a time. Both must come to the same bytes.
+    [Fact]
+    public void A_rendered_document_is_written_byte_for_byte_as_one_written_call_by_call()
+    {
+        var analyses = Directory.GetFiles(Path.Combine(TestPack.RepositoryRoot, "samples")).Order(StringComparer.Ordinal)
+            .Select(path => TestPack.Analyzer.Analyze(new SourceText(Path.GetFileName(path), File.ReadAllText(path))))
+            .ToList();
+        Assert.Contains(analyses, a => a.Document.Quotations.Any(q => q.Spans.Length > 1));
+        Assert.Contains(analyses, a => a.Sources.Any(s => s.AnonymityReason is not null));
+
+        var rendered = Write(analyses, (writer, analysis, _) => writer.WriteRendered(JsonReportWriter.Render(analysis)), indented: false);
+        var called = Write(analyses, (writer, analysis, _) => writer.WriteDocument(analysis), indented: false);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(called), System.Text.Encoding.UTF8.GetString(rendered));
+    }
+
     [Fact]
     public void A_story_too_long_to_render_is_streamed_in_its_place_in_the_output()
     {
@@ -64,10 +81,10 @@ public sealed class JsonStreamingTests : IDisposable
         Assert.DoesNotContain('\n', documents[1].GetRawText());
     }
 
-    private static byte[] Write(List<DocumentAnalysis> analyses, Action<JsonReportWriter, DocumentAnalysis, int> write)
+    private static byte[] Write(List<DocumentAnalysis> analyses, Action<JsonReportWriter, DocumentAnalysis, int> write, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var writer = new JsonReportWriter(stream))
+        using (var writer = new JsonReportWriter(stream, indented))
         {
             for (var i = 0; i < analyses.Count; i++)
             {
