@@ -161,9 +161,17 @@ public sealed class JsonReportWriter : IReportWriter
             var quote = doc.Quotations[q];
             FlushIfFull(json);
             json.WriteStartObject();
-            WriteQuoteId(json, Names.Id, q + 1);
-            json.WriteString(Names.Kind, KindTexts[(int)quote.Kind]);
-            WriteSpan(json, Names.Span, source.ToOriginal(quote.Span));
+            if (IsCompact(json))
+            {
+                WriteQuoteHead(json, q + 1, KindTexts[(int)quote.Kind], source.ToOriginal(quote.Span));
+            }
+            else
+            {
+                WriteQuoteId(json, Names.Id, q + 1);
+                json.WriteString(Names.Kind, KindTexts[(int)quote.Kind]);
+                WriteSpan(json, Names.Span, source.ToOriginal(quote.Span));
+            }
+
             if (quote.Spans.Length > 1)
             {
                 json.WriteStartArray(Names.Spans);
@@ -369,6 +377,25 @@ public sealed class JsonReportWriter : IReportWriter
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsCompact(Utf8JsonWriter json) => json.Options.SkipValidation && !json.Options.Indented;
 
+    // "id":"qN","kind":"K","span":{"start":S,"end":E}, a quotation's first properties, as one piece (see IsCompact).
+    private static void WriteQuoteHead(Utf8JsonWriter json, int number, JsonEncodedText kind, TextSpan span)
+    {
+        Span<byte> raw = stackalloc byte[MaxQuoteHead];
+        "\"id\":\"q"u8.CopyTo(raw);
+        var n = 7;
+        System.Buffers.Text.Utf8Formatter.TryFormat(number, raw[n..], out var digits);
+        n += digits;
+        "\",\"kind\":\""u8.CopyTo(raw[n..]);
+        n += 10;
+        kind.EncodedUtf8Bytes.CopyTo(raw[n..]);
+        n += kind.EncodedUtf8Bytes.Length;
+        "\",\"span\":{"u8.CopyTo(raw[n..]);
+        n += 10;
+        n += FormatStartEnd(raw[n..], span);
+        raw[n++] = (byte)'}';
+        json.WriteRawValue(raw[..n], skipInputValidation: true);
+    }
+
     // The longest "start":S,"end":E: two ints of up to eleven characters.
     private const int MaxStartEnd = 37;
 
@@ -451,6 +478,10 @@ public sealed class JsonReportWriter : IReportWriter
 
     // The words for a quotation's kind and a source's type, by enum value, encoded once.
     private static readonly JsonEncodedText[] KindTexts = ByValue<QuotationKind>(Analyzer.KindName);
+
+    // The longest quotation head (WriteQuoteHead): an int, the longest kind and the span. After KindTexts, which
+    // it reads as the fields are set in order.
+    private static readonly int MaxQuoteHead = 7 + 11 + 10 + KindTexts.Max(k => k.EncodedUtf8Bytes.Length) + 10 + MaxStartEnd + 1;
 
     private static readonly JsonEncodedText[] TypeTexts = ByValue<SourceType>(Analyzer.TypeName);
 
