@@ -92,7 +92,13 @@ internal sealed class DiagnosticEvaluator
             }
         }
 
-        return [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)];
+        // Most stories have no finding, and a sort of none still builds its machinery.
+        return result.Count switch
+        {
+            0 => [],
+            1 => [result[0]],
+            _ => [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)],
+        };
     }
 
     private static Diagnostic Make(DiagnosticRule rule, Severity severity, string message, TextSpan span, string text, string sourceName, Func<string, TextSpan, SuppressionRegion?> suppressions)
@@ -169,7 +175,7 @@ internal sealed class DiagnosticEvaluator
         var facts = new QuoteFacts[doc.Quotations.Length];
         var opinion = _pack.Lexicons.Sources.OpinionWords;
         Dictionary<int, int>? speakersByParagraph = null;
-        var unbalanced = doc.UnbalancedMarks.Select(m => m.Start).ToHashSet();
+        HashSet<int>? unbalanced = doc.UnbalancedMarks.Length == 0 ? null : [.. doc.UnbalancedMarks.Select(m => m.Start)];
         for (var q = 0; q < facts.Length; q++)
         {
             var quote = doc.Quotations[q];
@@ -191,7 +197,7 @@ internal sealed class DiagnosticEvaluator
                 SourceIsExplicitlyAnonymous = source is { Type: SourceType.Anonymous } && source.Facts.IsExplicitlyAnonymous,
                 IsFloating = floating,
                 OpinionWords = opinion,
-                IsUnbalanced = unbalanced.Contains(quote.Span.Start),
+                IsUnbalanced = unbalanced?.Contains(quote.Span.Start) == true,
                 IsStandalone = IsStandalone(doc, quote.Span),
                 IsInHeadline = quote.Paragraph == 0 && doc.Paragraphs.Length > 1 && IsHeadline(text, doc.Paragraphs[0]),
                 // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,
