@@ -354,8 +354,8 @@ public sealed class SourceBinder
 
             // Looked up by span, so a head or word already indexed costs no string.
             var heads = _entityByHead.GetAlternateLookup<ReadOnlySpan<char>>();
-            var normalised = Normalise(text.AsSpan());
-            heads[normalised] = Math.Max(entity, heads.TryGetValue(normalised, out var known) ? known : -1);
+            ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(heads, Normalise(text.AsSpan()), out var known);
+            latest = known ? Math.Max(latest, entity) : entity;
 
             var words = _headWords.GetAlternateLookup<ReadOnlySpan<char>>();
             var span = text.AsSpan();
@@ -367,10 +367,7 @@ public sealed class SourceBinder
                 }
 
                 var word = span[range].TrimEnd(".,");
-                if (!words.TryGetValue(word, out var list))
-                {
-                    words[word] = list = [];
-                }
+                var list = CollectionsMarshal.GetValueRefOrAddDefault(words, word, out _) ??= [];
 
                 // Kept in entity order, so a lookup reads from the end; an older entity rarely gains a head text.
                 var at = list.Count;
