@@ -1073,10 +1073,19 @@ public sealed class SourceBinder
                     i++;
                 }
 
+                // Letters and digits with apostrophes, hyphens and periods among them: the ASCII runs read
+                // eight characters at a time, the character after each decided here.
                 var s = i;
-                while (i < span.End && (char.IsLetterOrDigit(_text[i]) || _text[i] is '\'' or '\u2019' or '-' or '.'))
+                while (i < span.End)
                 {
-                    i++;
+                    i = AsciiRuns.LettersOrDigitsEnd(_text, i, span.End);
+                    if (i < span.End && (_text[i] is '\'' or '\u2019' or '-' or '.' || (_text[i] > '\u007f' && char.IsLetterOrDigit(_text[i]))))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
                 }
 
                 var word = _text.AsSpan(s, i - s).TrimEnd(WordEndPunctuation);
