@@ -13,43 +13,31 @@ public sealed class WordLookupProperties
 
     [Fact]
     public void A_word_set_answers_as_the_frozen_set_does() =>
-        Gen.Select(Word.Array[0, 30], Word.Array[0, 30]).Sample((list, probes) =>
-        {
-            var frozen = list.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-            var set = new WordSet(frozen);
-            foreach (var word in probes.Concat(list).Concat(list.Select(w => w.ToUpperInvariant())))
-            {
-                Assert.Equal(frozen.Contains(word), set.Contains(word));
-            }
-        }, iter: 3000);
+        AnswersAsTheFrozenSet(Word.Array[0, 30], Word.Array[0, 30], StringComparer.OrdinalIgnoreCase, iter: 3000);
 
     // The sentence starters compare case and all: the filter, which ignores case, must not change that.
     [Fact]
     public void A_case_sensitive_word_set_answers_as_the_frozen_set_does() =>
-        Gen.Select(Word.Array[0, 30], Word.Array[0, 30]).Sample((list, probes) =>
-        {
-            var frozen = list.ToFrozenSet(StringComparer.Ordinal);
-            var set = new WordSet(frozen);
-            foreach (var word in probes.Concat(list).Concat(list.Select(w => w.ToUpperInvariant())).Concat(list.Select(w => w.ToLowerInvariant())))
-            {
-                Assert.Equal(frozen.Contains(word), set.Contains(word));
-            }
-        }, iter: 3000);
+        AnswersAsTheFrozenSet(Word.Array[0, 30], Word.Array[0, 30], StringComparer.Ordinal, iter: 3000);
 
     // Lengths from 63 on share one bit of the filter's length test.
     [Fact]
     public void A_word_set_of_long_words_answers_as_the_frozen_set_does() =>
-        Gen.Select(LongWord.Array[1, 5], LongWord.Array[0, 10]).Sample((list, probes) =>
+        AnswersAsTheFrozenSet(LongWord.Array[1, 5], LongWord.Array[0, 10], StringComparer.OrdinalIgnoreCase, iter: 500);
+
+    private static readonly Gen<string> LongWord = Gen.String[Gen.OneOfConst('a', 'A', 's', 'S'), 60, 70];
+
+    // Probes: the generated words, the list's words, and the list's words upper-cased, lower-cased and one longer.
+    private static void AnswersAsTheFrozenSet(Gen<string[]> lists, Gen<string[]> probes, StringComparer comparer, int iter) =>
+        Gen.Select(lists, probes).Sample((list, words) =>
         {
-            var frozen = list.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            var frozen = list.ToFrozenSet(comparer);
             var set = new WordSet(frozen);
-            foreach (var word in probes.Concat(list).Concat(list.Select(w => w.ToUpperInvariant())).Concat(list.Select(w => w + "a")))
+            foreach (var word in words.Concat(list).Concat(list.Select(w => w.ToUpperInvariant())).Concat(list.Select(w => w.ToLowerInvariant())).Concat(list.Select(w => w + "a")))
             {
                 Assert.Equal(frozen.Contains(word), set.Contains(word));
             }
-        }, iter: 500);
-
-    private static readonly Gen<string> LongWord = Gen.String[Gen.OneOfConst('a', 'A', 's', 'S'), 60, 70];
+        }, iter: iter);
 
     [Fact]
     public void A_word_map_answers_as_the_frozen_dictionary_does() =>
