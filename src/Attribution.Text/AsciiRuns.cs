@@ -28,6 +28,7 @@ public static class AsciiRuns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int End(ReadOnlySpan<char> text, int from, int limit, bool digits)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(from); // past the end reads nothing; before the start must not
         limit = Math.Min(limit, text.Length);
         ref var t = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         var i = from;

@@ -254,7 +254,7 @@ internal static class Tokenizer
         }
     }
 
-    // Letter (1) for A-Z and a-z, Digit (2) for 0-9, else 0.
+    // 1 for A-Z and a-z, Digit (2) for 0-9, else 0.
     private static ReadOnlySpan<byte> AsciiLetterOrDigit =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,

@@ -141,6 +141,13 @@ public sealed class AsciiRunProperties
             Assert.Equal(Reference(text, from, limit, digits: true), AsciiRuns.LettersOrDigitsEnd(text, from, limit));
         }, iter: 20000);
 
+    [Fact]
+    public void A_start_before_the_text_is_refused_and_one_past_it_reads_nothing()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => AsciiRuns.LettersEnd("abc", -1, 3));
+        Assert.Equal(5, AsciiRuns.LettersOrDigitsEnd("abc", 5, 9));
+    }
+
     private static int Reference(string text, int from, int limit, bool digits)
     {
         var i = from;
