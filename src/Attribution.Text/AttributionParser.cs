@@ -395,13 +395,13 @@ public sealed class AttributionParser
                 return true;
             }
 
-            var text = _text.AsSpan(unit.Span.Start, unit.Span.Length);
-            if (text.Contains(':'))
+            if (_text.AsSpan(unit.Span.Start, unit.Span.Length).Contains(':'))
             {
                 return true;
             }
 
-            return LetterRuns.Any(text, _triggers);
+            // The story is passed whole: the unit's last sixteen characters are read at once with what follows.
+            return LetterRuns.Any(_text, unit.Span.Start, unit.Span.End, _triggers);
         }
 
         // ---- constructions -------------------------------------------------------------

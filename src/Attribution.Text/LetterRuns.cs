@@ -14,13 +14,21 @@ namespace Attribution.Text;
 internal static class LetterRuns
 {
     /// <summary>True when some run of letters in <paramref name="text"/> is in <paramref name="words"/>.</summary>
-    public static bool Any(ReadOnlySpan<char> text, WordSet words)
+    public static bool Any(ReadOnlySpan<char> text, WordSet words) => Any(text, 0, text.Length, words);
+
+    /// <summary>
+    /// True when some run of letters in text[<paramref name="start"/>..<paramref name="end"/>] is in
+    /// <paramref name="words"/>. The characters after <paramref name="end"/> may be read, sixteen at a time
+    /// with the last of the range, but count for nothing.
+    /// </summary>
+    public static bool Any(ReadOnlySpan<char> text, int start, int end, WordSet words)
     {
-        var n = text.Length;
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         var wordStart = -1;
-        for (var block = 0; block < n; block += 16)
+        for (var block = start; block < end; block += 16)
         {
-            var length = Math.Min(16, n - block);
+            var length = Math.Min(16, end - block);
             var letters = Letters(text, block, length);
             var others = ~letters & (uint)((1 << length) - 1);
             var at = 0;
@@ -38,13 +46,13 @@ internal static class LetterRuns
                     wordStart = block + at;
                 }
 
-                var end = others >> at;
-                if (end == 0)
+                var stop = others >> at;
+                if (stop == 0)
                 {
                     break; // the run goes on into the next block
                 }
 
-                at += BitOperations.TrailingZeroCount(end);
+                at += BitOperations.TrailingZeroCount(stop);
                 if (IsIn(text, wordStart, block + at, words))
                 {
                     return true;
@@ -54,7 +62,7 @@ internal static class LetterRuns
             }
         }
 
-        return wordStart >= 0 && IsIn(text, wordStart, n, words);
+        return wordStart >= 0 && IsIn(text, wordStart, end, words);
     }
 
     /// <summary>What a run is made of: an ASCII letter, or beyond ASCII any letter.</summary>
@@ -74,12 +82,13 @@ internal static class LetterRuns
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool Contains(ReadOnlySpan<char> word, WordSet words) => words.Contains(word);
 
-    // Bit i set when text[from + i] is a letter, for the count (at most 16) characters from there.
+    // Bit i set when text[from + i] is a letter, for the count (at most 16) characters from there. Sixteen are
+    // read at once whenever the text has them, and the bits past count cleared.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Letters(ReadOnlySpan<char> text, int from, int count)
     {
         uint letters, beyondAscii;
-        if (count == 16)
+        if (from <= text.Length - 16)
         {
             ref var at = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), from));
             var low = Vector128.LoadUnsafe(ref at);
@@ -95,6 +104,9 @@ internal static class LetterRuns
 
             var ascii = Vector128.Create((ushort)0x7F);
             beyondAscii = Vector128.Narrow(Vector128.GreaterThan(low, ascii), Vector128.GreaterThan(high, ascii)).ExtractMostSignificantBits();
+            var kept = (uint)((1 << count) - 1);
+            letters &= kept;
+            beyondAscii &= kept;
         }
         else
         {

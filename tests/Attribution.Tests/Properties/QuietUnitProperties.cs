@@ -122,7 +122,13 @@ public sealed class LetterRunProperties
                 }
             }
 
-            Assert.Equal(runs.Exists(run => words.Contains(run)), LetterRuns.Any(text, words));
+            var expected = runs.Exists(run => words.Contains(run));
+            Assert.Equal(expected, LetterRuns.Any(text, words));
+
+            // Within a longer text, what comes before and after the range counts for nothing, though the
+            // last sixteen characters are read with what follows them.
+            var context = "aD" + text + "dS a";
+            Assert.Equal(expected, LetterRuns.Any(context, 2, 2 + text.Length, words));
         }, iter: 20000);
 }
 
