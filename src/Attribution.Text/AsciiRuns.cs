@@ -35,9 +35,7 @@ public static class AsciiRuns
         while (i <= limit - 8)
         {
             var v = Vector128.LoadUnsafe(ref t, (nuint)i);
-
-            // (c | 0x20) - 'a' is below 26 for an ASCII letter of either case, and for nothing else.
-            var run = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')));
+            var run = Letters(v);
             if (digits)
             {
                 run |= Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
@@ -54,8 +52,8 @@ public static class AsciiRuns
 
         for (; i < limit; i++)
         {
-            var c = Unsafe.Add(ref t, i);
-            if ((uint)((c | 0x20) - 'a') > 'z' - 'a' && (!digits || (uint)(c - '0') > 9))
+            var c = (char)Unsafe.Add(ref t, i);
+            if (!char.IsAsciiLetter(c) && (!digits || !char.IsAsciiDigit(c)))
             {
                 return i;
             }
@@ -63,4 +61,10 @@ public static class AsciiRuns
 
         return i;
     }
+
+    /// <summary>All ones in each lane of <paramref name="chars"/> that holds an ASCII letter, of either case.</summary>
+    /// <remarks>(c | 0x20) - 'a' is below 26 for an ASCII letter of either case, and for nothing else.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<ushort> Letters(Vector128<ushort> chars) =>
+        Vector128.LessThanOrEqual((chars | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')));
 }

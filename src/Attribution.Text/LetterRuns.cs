@@ -66,7 +66,7 @@ internal static class LetterRuns
     }
 
     /// <summary>What a run is made of: an ASCII letter, or beyond ASCII any letter.</summary>
-    public static bool IsLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (c > '\u007f' && char.IsLetter(c));
+    public static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c > '\u007f' && char.IsLetter(c));
 
     // Whether text[start..end] is in words: the test of its length and ends inline, the rest out of line for the
     // few runs that pass it (and for ends beyond ASCII, which fold as OrdinalIgnoreCase folds them).
@@ -93,14 +93,7 @@ internal static class LetterRuns
             ref var at = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), from));
             var low = Vector128.LoadUnsafe(ref at);
             var high = Vector128.LoadUnsafe(ref at, 8);
-
-            // (c | 0x20) - 'a' is below 26 for an ASCII letter of either case, and for nothing else.
-            var fold = Vector128.Create((ushort)0x20);
-            var a = Vector128.Create((ushort)'a');
-            var span = Vector128.Create((ushort)('z' - 'a'));
-            var isLow = Vector128.LessThanOrEqual((low | fold) - a, span);
-            var isHigh = Vector128.LessThanOrEqual((high | fold) - a, span);
-            letters = Vector128.Narrow(isLow, isHigh).ExtractMostSignificantBits();
+            letters = Vector128.Narrow(AsciiRuns.Letters(low), AsciiRuns.Letters(high)).ExtractMostSignificantBits();
 
             var ascii = Vector128.Create((ushort)0x7F);
             beyondAscii = Vector128.Narrow(Vector128.GreaterThan(low, ascii), Vector128.GreaterThan(high, ascii)).ExtractMostSignificantBits();
@@ -114,7 +107,7 @@ internal static class LetterRuns
             for (var i = 0; i < count; i++)
             {
                 var c = text[from + i];
-                letters |= (uint)((uint)((c | 0x20) - 'a') <= 'z' - 'a' ? 1 : 0) << i;
+                letters |= (uint)(char.IsAsciiLetter(c) ? 1 : 0) << i;
                 beyondAscii |= (uint)(c > '\u007f' ? 1 : 0) << i;
             }
         }

@@ -110,16 +110,9 @@ internal static class Tokenizer
             var start = i;
             var c = Unsafe.Add(ref text, i);
             TokenKind kind;
-            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
+            if (char.IsAsciiLetter(c))
             {
-                // A run of ASCII letters and digits here; the rest of the word (an apostrophe, a hyphen, an
-                // initial's period, a letter beyond ASCII) in ScanWord, called for few words.
-                i = AsciiRuns.LettersOrDigitsEnd(s, i + 1, stop);
-                if (i < stop && Unsafe.Add(ref text, i) is > '\u007f' or '\'' or '-' or '.')
-                {
-                    i = ScanWord(s, i, stop);
-                }
-
+                i = WordEnd(s, i, stop);
                 kind = TokenKind.Word;
             }
             else
@@ -163,14 +156,8 @@ internal static class Tokenizer
         var c = s[i];
         if (c > '\u007f' && char.IsLetter(c))
         {
-            i = AsciiRuns.LettersOrDigitsEnd(s, i + 1, stop);
-            if (i < stop && s[i] is > '\u007f' or '\'' or '-' or '.')
-            {
-                i = ScanWord(s, i, stop);
-            }
-
             kind = TokenKind.Word;
-            return i;
+            return WordEnd(s, i, stop);
         }
 
         if (c < 128 ? AsciiLetterOrDigit[c] == Digit : char.IsDigit(c))
@@ -188,6 +175,17 @@ internal static class Tokenizer
 
         kind = TokenKind.Punctuation;
         return i + 1;
+    }
+
+    // The end of the word whose first letter is at i: a run of ASCII letters and digits, then the rest of the word
+    // (an apostrophe, a hyphen, an initial's period, a letter beyond ASCII) in ScanWord, called for few words.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WordEnd(ReadOnlySpan<char> s, int i, int stop)
+    {
+        i = AsciiRuns.LettersOrDigitsEnd(s, i + 1, stop);
+
+        // i < stop, which is within s: read without a bounds check.
+        return i < stop && Unsafe.Add(ref MemoryMarshal.GetReference(s), i) is > '\u007f' or '\'' or '-' or '.' ? ScanWord(s, i, stop) : i;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -76,9 +76,9 @@ internal sealed class WordShapeFilter
     }
 
     /// <summary>
-    /// The first test of <see cref="MayContain"/> alone, for a word of <paramref name="length"/> characters (at
-    /// least one) from <paramref name="first"/> to <paramref name="last"/>, both ASCII: false only when no word of
-    /// the list has that length and those ends.
+    /// The first shape test of <see cref="MayContain"/> alone, for a word of <paramref name="length"/> characters
+    /// (at least one) from <paramref name="first"/> to <paramref name="last"/>, both ASCII: false only when no
+    /// word of the list has that length and those ends.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayHaveEnds(int length, char first, char last)
@@ -147,7 +147,7 @@ public sealed class WordSet
     public bool Contains(ReadOnlySpan<char> word) => _filter.MayContain(word) && _lookup.Contains(word);
 
     /// <summary>
-    /// The first test of <see cref="Contains"/> alone, for a word of <paramref name="length"/> characters (at
+    /// The first shape test of <see cref="Contains"/> alone, for a word of <paramref name="length"/> characters (at
     /// least one) from <paramref name="first"/> to <paramref name="last"/>, both ASCII: false only when the set
     /// holds no word of that length with those ends.
     /// </summary>
