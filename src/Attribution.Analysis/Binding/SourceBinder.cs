@@ -1546,9 +1546,35 @@ public sealed class SourceBinder
             };
 
             // Most sources are mentioned once: only more need sorting and duplicates removed.
-            ImmutableArray<TextSpan> mentions = e.Mentions.Count == 1 ? [e.Mentions[0].Span]
-                : [.. e.Mentions.Select(m => m.Span).Distinct().Order(Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)))];
+            ImmutableArray<TextSpan> mentions = e.Mentions.Count == 1 ? [e.Mentions[0].Span] : DistinctByStart(e.Mentions);
             return new BoundEntity(facts.Name, mentions, [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head };
+        }
+
+        // The mentions' spans, each once, ordered by start; spans with the same start keep the order they were first
+        // mentioned in (a stable sort). An entity has a handful of mentions: an insertion sort, no comparer or query.
+        private static ImmutableArray<TextSpan> DistinctByStart(List<Mention> mentions)
+        {
+            var spans = new TextSpan[mentions.Count];
+            var count = 0;
+            foreach (var m in mentions)
+            {
+                var span = m.Span;
+                if (spans.AsSpan(0, count).Contains(span))
+                {
+                    continue;
+                }
+
+                var at = count++;
+                while (at > 0 && spans[at - 1].Start > span.Start)
+                {
+                    spans[at] = spans[at - 1];
+                    at--;
+                }
+
+                spans[at] = span;
+            }
+
+            return ImmutableArray.Create(spans, 0, count);
         }
     }
 }
