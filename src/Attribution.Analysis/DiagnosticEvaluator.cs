@@ -252,14 +252,28 @@ internal sealed class DiagnosticEvaluator
 
     private static ArticleFacts BuildArticleFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)
     {
+        // Plain loops: Count(predicate) over an ImmutableArray boxes it and allocates an enumerator, twice a story.
         var byType = new int[5];
+        var explicitAnonymous = 0;
         foreach (var s in sources)
         {
             byType[(int)s.Type]++;
+            if (s.Type == SourceType.Anonymous && (s.Facts.IsExplicitlyAnonymous || s.Facts.IsVagueDescriptor))
+            {
+                explicitAnonymous++;
+            }
+        }
+
+        var unattributed = 0;
+        foreach (var s in quoteSources)
+        {
+            if (s < 0)
+            {
+                unattributed++;
+            }
         }
 
         var text = doc.Source.Text;
-        var explicitAnonymous = sources.Count(s => s.Type == SourceType.Anonymous && (s.Facts.IsExplicitlyAnonymous || s.Facts.IsVagueDescriptor));
         var countable = byType[(int)SourceType.Named] + byType[(int)SourceType.Official] + explicitAnonymous;
         return new ArticleFacts
         {
@@ -272,7 +286,7 @@ internal sealed class DiagnosticEvaluator
             OfficialSources = byType[(int)SourceType.Official],
             AnonymousSources = byType[(int)SourceType.Anonymous],
             DocumentSources = byType[(int)SourceType.Document],
-            UnattributedQuotes = quoteSources.Count(s => s < 0),
+            UnattributedQuotes = unattributed,
             AnonymousShare = sources.Length == 0 ? 0 : (double)byType[(int)SourceType.Anonymous] / sources.Length,
             StoryText = text,
         };

@@ -79,7 +79,11 @@ internal static class CheckRunner
                     continue;
                 }
 
-                failing += analysis.Diagnostics.Count(d => d.IsActive && d.Severity >= run.FailOn);
+                foreach (var d in analysis.Diagnostics)
+                {
+                    failing += d.IsActive && d.Severity >= run.FailOn ? 1 : 0;
+                }
+
                 if (rendered is not null)
                 {
                     json!.WriteRendered(rendered.Value);
