@@ -756,14 +756,17 @@ public sealed class SourceBinder
             var capitals = 0;
             var nameRun = new List<string>();
             var personEvidence = false;
+            var previousIsTitle = false; // words[i - 1] without its periods is a title
             for (var i = 0; i < words.Count; i++)
             {
                 var w = words[i];
                 var bare = w.TrimEnd('.');
                 var noun = TrimPossessive(bare); // "the city's auditor": city (the noun sets ignore case)
                 var kinds = _src.KindsOf(noun);
-                var titleAsSurname = i > 0 && _lex.Titles.ContainsKey(words[i - 1].TrimEnd('.')) && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
-                if (_lex.Titles.TryGetValue(bare, out var tg) && char.IsUpper(w[0]) && !titleAsSurname)
+                var titleAsSurname = previousIsTitle && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
+                var isTitle = _lex.Titles.TryGetValue(bare, out var tg);
+                previousIsTitle = isTitle;
+                if (isTitle && char.IsUpper(w[0]) && !titleAsSurname)
                 {
                     title = true;
                     if (gender == Gender.Unknown)
