@@ -123,8 +123,7 @@ public sealed class SourceBinder
         private readonly Lexicon _lex;
         private readonly SourceLexicon _src;
         private readonly List<Entity> _entities = [];
-        private readonly List<PersonName> _names;
-        private readonly Dictionary<string, List<int>> _namesBySurname = new(StringComparer.OrdinalIgnoreCase);
+        private People? _people;
         private readonly Dictionary<string, bool> _afterFirstName = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _unresolved = new(StringComparer.Ordinal);
 
@@ -134,11 +133,28 @@ public sealed class SourceBinder
             _text = doc.Source.Text;
             _lex = lexicons.Parser;
             _src = lexicons.Sources;
-            _names = ScanPersonNames();
-            for (var i = 0; i < _names.Count; i++)
+        }
+
+        // The story's personal names in text order, and their indexes by surname.
+        private sealed record People(List<PersonName> Names, Dictionary<string, List<int>> BySurname);
+
+        // Scanned for on first use: a story that quotes nobody (one in eight of a news archive) never needs them.
+        private People Persons => _people ??= ScanPeople();
+
+        private List<PersonName> Names => Persons.Names;
+
+        private Dictionary<string, List<int>> NamesBySurname => Persons.BySurname;
+
+        private People ScanPeople()
+        {
+            var names = ScanPersonNames();
+            var bySurname = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < names.Count; i++)
             {
-                AddToIndex(_namesBySurname, _names[i].Surname, i);
+                AddToIndex(bySurname, names[i].Surname, i);
             }
+
+            return new People(names, bySurname);
         }
 
         public Result Run()
@@ -278,11 +294,11 @@ public sealed class SourceBinder
 
             // A person introduced earlier in a sentence that quoted nobody: the entity takes that
             // fuller name so "Clinton" reads "Hillary Clinton".
-            if (info.Surname is not null && _namesBySurname.TryGetValue(info.Surname, out var candidates))
+            if (info.Surname is not null && NamesBySurname.TryGetValue(info.Surname, out var candidates))
             {
                 foreach (var index in candidates)
                 {
-                    var n = _names[index];
+                    var n = Names[index];
                     if (n.Start >= position)
                     {
                         break;
@@ -459,7 +475,7 @@ public sealed class SourceBinder
                 var before = NamesBefore(position);
                 for (var i = before - 1; i >= Math.Max(0, before - MaxLookback); i--)
                 {
-                    var n = _names[i];
+                    var n = Names[i];
                     if (relative || n.Gender == gender || n.Gender == Gender.Unknown)
                     {
                         named = n;
@@ -494,7 +510,7 @@ public sealed class SourceBinder
         }
 
         // The number of scanned names that start before position (names are in text order).
-        private int NamesBefore(int position) => OrderedSearch.CountBefore(_names, position, n => n.Start);
+        private int NamesBefore(int position) => OrderedSearch.CountBefore(Names, position, n => n.Start);
 
         private int EntityForName(PersonName name)
         {
@@ -543,9 +559,9 @@ public sealed class SourceBinder
                 var before = NamesBefore(position);
                 for (var k = before - 1; k >= Math.Max(0, before - MaxLookback); k--)
                 {
-                    if (DescribesSame(_names[k].FullName, noun))
+                    if (DescribesSame(Names[k].FullName, noun))
                     {
-                        titled = _names[k];
+                        titled = Names[k];
                         break;
                     }
                 }
@@ -1003,7 +1019,7 @@ public sealed class SourceBinder
 
         private bool IsKnownSurname(string word, bool allowWeakEvidence = true)
         {
-            if (_namesBySurname.ContainsKey(word))
+            if (NamesBySurname.ContainsKey(word))
             {
                 return true;
             }
