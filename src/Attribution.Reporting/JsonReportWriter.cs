@@ -43,7 +43,7 @@ public sealed class JsonReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(analysis);
         WriteDocumentObject(_json, analysis);
-        _json.Flush();
+        FlushIfFull(_json);
     }
 
     /// <summary>
@@ -144,8 +144,10 @@ public sealed class JsonReportWriter : IReportWriter
     /// <summary>Writes a document rendered by <see cref="Render"/>, and gives its bytes back to the pool.</summary>
     public void WriteRendered(RenderedDocument rendered)
     {
+        // Passed on to the output 64 KB at a time, not a document at a time: one write instead of a few dozen, and
+        // the writer clears its buffer once for them.
         _json.WriteRawValue(rendered.Span, skipInputValidation: true);
-        _json.Flush();
+        FlushIfFull(_json);
         rendered.Dispose();
     }
 
