@@ -190,17 +190,10 @@ public sealed class JsonReportWriter : IReportWriter
                 json.WriteEndArray();
             }
 
-            if (textWritten)
+            if (!textWritten)
             {
-                // In the head already.
-            }
-            else if (quote.Spans.Length == 1)
-            {
-                json.WriteString(Names.Text, source[quote.Span]); // a slice of the story: no string per quotation
-            }
-            else
-            {
-                json.WriteString(Names.Text, source.ToString(quote.Spans));
+                // A slice of the story: no string per quotation, unless it has several parts.
+                json.WriteString(Names.Text, quote.Spans.Length == 1 ? source[quote.Span] : source.ToString(quote.Spans));
             }
 
             WriteTextSpan(json, Names.Cue, doc.AttributingCue(q), source);
@@ -386,7 +379,7 @@ public sealed class JsonReportWriter : IReportWriter
     private static bool IsCompact(Utf8JsonWriter json) => json.Options.SkipValidation && !json.Options.Indented;
 
     // "id":"qN","kind":"K","span":{"start":S,"end":E}, a quotation's first properties, as one piece (see IsCompact),
-    // and ,"text":"…" after them when the text is plain (PlainText); true when the text went in.
+    // and ,"text":"…" after them when the text is plain (IsPlainText); true when the text went in.
     private static bool WriteQuoteHead(Utf8JsonWriter json, int number, JsonEncodedText kind, TextSpan span, ReadOnlySpan<char> text)
     {
         var raw = Piece;
@@ -416,7 +409,7 @@ public sealed class JsonReportWriter : IReportWriter
     // relaxed encoder leaves unescaped (every other character goes to the writer). Most quotations and speakers
     // are, and written here they go into a story's JSON in the same raw piece as the numbers before them, with
     // no search for characters to escape and no transcoding a string at a time. Up to MaxPlainText characters,
-    // so the piece fits on the stack.
+    // so the piece fits its buffer (Piece).
     private static readonly SearchValues<char> PlainCharacters = SearchValues.Create(
         [.. Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\'))]);
 
