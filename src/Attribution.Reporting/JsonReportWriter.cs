@@ -395,6 +395,12 @@ public sealed class JsonReportWriter : IReportWriter
         n += 10;
         n += FormatStartEnd(raw[n..], span);
         raw[n++] = (byte)'}';
+        return WritePiece(json, raw, n, text);
+    }
+
+    // Writes raw[..n] as one raw value, with ,"text":"…" after it when the text is plain; true when it was.
+    private static bool WritePiece(Utf8JsonWriter json, Span<byte> raw, int n, ReadOnlySpan<char> text)
+    {
         var plain = IsPlainText(text);
         if (plain)
         {
@@ -474,17 +480,11 @@ public sealed class JsonReportWriter : IReportWriter
             // and puts the comma before "text" as after any value.
             // Plain text (IsPlainText) goes in the same piece.
             var raw = Piece;
-            var n = FormatStartEnd(raw, at);
-            var text = source[s];
-            if (IsPlainText(text))
+            if (WritePiece(json, raw, FormatStartEnd(raw, at), source[s]))
             {
-                n += AppendPlainText(raw[n..], text);
-                json.WriteRawValue(raw[..n], skipInputValidation: true);
                 json.WriteEndObject();
                 return;
             }
-
-            json.WriteRawValue(raw[..n], skipInputValidation: true);
         }
         else
         {
