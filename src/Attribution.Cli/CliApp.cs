@@ -21,6 +21,8 @@ internal static class CliApp
 
     public static int Run(string[] args, CliConsole console)
     {
+        // Every command writes its output through a ReportOutput, so a failed write ends the run below.
+        console = console with { Out = new ReportOutput(console.Out, leaveOpen: true) };
         var inputFormat = new Option<string>("--input-format")
         {
             Description = "How to read the inputs (default: by extension: .md Markdown, .html HTML, .xml/.nitf NITF, .jsonl archives, else text; stdin is text)",
@@ -58,7 +60,27 @@ internal static class CliApp
         }
 
         var output = new StreamWriter(console.Out, new UTF8Encoding(false)) { AutoFlush = true };
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = console.Error });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (ReportOutputException ex)
+        {
+            // The analysis stops at once (the parallel query is cancelled as its loop is left). A reader that went
+            // away (| head) chose to stop reading: nothing to say. The report is incomplete, so the run is not clean.
+            if (!ex.ClosedByReader)
+            {
+                console.Error.WriteLine($"attribution: cannot write the output: {ex.Message}");
+            }
+
+            return ExitCodes.UsageOrInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // What System.CommandLine's own handler prints, kept for a fault we did not foresee.
+            console.Error.WriteLine($"Unhandled exception: {ex}");
+            return 1;
+        }
     }
 
     private static Command CheckCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
@@ -251,7 +273,7 @@ internal static class CliApp
     {
         try
         {
-            return file is null ? console.Out : File.Create(file);
+            return file is null ? console.Out : new ReportOutput(File.Create(file), leaveOpen: false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -9,7 +9,7 @@ namespace Attribution.Cli;
 internal sealed record CliConsole(Stream Out, TextWriter Error, Func<Stream> In, bool IsTerminal, bool ErrorIsTerminal = false)
 {
     public static CliConsole System() => new(
-        Console.OpenStandardOutput(),
+        ReportOutput.StandardOutput(),
         Console.Error,
         Console.OpenStandardInput,
         !Console.IsOutputRedirected,

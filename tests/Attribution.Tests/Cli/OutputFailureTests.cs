@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Attribution.Cli;
+
+namespace Attribution.Tests.Cli;
+
+/// <summary>
+/// When the output cannot be written (a full disk, a closed descriptor, a reader that went away) the run stops
+/// with a message and exit code 2: no stack trace, no hour spent analysing an archive nobody reads.
+/// </summary>
+public sealed class OutputFailureTests : IDisposable
+{
+    private readonly TempFolder _temp = new("attribution-output-");
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("check", "json")]
+    [InlineData("check", "text")]
+    [InlineData("check", "sarif")]
+    [InlineData("report", "csv")]
+    [InlineData("report", "json")]
+    public void A_full_disk_is_one_clear_message_and_the_run_stops_reading(string command, string format)
+    {
+        var archive = Archive(20_000);
+        using var stdin = new ReadCounter(archive);
+        using var stdout = new FailingStream(failAfter: 8192, () => new IOException("No space left on device"));
+        using var stderr = new StringWriter();
+
+        var code = CliApp.Run([command, "--format", format, "--input-format", "jsonl", "--no-progress", "-"], new CliConsole(stdout, stderr, () => stdin, IsTerminal: false));
+
+        Assert.Equal(2, code);
+        Assert.Equal("attribution: cannot write the output: No space left on device" + Environment.NewLine, stderr.ToString());
+
+        // The loop stops at the first failed write and the parallel readers with it: most of the archive is never read.
+        Assert.True(stdin.Consumed < archive.Length / 2, $"read {stdin.Consumed:N0} of {archive.Length:N0} bytes after the output failed");
+    }
+
+    [Fact]
+    public void The_output_file_on_a_full_disk_is_a_clear_message()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return; // Linux only: the device that is always full.
+        }
+
+        var story = _temp.Write("story.txt", Story(1));
+        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", "-o", "/dev/full", story);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("attribution: cannot write the output: No space left on device", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reader_that_stopped_reading_ends_the_run_without_a_word()
+    {
+        // EPIPE, as Linux and macOS report it: `attribution check … | head` after head has exited.
+        using var stdout = new FailingStream(failAfter: 8192, () => new IOException("Broken pipe", 32));
+        using var stderr = new StringWriter();
+        using var stdin = new ReadCounter(Archive(5_000));
+
+        var code = CliApp.Run(["check", "--format", "json", "--input-format", "jsonl", "-"], new CliConsole(stdout, stderr, () => stdin, IsTerminal: false));
+
+        Assert.Equal(2, code);
+        Assert.Equal(OperatingSystem.IsWindows() ? "attribution: cannot write the output: Broken pipe" + Environment.NewLine : "", stderr.ToString());
+    }
+
+    [Fact]
+    public void A_closed_pipe_stops_the_real_process()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The console stream of Windows drops writes to a closed pipe; only Unix's descriptor is tested.
+        }
+
+        var archive = _temp.WriteBytes("archive.jsonl", Archive(60_000));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "attribution.dll"), "check", "--format", "json", "--threads", "1", archive })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var head = new byte[64];
+        process.StandardOutput.BaseStream.ReadExactly(head);
+        process.StandardOutput.Close();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "the run went on after its reader closed the pipe");
+
+        Assert.StartsWith("{", Encoding.UTF8.GetString(head), StringComparison.Ordinal);
+        Assert.Equal("", stderr);
+        Assert.Equal(2, process.ExitCode); // 0 would mean every story was analysed into a closed pipe
+    }
+
+    [Fact]
+    public void Output_that_is_written_whole_is_untouched()
+    {
+        var archive = Archive(300);
+        using var stdin = new ReadCounter(archive);
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+
+        var code = CliApp.Run(["check", "--format", "json", "--input-format", "jsonl", "-"], new CliConsole(stdout, stderr, () => stdin, IsTerminal: false));
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToArray());
+        Assert.Equal(300, json.RootElement.GetProperty("documents").GetArrayLength());
+    }
+
+    // Two warnings a story (an anonymous source without a reason, 'claimed'), so every format writes as it goes.
+    private static string Story(int n) =>
+        $"\"We will reopen the bridge by May {n % 28 + 1},\" Mayor Ana Ruiz said on Tuesday. \"The work on span {n} is late,\" an official said. Ruiz claimed the delay was minor.";
+
+    private static byte[] Archive(int stories)
+    {
+        var lines = new StringBuilder();
+        for (var i = 0; i < stories; i++)
+        {
+            lines.Append(JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = $"s{i}", ["text"] = Story(i) })).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(lines.ToString());
+    }
+
+    /// <summary>Standard input that remembers how far it was read.</summary>
+    private sealed class ReadCounter(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public long Consumed { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(base.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(base.Read(buffer));
+
+        private int Count(int read)
+        {
+            Consumed += read;
+            return read;
+        }
+    }
+
+    /// <summary>Standard output that takes <c>failAfter</c> bytes and then fails every write.</summary>
+    private sealed class FailingStream(int failAfter, Func<IOException> failure) : MemoryStream
+    {
+        // MemoryStream's span and byte overloads of a derived type come back to this one.
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > failAfter)
+            {
+                throw failure();
+            }
+
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+
+        public override void WriteByte(byte value) => Write([value], 0, 1);
+    }
+}
