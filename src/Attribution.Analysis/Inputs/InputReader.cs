@@ -201,9 +201,17 @@ public sealed class InputReader
     {
         try
         {
-            return file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
-                ? $"broken symbolic link (to {target})"
-                : null;
+            if (file.LinkTarget is not { } target)
+            {
+                return null;
+            }
+
+            // Throws for a chain of links that loops. On Unix a link is broken when following it fails, which the
+            // runtime reports as a mode of -1: the final target's name is not enough, since /dev/fd/63 from
+            // <(zcat story.txt.gz) and /dev/stdin lead to "pipe:[1602866]", which is no path but reads fine.
+            var final = file.ResolveLinkTarget(returnFinalTarget: true);
+            var broken = OperatingSystem.IsWindows() ? final is not { Exists: true } : file.UnixFileMode == (UnixFileMode)(-1);
+            return broken ? $"broken symbolic link (to {target})" : null;
         }
         catch (IOException ex)
         {
@@ -321,9 +329,10 @@ public sealed class InputReader
         {
             return InputDocument.Failed(path, ex.Message);
         }
-        catch (UnauthorizedAccessException)
+        catch (UnauthorizedAccessException ex)
         {
-            return InputDocument.Failed(path, "permission denied");
+            // A closed standard input comes as "access denied" around the system's own words ("Bad file descriptor").
+            return InputDocument.Failed(path, ex.InnerException is IOException io ? io.Message : "permission denied");
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.IO.Pipes;
 using System.Text;
 using System.Text.Json;
+using Attribution.Cli;
 using Attribution.Text;
 
 namespace Attribution.Tests.Cli;
@@ -171,6 +173,44 @@ public sealed class BadInputTests : IDisposable
         Assert.True(watch.Elapsed < bound, $"a 50 MB story took {watch.Elapsed} (bound {bound})");
         var copies = text.Length / (copy.Length + 2);
         Assert.InRange(analysis.Document.Quotations.Length, copies * 10, copies * 100);
+    }
+
+    [Fact]
+    public void A_pipe_named_on_the_command_line_is_read()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc/self/fd, where <(zcat story.txt.gz) and /dev/stdin lead, is Linux's.
+        }
+
+        // What `attribution check <(zcat story.txt.gz)` names: a link to "pipe:[inode]", which is no path.
+        using var writer = new AnonymousPipeServerStream(PipeDirection.Out);
+        var fd = writer.ClientSafePipeHandle.DangerousGetHandle();
+        writer.Write("\"The pipe works,\" the plumber said."u8);
+        writer.Close();
+        var link = $"/proc/self/fd/{fd}";
+        Assert.StartsWith("pipe:", new FileInfo(link).LinkTarget, StringComparison.Ordinal);
+
+        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", link);
+
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var quote = json.RootElement.GetProperty("documents")[0].GetProperty("quotes")[0];
+        Assert.Equal("\"The pipe works,\"", quote.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void A_standard_input_that_cannot_be_read_says_why()
+    {
+        // A closed descriptor: .NET reports "access denied" around the system's words.
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var closed = new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor"));
+        var code = CliApp.Run(["check", "-"], new CliConsole(stdout, stderr, () => throw closed, IsTerminal: false));
+
+        Assert.Equal(2, code);
+        Assert.Contains("attribution: -: Bad file descriptor", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
