@@ -43,12 +43,13 @@ public sealed class AttributionParser
     {
         ArgumentNullException.ThrowIfNull(source);
         var text = source.Text;
-        var paragraphs = Paragraphs.Split(text);
-        var unbalanced = new List<TextSpan>();
+
+        // The document's working lists are this thread's, emptied; what the result keeps is copied out of them.
+        var scratch = t_lists ??= new DocumentLists();
+        var (paragraphs, unbalanced, sentences, sentenceParagraph) = scratch.Clear();
+        Paragraphs.Split(text, paragraphs);
         var regions = QuoteScanner.Scan(text, paragraphs, unbalanced);
 
-        var sentences = new List<TextSpan>();
-        var sentenceParagraph = new List<int>();
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var before = sentences.Count;
@@ -61,7 +62,7 @@ public sealed class AttributionParser
 
         MergeAttributionTails(text, sentences, sentenceParagraph);
         var state = new DocumentParser(text, _lexicon, _triggers, regions, paragraphs);
-        foreach (var unit in BuildUnits(sentences, sentenceParagraph, regions))
+        foreach (var unit in BuildUnits(sentences, sentenceParagraph, regions, scratch.Units))
         {
             state.ParseUnit(unit);
         }
@@ -73,6 +74,30 @@ public sealed class AttributionParser
             [.. regions],
             [.. unbalanced],
             state.Finish());
+    }
+
+    [ThreadStatic]
+    private static DocumentLists? t_lists;
+
+    /// <summary>One thread's lists for the document being parsed: paragraphs, unbalanced marks, sentences, their paragraphs and units.</summary>
+    private sealed class DocumentLists
+    {
+        private readonly List<TextSpan> _paragraphs = [];
+        private readonly List<TextSpan> _unbalanced = [];
+        private readonly List<TextSpan> _sentences = [];
+        private readonly List<int> _sentenceParagraph = [];
+
+        /// <summary>The units, filled once the sentences are final.</summary>
+        public List<Unit> Units { get; } = [];
+
+        public (List<TextSpan> Paragraphs, List<TextSpan> Unbalanced, List<TextSpan> Sentences, List<int> SentenceParagraph) Clear()
+        {
+            _paragraphs.Clear();
+            _unbalanced.Clear();
+            _sentences.Clear();
+            _sentenceParagraph.Clear();
+            return (_paragraphs, _unbalanced, _sentences, _sentenceParagraph);
+        }
     }
 
     // "Who do they think they are?" Trump said of Apple. — the splitter ends a sentence at ?" before a
@@ -152,9 +177,9 @@ public sealed class AttributionParser
     }
 
     // A unit is a run of sentences that no quotation crosses: "Stop. Now," he said. is one unit.
-    private static List<Unit> BuildUnits(List<TextSpan> sentences, List<int> sentenceParagraph, List<QuoteRegion> regions)
+    private static List<Unit> BuildUnits(List<TextSpan> sentences, List<int> sentenceParagraph, List<QuoteRegion> regions, List<Unit> units)
     {
-        var units = new List<Unit>(sentences.Count);
+        units.Clear();
         var r = 0;
         var firstRegion = 0;
         for (var s = 0; s < sentences.Count;)

@@ -10,6 +10,15 @@ public static class Paragraphs
     public static List<TextSpan> Split(string text)
     {
         var result = new List<TextSpan>();
+        Split(text, result);
+        return result;
+    }
+
+    /// <summary>Adds the paragraph spans of <paramref name="text"/> to <paramref name="result"/> (see <see cref="Split(string)"/>).</summary>
+    public static void Split(string text, List<TextSpan> result)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(result);
         var byBlankLine = HasBlankLine(text);
         var start = 0;
         var i = 0;
@@ -31,7 +40,6 @@ public static class Paragraphs
         }
 
         AddTrimmed(text, start, text.Length, result);
-        return result;
     }
 
     private static bool HasBlankLine(string text)
