@@ -124,8 +124,13 @@ public sealed class SourceBinder
         private readonly SourceLexicon _src;
         private readonly List<Entity> _entities = [];
         private People? _people;
-        private readonly Dictionary<string, bool> _afterFirstName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _unresolved = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _afterFirstName;
+        private readonly Dictionary<string, int> _unresolved;
+
+        [ThreadStatic]
+        private static Indexes? t_indexes;
+
+        private readonly Indexes _indexes;
 
         public BindState(ParsedDocument doc, LexiconSet lexicons)
         {
@@ -133,6 +138,86 @@ public sealed class SourceBinder
             _text = doc.Source.Text;
             _lex = lexicons.Parser;
             _src = lexicons.Sources;
+            var indexes = _indexes = t_indexes ??= new Indexes();
+            indexes.Empty();
+            _afterFirstName = indexes.AfterFirstName;
+            _unresolved = indexes.Unresolved;
+            _personsBySurname = indexes.PersonsBySurname;
+            _entityByHead = indexes.EntityByHead;
+            _headWords = indexes.HeadWords;
+            _namesBySurname = indexes.NamesBySurname;
+        }
+
+        /// <summary>
+        /// One thread's look-up tables for the story being bound, emptied for each: a story needs five or six
+        /// small dictionaries, and making them afresh was a tenth of what binding allocated. A table that a
+        /// long story grew large is replaced rather than emptied, so later stories do not clear its slots.
+        /// The lists the tables held go back to a pool for the next story's keys.
+        /// </summary>
+        private sealed class Indexes
+        {
+            private const int KeepUpTo = 256;
+            private readonly Stack<List<int>> _intLists = new();
+            private readonly Stack<List<HeadWord>> _headWordLists = new();
+
+            public Dictionary<string, bool> AfterFirstName { get; private set; } = new(StringComparer.Ordinal);
+
+            public Dictionary<string, int> Unresolved { get; private set; } = new(StringComparer.Ordinal);
+
+            public Dictionary<string, List<int>> PersonsBySurname { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+
+            public Dictionary<string, int> EntityByHead { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+
+            public Dictionary<string, List<HeadWord>> HeadWords { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+
+            public Dictionary<string, List<int>> NamesBySurname { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+
+            /// <summary>An empty list for a key's positions, from the pool when it has one.</summary>
+            public List<int> IntList() => _intLists.TryPop(out var list) ? list : [];
+
+            /// <summary>An empty list for a word's head words, from the pool when it has one.</summary>
+            public List<HeadWord> HeadWordList() => _headWordLists.TryPop(out var list) ? list : [];
+
+            public void Empty()
+            {
+                Reclaim(PersonsBySurname, _intLists);
+                Reclaim(NamesBySurname, _intLists);
+                Reclaim(HeadWords, _headWordLists);
+                AfterFirstName = Emptied(AfterFirstName);
+                Unresolved = Emptied(Unresolved);
+                PersonsBySurname = Emptied(PersonsBySurname);
+                EntityByHead = Emptied(EntityByHead);
+                HeadWords = Emptied(HeadWords);
+                NamesBySurname = Emptied(NamesBySurname);
+            }
+
+            private static void Reclaim<T>(Dictionary<string, List<T>> table, Stack<List<T>> pool)
+            {
+                if (table.Count > KeepUpTo)
+                {
+                    return;
+                }
+
+                foreach (var list in table.Values)
+                {
+                    if (list.Capacity <= 64)
+                    {
+                        list.Clear();
+                        pool.Push(list);
+                    }
+                }
+            }
+
+            private static Dictionary<string, T> Emptied<T>(Dictionary<string, T> table)
+            {
+                if (table.Count > KeepUpTo)
+                {
+                    return new Dictionary<string, T>(table.Comparer);
+                }
+
+                table.Clear();
+                return table;
+            }
         }
 
         // The story's personal names in text order, and their indexes by surname.
@@ -145,10 +230,12 @@ public sealed class SourceBinder
 
         private Dictionary<string, List<int>> NamesBySurname => Persons.BySurname;
 
+        private readonly Dictionary<string, List<int>> _namesBySurname;
+
         private People ScanPeople()
         {
             var names = ScanPersonNames();
-            var bySurname = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            var bySurname = _namesBySurname;
             for (var i = 0; i < names.Count; i++)
             {
                 AddToIndex(bySurname, names[i].Surname, i);
@@ -316,12 +403,12 @@ public sealed class SourceBinder
 
         // Person entities by surname. Only a person gets a surname, and only once, so each entity is
         // filed once, when it gets it: the index replaces a walk back over every entity per name.
-        private readonly Dictionary<string, List<int>> _personsBySurname = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<int>> _personsBySurname;
 
         private void FilePerson(string surname, int index) => AddToIndex(_personsBySurname, surname, index);
 
-        private static void AddToIndex(Dictionary<string, List<int>> index, string key, int value) =>
-            (CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _) ??= []).Add(value);
+        private void AddToIndex(Dictionary<string, List<int>> index, string key, int value) =>
+            (CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _) ??= _indexes.IntList()).Add(value);
 
         // The latest person with this surname whose given name, if both are known, agrees; or -1.
         private int LatestPerson(string surname, string? givenName)
@@ -354,10 +441,10 @@ public sealed class SourceBinder
         private int LookbackStart => Math.Max(0, _entities.Count - MaxLookback);
 
         // The latest entity with each head text, leading "the " dropped, ignoring case (ResolveDescription).
-        private readonly Dictionary<string, int> _entityByHead = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _entityByHead;
 
         // Every word of every head text, ignoring case: where it first appeared, in entity order (ResolveDefinite).
-        private readonly Dictionary<string, List<HeadWord>> _headWords = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<HeadWord>> _headWords;
 
         private readonly record struct HeadWord(int Entity, int First, bool Capitalised);
 
@@ -383,7 +470,7 @@ public sealed class SourceBinder
                 }
 
                 var word = span[range].TrimEnd(".,");
-                var list = CollectionsMarshal.GetValueRefOrAddDefault(words, word, out _) ??= [];
+                var list = CollectionsMarshal.GetValueRefOrAddDefault(words, word, out _) ??= _indexes.HeadWordList();
 
                 // Kept in entity order, so a lookup reads from the end; an older entity rarely gains a head text.
                 var at = list.Count;
