@@ -40,6 +40,21 @@ public sealed class Baseline
     {
         var fingerprints = diagnostics.Select(d => d.Fingerprint).Distinct().Order(StringComparer.Ordinal).ToList();
         var temp = path + ".tmp";
+        try
+        {
+            WriteFile(temp, fingerprints);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing half-written is left beside the baseline (a full disk, a folder that is not there).
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private static void WriteFile(string temp, List<string> fingerprints)
+    {
         using (var stream = File.Create(temp))
         {
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -58,7 +73,5 @@ public sealed class Baseline
 
             stream.WriteByte((byte)'\n');
         }
-
-        File.Move(temp, path, overwrite: true);
     }
 }

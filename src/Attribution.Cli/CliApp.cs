@@ -161,7 +161,16 @@ internal static class CliApp
                 console.Error.Write(run.Deferred.ToString());
                 if (parse.GetValue(writeBaseline) is { } baselineOut)
                 {
-                    Baseline.Write(baselineOut, run.Findings);
+                    try
+                    {
+                        Baseline.Write(baselineOut, run.Findings);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        console.Error.WriteLine($"attribution: cannot write the baseline: {ex.Message}");
+                        return ExitCodes.UsageOrInput;
+                    }
+
                     console.Error.WriteLine($"attribution: wrote {run.Findings.Count} finding(s) to {baselineOut}");
                 }
 
@@ -377,7 +386,15 @@ internal static class CliApp
             var text = RuleCatalog.Generate(pack);
             if (parse.GetValue(catalogOutput) is { } file)
             {
-                File.WriteAllText(file, text);
+                try
+                {
+                    File.WriteAllText(file, text);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    console.Error.WriteLine($"attribution: cannot write the catalog: {ex.Message}");
+                    return ExitCodes.UsageOrInput;
+                }
             }
             else
             {

@@ -67,15 +67,26 @@ internal static class Fixer
 
             sb.Append(original, at, original.Length - at);
             var updated = sb.ToString();
-            fixedFiles++;
-            edits += chosen.Count;
             if (dryRun)
             {
+                fixedFiles++;
+                edits += chosen.Count;
                 output.Write(UnifiedDiff(input.Path, original, updated));
                 continue;
             }
 
-            WriteAtomically(input.Path, updated, HasBom(input.Path));
+            try
+            {
+                WriteAtomically(input.Path, updated, HasBom(input.Path));
+                fixedFiles++;
+                edits += chosen.Count;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A read-only file or folder, a full disk: this story keeps its text and the others are still fixed.
+                error.WriteLine($"attribution: {input.Path}: the fixes could not be written: {ex.Message}");
+                code = ExitCodes.UsageOrInput;
+            }
         }
 
         error.WriteLine(dryRun
@@ -95,8 +106,16 @@ internal static class Fixer
     private static void WriteAtomically(string path, string text, bool bom)
     {
         var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.attribution-{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temp, text, new UTF8Encoding(bom));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, text, new UTF8Encoding(bom));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp); // nothing half-written is left beside the story
+            throw;
+        }
     }
 
     /// <summary>A unified diff of two versions of a file whose edits never add or remove lines.</summary>

@@ -55,6 +55,74 @@ public sealed class OutputFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_that_cannot_be_written_is_a_clear_message()
+    {
+        var story = _temp.Write("story.txt", Story(1));
+        var baseline = Path.Combine(_temp.Root, "no-such-folder", "baseline.json");
+        var (code, _, stderr) = CliRunner.Run("check", "--write-baseline", baseline, story);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("attribution: cannot write the baseline: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_story_whose_fix_cannot_be_written_is_named_and_the_others_are_fixed()
+    {
+        var locked = _temp.Write("locked/story.txt", "The mayor claimed the bridge was safe.\n");
+        var open = _temp.Write("open/story.txt", "The mayor claimed the bridge was safe.\n");
+        var folder = Path.GetDirectoryName(locked)!;
+        if (!Lock(folder, true))
+        {
+            return; // neither permissions nor an immutable folder can stop this user writing here
+        }
+
+        try
+        {
+            var (code, _, stderr) = CliRunner.Run("fix", folder, Path.GetDirectoryName(open)!);
+
+            Assert.Equal(2, code);
+            Assert.Contains($"attribution: {locked}: the fixes could not be written: ", stderr, StringComparison.Ordinal);
+            Assert.Contains("applied 1 fix(es) in 1 file(s)", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Lock(folder, false);
+        }
+
+        Assert.Equal("The mayor claimed the bridge was safe.\n", File.ReadAllText(locked));
+        Assert.Equal("The mayor said the bridge was safe.\n", File.ReadAllText(open));
+        Assert.Equal(["story.txt"], Directory.GetFiles(Path.GetDirectoryName(locked)!).Select(Path.GetFileName));
+    }
+
+    // A folder no file can be created in: read-only for an ordinary user, immutable (chattr) for root.
+    private static bool Lock(string folder, bool locked)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        if (Environment.UserName != "root")
+        {
+            File.SetUnixFileMode(folder, locked ? UnixFileMode.UserRead | UnixFileMode.UserExecute : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return true;
+        }
+
+        try
+        {
+            using var chattr = Process.Start(new ProcessStartInfo("chattr", [locked ? "+i" : "-i", folder]) { RedirectStandardError = true })!;
+            chattr.WaitForExit();
+            return chattr.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // no chattr here
+        }
+    }
+
+    [Fact]
     public void A_reader_that_stopped_reading_ends_the_run_without_a_word()
     {
         // EPIPE, as Linux and macOS report it: `attribution check … | head` after head has exited.
