@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text;
 using Attribution.Analysis.Configuration;
 using Attribution.Analysis.Rules;
@@ -135,7 +134,18 @@ internal sealed class DiagnosticEvaluator
             sb.Append(char.ToLowerInvariant(c));
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
+        return HashPrefix(Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    // The first eight bytes of the SHA-256 of the bytes, in lower-case hex: what baselines and SARIF logs store.
+    // The digest is computed in managed code (BouncyCastle), not by OpenSSL as .NET's own does on Linux.
+    internal static string HashPrefix(ReadOnlySpan<byte> bytes)
+    {
+        var sha = new Org.BouncyCastle.Crypto.Digests.Sha256Digest();
+        sha.BlockUpdate(bytes);
+        Span<byte> hash = stackalloc byte[32];
+        sha.DoFinal(hash);
+        return Convert.ToHexStringLower(hash[..8]);
     }
 
     // { replace: cue, with: said }: the verb inside the cue becomes "said" in the cue's own tense
