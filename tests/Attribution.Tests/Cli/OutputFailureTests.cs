@@ -164,6 +164,55 @@ public sealed class OutputFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_pipe_left_non_blocking_still_gets_the_whole_report()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // A parent that shares a non-blocking pipe: writes to a full pipe must wait, not fail with EAGAIN.
+        // python3 makes the pipe, fills it slowly as a reader, and prints the exit code and the bytes read.
+        const string Script = """
+            import fcntl, os, subprocess, sys, time
+            r, w = os.pipe()
+            fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+            p = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL)
+            os.close(w)
+            time.sleep(1)
+            n = 0
+            with os.fdopen(r, "rb") as f:
+                while chunk := f.read(65536):
+                    n += len(chunk)
+            print(p.wait(), n)
+            """;
+        var archive = _temp.WriteBytes("archive.jsonl", Archive(3_000));
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-c", Script, "dotnet", Path.Combine(AppContext.BaseDirectory, "attribution.dll"), "check", "--format", "json", archive })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        Process python;
+        try
+        {
+            python = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return; // no python3 here
+        }
+
+        using (python)
+        {
+            var result = python.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.TrimEntries);
+            python.WaitForExit();
+            Assert.Equal("0", result[0]);
+            Assert.True(long.Parse(result[1], System.Globalization.CultureInfo.InvariantCulture) > 1 << 20, $"only {result[1]} bytes came through");
+        }
+    }
+
+    [Fact]
     public void Output_that_is_written_whole_is_untouched()
     {
         var archive = Archive(300);
