@@ -69,24 +69,25 @@ internal static class Fixer
             var updated = sb.ToString();
             if (dryRun)
             {
-                fixedFiles++;
-                edits += chosen.Count;
                 output.Write(UnifiedDiff(input.Path, original, updated));
-                continue;
+            }
+            else
+            {
+                try
+                {
+                    WriteAtomically(input.Path, updated, HasBom(input.Path));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // A read-only file or folder, a full disk: this story keeps its text and the others are still fixed.
+                    error.WriteLine($"attribution: {input.Path}: the fixes could not be written: {ex.Message}");
+                    code = ExitCodes.UsageOrInput;
+                    continue;
+                }
             }
 
-            try
-            {
-                WriteAtomically(input.Path, updated, HasBom(input.Path));
-                fixedFiles++;
-                edits += chosen.Count;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A read-only file or folder, a full disk: this story keeps its text and the others are still fixed.
-                error.WriteLine($"attribution: {input.Path}: the fixes could not be written: {ex.Message}");
-                code = ExitCodes.UsageOrInput;
-            }
+            fixedFiles++;
+            edits += chosen.Count;
         }
 
         error.WriteLine(dryRun

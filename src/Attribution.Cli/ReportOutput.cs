@@ -92,7 +92,7 @@ internal sealed class ReportOutput(Stream inner, bool leaveOpen) : Stream
         {
             inner.Write(buffer);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsWriteFailure(ex))
         {
             throw Fail(ex);
         }
@@ -111,7 +111,7 @@ internal sealed class ReportOutput(Stream inner, bool leaveOpen) : Stream
         {
             inner.Flush();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsWriteFailure(ex))
         {
             throw Fail(ex);
         }
@@ -139,6 +139,9 @@ internal sealed class ReportOutput(Stream inner, bool leaveOpen) : Stream
 
         base.Dispose(disposing);
     }
+
+    // What a write to a full disk, a closed descriptor or a gone reader throws.
+    private static bool IsWriteFailure(Exception ex) => ex is IOException or UnauthorizedAccessException;
 
     private ReportOutputException Fail(Exception ex)
     {
