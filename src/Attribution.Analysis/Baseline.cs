@@ -35,27 +35,11 @@ public sealed class Baseline
         }
     }
 
-    /// <summary>Writes the fingerprints of <paramref name="diagnostics"/>, sorted, atomically.</summary>
+    /// <summary>Writes the fingerprints of <paramref name="diagnostics"/>, sorted, atomically (<see cref="FileReplacer"/>).</summary>
     public static void Write(string path, IEnumerable<Diagnostic> diagnostics)
     {
         var fingerprints = diagnostics.Select(d => d.Fingerprint).Distinct().Order(StringComparer.Ordinal).ToList();
-        var temp = path + ".tmp";
-        try
-        {
-            WriteFile(temp, fingerprints);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Nothing half-written is left beside the baseline (a full disk, a folder that is not there).
-            File.Delete(temp);
-            throw;
-        }
-    }
-
-    private static void WriteFile(string temp, List<string> fingerprints)
-    {
-        using (var stream = File.Create(temp))
+        FileReplacer.Replace(path, stream =>
         {
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
@@ -72,6 +56,6 @@ public sealed class Baseline
             }
 
             stream.WriteByte((byte)'\n');
-        }
+        });
     }
 }

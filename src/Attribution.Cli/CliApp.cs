@@ -388,7 +388,7 @@ internal static class CliApp
             {
                 try
                 {
-                    File.WriteAllText(file, text);
+                    FileReplacer.Replace(file, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

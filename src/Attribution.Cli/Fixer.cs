@@ -103,20 +103,15 @@ internal static class Fixer
         return stream.Read(head) == 3 && head.SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
     }
 
-    // Write beside the file, then rename over it: readers never see half a story.
+    // Readers never see half a story; a linked story is fixed where it lives, and keeps its permissions.
     private static void WriteAtomically(string path, string text, bool bom)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.attribution-{Guid.NewGuid():N}.tmp");
-        try
+        var encoding = new UTF8Encoding(bom);
+        FileReplacer.Replace(path, stream =>
         {
-            File.WriteAllText(temp, text, new UTF8Encoding(bom));
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp); // nothing half-written is left beside the story
-            throw;
-        }
+            stream.Write(encoding.Preamble);
+            stream.Write(encoding.GetBytes(text));
+        });
     }
 
     /// <summary>A unified diff of two versions of a file whose edits never add or remove lines.</summary>

@@ -11,9 +11,24 @@ fi
 bytes=$(cat "$corpus"/*.jsonl | wc -c)
 articles=$(cat "$corpus"/*.jsonl | grep -c .)
 
-# The portable build (JIT), then the tool as a user installs it: packed and installed from the package,
-# which on linux-x64 is the one compiled ahead of time (Native AOT; E2E_TOOL=0 skips it).
-builds=("jit:src/Attribution.Cli/bin/Release/net10.0/attribution")
+# The portable build (JIT; E2E_JIT=0 skips it), then the tool as a user installs it: packed and installed
+# from the package, which on linux-x64 is the one compiled ahead of time (Native AOT; E2E_TOOL=0 skips it).
+# E2E_TOOL=/path/to/attribution times a tool installed before instead of packing one, so a quiet minute of
+# a busy machine is not spent building.
+builds=()
+if [ "${E2E_JIT:-1}" = 1 ]; then
+  builds+=("jit:src/Attribution.Cli/bin/Release/net10.0/attribution")
+fi
+case "${E2E_TOOL:-1}" in
+  0 | 1) ;;
+  *)
+    if [ ! -x "$E2E_TOOL" ]; then
+      echo "E2E_TOOL=$E2E_TOOL is not an executable file." >&2
+      exit 2
+    fi
+    builds+=("tool:$E2E_TOOL")
+    ;;
+esac
 # The compiled package can only be built on linux-x64; elsewhere only the portable build is timed.
 if [ "${E2E_TOOL:-1}" = 1 ] && [ "$(uname -sm)" = "Linux x86_64" ]; then
   tool=$(mktemp -d)
@@ -24,7 +39,13 @@ if [ "${E2E_TOOL:-1}" = 1 ] && [ "$(uname -sm)" = "Linux x86_64" ]; then
   builds+=("tool:$tool/bin/attribution")
 fi
 # Built after packing: packing the pointer package cleans the portable build's executable away.
-dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
+if [ "${E2E_JIT:-1}" = 1 ]; then
+  dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
+fi
+if [ ${#builds[@]} = 0 ]; then
+  echo "Nothing to time: E2E_JIT=0, and the tool is skipped (E2E_TOOL=0) or cannot be packed here." >&2
+  exit 2
+fi
 
 for build in "${builds[@]}"; do
 name=${build%%:*}

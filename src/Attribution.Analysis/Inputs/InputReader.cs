@@ -144,8 +144,8 @@ public sealed class InputReader
             try
             {
                 total += System.IO.Directory.Exists(path)
-                    ? FilesUnder(path).Where(f => f.Problem is null).Sum(f => new FileInfo(f.Path).Length)
-                    : File.Exists(path) ? new FileInfo(path).Length : 0;
+                    ? FilesUnder(path).Where(f => f.Problem is null).Sum(f => Math.Max(0, LengthOf(f.Path)))
+                    : File.Exists(path) ? Math.Max(0, LengthOf(path)) : 0;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -167,8 +167,8 @@ public sealed class InputReader
             }
 
             // A file of no length is not opened: in a folder that is also how a named pipe or a device
-            // looks, and opening one would wait for a writer that never comes. (A pipe named on the
-            // command line, such as <(zcat story.txt.gz), is read: the user asked for it.)
+            // looks, directly or behind a link, and opening one would wait for a writer that never comes.
+            // (A pipe named on the command line, such as <(zcat story.txt.gz), is read: the user asked for it.)
             if (LengthOf(file) == 0)
             {
                 yield return () => InputDocument.Failed(file, EmptyFile);
@@ -184,11 +184,17 @@ public sealed class InputReader
 
     private const string EmptyFile = "empty file: no text to analyse";
 
+    /// <summary>
+    /// The length of what <paramref name="file"/> finally names: a link's own length is that of the path it
+    /// holds. 0 for a link to something that is not a path (a pipe), -1 when it cannot be read.
+    /// </summary>
     private static long LengthOf(string file)
     {
         try
         {
-            return new FileInfo(file).Length;
+            var info = new FileInfo(file);
+            return info.LinkTarget is null ? info.Length
+                : info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } final ? final.Length : 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
