@@ -11,9 +11,14 @@ internal sealed record CliConsole(Stream Out, TextWriter Error, Func<Stream> In,
     public static CliConsole System() => new(
         ReportOutput.StandardOutput(),
         Console.Error,
-        Console.OpenStandardInput,
+        OpenStandardInput,
         !Console.IsOutputRedirected,
         !Console.IsErrorRedirected);
+
+    // A standard input the shell closed is free for the runtime's first file: reading it would analyse the
+    // random bytes of /dev/urandom (the compiled tool) or wait forever (the portable one).
+    private static Stream OpenStandardInput() =>
+        Descriptors.IsNotInherited(0) ? throw new IOException("standard input is closed") : Console.OpenStandardInput();
 }
 
 /// <summary>The exit codes of DESIGN.md.</summary>

@@ -33,11 +33,12 @@ internal sealed class ReportOutput(Stream inner, bool leaveOpen) : Stream
     /// file descriptor: the console stream of .NET drops writes to a closed pipe without a word, so the run
     /// would go on analysing an archive whose report nobody reads. A terminal, a file (whose offset a file
     /// stream would not move, so a later command in the same redirection would write over the report) and
-    /// Windows keep the console's stream.
+    /// Windows keep the console's stream, and so does a pipe a parent left non-blocking: the console's stream
+    /// waits when the pipe is full, where a file stream would fail with EAGAIN.
     /// </summary>
     public static Stream StandardOutput()
     {
-        if (Console.IsOutputRedirected && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && IsBlocking(1))
+        if (Console.IsOutputRedirected && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && Descriptors.IsBlocking(1))
         {
             try
             {
@@ -57,27 +58,6 @@ internal sealed class ReportOutput(Stream inner, bool leaveOpen) : Stream
 
         return Console.OpenStandardOutput();
     }
-
-    // A descriptor a parent left non-blocking (some do, for a pipe they share) keeps the console's stream, which
-    // waits when the pipe is full; a file stream would fail with EAGAIN.
-    private static bool IsBlocking(int descriptor)
-    {
-        const int GetFlags = 3; // F_GETFL
-        var nonBlocking = OperatingSystem.IsMacOS() ? 0x4 : 0x800; // O_NONBLOCK
-        try
-        {
-            var flags = Fcntl(descriptor, GetFlags);
-            return flags >= 0 && (flags & nonBlocking) == 0;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false; // not known: the console's stream is the safe choice
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fcntl")]
-    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
-    private static extern int Fcntl(int descriptor, int command);
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

@@ -88,7 +88,24 @@ public sealed class InputReader
                 var format = _format == InputFormat.Auto ? InputFormat.Text : _format;
                 if (format == InputFormat.Jsonl)
                 {
-                    foreach (var doc in ReadJsonLines("-", _stdin(), (int)MaxDocumentBytes))
+                    Stream? stdin = null;
+                    InputDocument? failed = null;
+                    try
+                    {
+                        stdin = _stdin();
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        failed = InputDocument.Failed("-", ReasonNotRead(ex));
+                    }
+
+                    if (stdin is null)
+                    {
+                        yield return () => failed!;
+                        continue;
+                    }
+
+                    foreach (var doc in ReadJsonLines("-", stdin, (int)MaxDocumentBytes))
                     {
                         yield return doc;
                     }
@@ -331,16 +348,19 @@ public sealed class InputReader
 
             return Decode(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) with { Size = buffer.Length };
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return InputDocument.Failed(path, ex.Message);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            // A closed standard input comes as "access denied" around the system's own words ("Bad file descriptor").
-            return InputDocument.Failed(path, ex.InnerException is IOException io ? io.Message : "permission denied");
+            return InputDocument.Failed(path, ReasonNotRead(ex));
         }
     }
+
+    // A closed standard input comes as "access denied" around the system's own words ("Bad file descriptor").
+    private static string ReasonNotRead(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException { InnerException: IOException io } => io.Message,
+        UnauthorizedAccessException => "permission denied",
+        _ => ex.Message,
+    };
 
     /// <summary>
     /// The strict encoding a byte order mark at the start of <paramref name="bytes"/> names (UTF-16 or UTF-32),

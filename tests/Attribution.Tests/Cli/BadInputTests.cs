@@ -200,17 +200,51 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal("\"The pipe works,\"", quote.GetProperty("text").GetString());
     }
 
-    [Fact]
-    public void A_standard_input_that_cannot_be_read_says_why()
+    [Theory]
+    [InlineData("text")]
+    [InlineData("jsonl")]
+    public void A_standard_input_that_cannot_be_read_says_why(string format)
     {
         // A closed descriptor: .NET reports "access denied" around the system's words.
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         var closed = new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor"));
-        var code = CliApp.Run(["check", "-"], new CliConsole(stdout, stderr, () => throw closed, IsTerminal: false));
+        var code = CliApp.Run(["check", "--input-format", format, "-"], new CliConsole(stdout, stderr, () => throw closed, IsTerminal: false));
 
         Assert.Equal(2, code);
         Assert.Contains("attribution: -: Bad file descriptor", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("jsonl")]
+    public async Task A_standard_input_the_shell_closed_is_not_read(string format)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // `<&-` is a Unix shell's
+        }
+
+        // The real process, started by a shell with descriptor 0 closed. The runtime's first file takes the free
+        // descriptor (/dev/urandom for the compiled tool), and reading it as the story waited forever.
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-c", "exec \"$@\" <&-", "bash", "dotnet", Path.Combine(AppContext.BaseDirectory, "attribution.dll"), "check", "--input-format", format, "-" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit((int)Bound.TotalMilliseconds);
+        if (!exited)
+        {
+            process.Kill();
+        }
+
+        Assert.True(exited, "the run waited on a closed standard input");
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("attribution: -: standard input is closed", await stderr, StringComparison.Ordinal);
     }
 
     [Fact]
