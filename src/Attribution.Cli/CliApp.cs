@@ -140,7 +140,8 @@ internal static class CliApp
                 }
             }
 
-            if (OpenTarget(parse.GetValue(outputFile), console) is not { } target)
+            if (WouldOverwriteInput(console, parse.GetValue(paths)!, ("baseline", parse.GetValue(writeBaseline)))
+                || OpenTarget(parse.GetValue(outputFile), parse.GetValue(paths)!, console) is not { } target)
             {
                 return ExitCodes.UsageOrInput;
             }
@@ -205,7 +206,7 @@ internal static class CliApp
                 return ExitCodes.RuleOrConfig;
             }
 
-            if (OpenTarget(parse.GetValue(outputFile), console) is not { } target)
+            if (OpenTarget(parse.GetValue(outputFile), parse.GetValue(paths)!, console) is not { } target)
             {
                 return ExitCodes.UsageOrInput;
             }
@@ -278,8 +279,13 @@ internal static class CliApp
         Description = "Never draw the progress bar (it is drawn on a terminal's stderr when the report goes elsewhere)",
     };
 
-    private static Stream? OpenTarget(string? file, CliConsole console)
+    private static Stream? OpenTarget(string? file, string[] inputs, CliConsole console)
     {
+        if (WouldOverwriteInput(console, inputs, ("report", file)))
+        {
+            return null;
+        }
+
         try
         {
             return file is null ? console.Out : new ReportOutput(File.Create(file), leaveOpen: false);
@@ -289,6 +295,19 @@ internal static class CliApp
             console.Error.WriteLine($"attribution: cannot write the report: {ex.Message}");
             return null;
         }
+    }
+
+    // `check story.txt -o story.txt` would empty the story before reading it: refused before anything is opened.
+    private static bool WouldOverwriteInput(CliConsole console, string[] inputs, (string What, string? File) output)
+    {
+        if (output.File is null || InputReader.InputWrittenBy(output.File, inputs) is not { } input)
+        {
+            return false;
+        }
+
+        var where = Directory.Exists(input) ? $"it would be read as a story in {input}" : $"it is the input {input}";
+        console.Error.WriteLine($"attribution: will not write the {output.What} to {output.File}: {where}; nothing was written");
+        return true;
     }
 
     private static Command FixCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)

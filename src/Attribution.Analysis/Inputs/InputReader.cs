@@ -149,6 +149,56 @@ public sealed class InputReader
     }
 
     /// <summary>
+    /// The input among <paramref name="paths"/> that <paramref name="file"/> would be read as (the file itself, or
+    /// the folder that holds it under an extension read in folders), or null when writing it loses no input.
+    /// Links are followed on both sides, so a report written through a link to a story is caught.
+    /// </summary>
+    public static string? InputWrittenBy(string file, IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(paths);
+        var target = RealPath(file);
+        foreach (var path in paths)
+        {
+            if (path == "-")
+            {
+                continue;
+            }
+
+            if (System.IO.Directory.Exists(path))
+            {
+                var folder = System.IO.Path.TrimEndingDirectorySeparator(RealPath(path)) + System.IO.Path.DirectorySeparatorChar;
+                if (target.StartsWith(folder, StringComparison.Ordinal)
+                    && Extensions.Contains(System.IO.Path.GetExtension(target), StringComparer.OrdinalIgnoreCase))
+                {
+                    return path;
+                }
+            }
+            else if (string.Equals(RealPath(path), target, StringComparison.Ordinal))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    // The full path a path finally names after its links (itself when it is no link, does not exist, or loops).
+    private static string RealPath(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        try
+        {
+            FileSystemInfo info = System.IO.Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } final ? final.FullName : full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+
+    /// <summary>
     /// About how many bytes <see cref="Read"/> will consume for <paramref name="paths"/> (file sizes; 0 for
     /// standard input and missing files), so a progress bar can show a share.
     /// </summary>

@@ -138,6 +138,47 @@ public sealed class FileReplacementTests : IDisposable
         Assert.Equal(Claimed.Length, InputReader.EstimateSize([Path.GetDirectoryName(link)!]));
     }
 
+    [Theory]
+    [InlineData("check", "-o", "story.txt", false)]
+    [InlineData("check", "-o", "story.txt", true)]
+    [InlineData("report", "-o", "story.txt", false)]
+    [InlineData("check", "--write-baseline", "story.txt", false)]
+    [InlineData("check", "-o", "alias.txt", false)]
+    public void An_output_that_would_overwrite_an_input_is_refused(string command, string option, string output, bool folder)
+    {
+        // `check story.txt -o story.txt` emptied the story before reading it, then blamed "another process".
+        var story = _temp.Write("desk/story.txt", Claimed);
+        var desk = Path.GetDirectoryName(story)!;
+        var target = Path.Combine(desk, output);
+        if (output == "alias.txt" && !TryLink(target, story))
+        {
+            return;
+        }
+
+        var input = folder ? desk : story;
+        var (code, stdout, stderr) = CliRunner.Run(command, input, option, target);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var what = option == "-o" ? "report" : "baseline";
+        var why = folder ? $"it would be read as a story in {desk}" : $"it is the input {story}";
+        Assert.Equal($"attribution: will not write the {what} to {target}: {why}; nothing was written" + Environment.NewLine, stderr);
+        Assert.Equal(Claimed, File.ReadAllText(story));
+    }
+
+    [Fact]
+    public void An_output_beside_the_stories_that_is_not_read_is_written()
+    {
+        var story = _temp.Write("desk/story.txt", Claimed);
+        var report = Path.Combine(_temp.Root, "desk", "report.json");
+
+        var (code, _, stderr) = CliRunner.Run("check", "--format", "json", Path.GetDirectoryName(story)!, "-o", report);
+
+        Assert.True(code is 0 or 1, stderr);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+    }
+
     private static bool TryLink(string link, string target)
     {
         try
