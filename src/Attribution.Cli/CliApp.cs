@@ -264,13 +264,19 @@ internal static class CliApp
             Description = "Documents analysed at once (default: one per core)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        threads.Validators.Add(result =>
+        // Parsed here rather than validated after: a value that is no number ("--threads abc") is an error
+        // message like any other, not an exception from reading the value back.
+        threads.CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1)
             {
-                result.AddError("--threads must be at least 1");
+                return n;
             }
-        });
+
+            result.AddError($"--threads must be a whole number of at least 1, not '{token}'");
+            return 0;
+        };
         return threads;
     }
 

@@ -131,7 +131,7 @@ public sealed class InputReader
 
             if (!File.Exists(path))
             {
-                yield return () => InputDocument.Failed(path, "file not found");
+                yield return () => InputDocument.Failed(path, path.Contains(Utf8Replacement, StringComparison.Ordinal) ? NameNotUtf8 : "file not found");
                 continue;
             }
 
@@ -251,6 +251,10 @@ public sealed class InputReader
 
     private const string EmptyFile = "empty file: no text to analyse";
 
+    // .NET reads a file name as UTF-8 and puts U+FFFD for bytes that are not, and that name cannot be opened.
+    private const string Utf8Replacement = "\uFFFD";
+    private const string NameNotUtf8 = "the file name is not valid UTF-8, so it cannot be opened here; rename the file";
+
     /// <summary>
     /// The length of what <paramref name="file"/> finally names: a link's own length is that of the path it
     /// holds. 0 for a link to something that is not a path (a pipe), -1 when it cannot be read.
@@ -329,7 +333,7 @@ public sealed class InputReader
                 }
                 else if (Extensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
                 {
-                    files.Add((path, BrokenLink(entry)));
+                    files.Add((path, entry.Name.Contains(Utf8Replacement, StringComparison.Ordinal) && !File.Exists(path) ? NameNotUtf8 : BrokenLink(entry)));
                 }
             }
         }

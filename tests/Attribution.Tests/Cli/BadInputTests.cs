@@ -306,6 +306,60 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_name_that_is_not_utf8_is_named_with_the_reason()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // names there are UTF-16
+        }
+
+        // Latin-1 "é" (0xE9) in a name, as an old archive copied from another system has it. .NET cannot open it.
+        var desk = Directory.CreateDirectory(Path.Combine(_temp.Root, "desk")).FullName;
+        File.WriteAllText(Path.Combine(desk, "a.txt"), "\"One,\" he said.");
+        Bash(desk, "printf '\"Two,\" she said.' > $'caf\\xe9.txt'");
+        int code;
+        string stdout, stderr;
+        try
+        {
+            (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", desk);
+        }
+        finally
+        {
+            Bash(desk, "rm $'caf\\xe9.txt'"); // nor can .NET delete it
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains("the file name is not valid UTF-8, so it cannot be opened here; rename the file", stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+    }
+
+    private static void Bash(string folder, string script)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = folder };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var bash = Process.Start(start)!;
+        bash.WaitForExit();
+        Assert.Equal(0, bash.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("1.5")]
+    public void A_thread_count_that_is_not_a_positive_number_is_a_usage_error(string value)
+    {
+        var story = _temp.Write("story.txt", "\"One,\" he said.");
+
+        var (code, _, stderr) = CliRunner.Run("check", "--threads", value, story);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"attribution: --threads must be a whole number of at least 1, not '{value}'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_oversized_rule_expression_is_refused_at_load()
     {
         var rules = Path.Combine(_temp.Root, "pack");
