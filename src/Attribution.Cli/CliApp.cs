@@ -292,6 +292,12 @@ internal static class CliApp
             return null;
         }
 
+        if (file is not null && Directory.Exists(file))
+        {
+            console.Error.WriteLine($"attribution: cannot write the report: {file} is a folder; name a file in it");
+            return null;
+        }
+
         try
         {
             return file is null ? console.Out : new ReportOutput(File.Create(file), leaveOpen: false);

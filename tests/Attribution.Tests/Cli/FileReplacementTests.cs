@@ -166,6 +166,20 @@ public sealed class FileReplacementTests : IDisposable
         Assert.Equal(Claimed, File.ReadAllText(story));
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("report")]
+    public void A_report_named_as_a_folder_says_so(string command)
+    {
+        var story = _temp.Write("story.txt", Claimed);
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Root, "reports")).FullName;
+
+        var (code, _, stderr) = CliRunner.Run(command, story, "-o", folder);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"attribution: cannot write the report: {folder} is a folder; name a file in it" + Environment.NewLine, stderr);
+    }
+
     [Fact]
     public void An_output_beside_the_stories_that_is_not_read_is_written()
     {
