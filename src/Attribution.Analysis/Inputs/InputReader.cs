@@ -358,6 +358,19 @@ public sealed class InputReader
         }
 
         var path = document.Path;
+        try
+        {
+            return InterpretText(document, decoded, format);
+        }
+        catch (FormatException ex)
+        {
+            return InputDocument.Failed(path, ex.Message); // markup nested too deeply to read in bounded time, say
+        }
+    }
+
+    private static InputDocument InterpretText(InputDocument document, SourceText decoded, InputFormat format)
+    {
+        var path = document.Path;
         switch (format)
         {
             case InputFormat.Markdown:

@@ -152,6 +152,60 @@ public sealed class BadInputTests : IDisposable
         Assert.All(analysis.Document.Quotations, q => Assert.InRange(q.Span.End, 0, text.Length));
     }
 
+    [Theory]
+    [InlineData("divs.html", "HTML nested more than 512 elements deep")]
+    [InlineData("bold.html", "HTML nested more than 512 elements deep")]
+    [InlineData("paragraphs.xml", "XML nested more than 512 elements deep")]
+    [InlineData("lists.md", "Markdown nested too deeply to read: a line starts with more than 1,000")]
+    [InlineData("quotes.md", "Markdown nested too deeply to read: a line starts with more than 1,000")]
+    [InlineData("brackets.md", "Markdown nested too deeply to read: blocks, brackets or emphasis")]
+    [InlineData("emphasis.md", "Markdown nested too deeply to read: blocks, brackets or emphasis")]
+    public async Task Markup_nested_too_deeply_is_refused_in_bounded_time(string name, string expected)
+    {
+        // The HTML tree builder, LINQ to XML and Markdig each do work per element that grows with its depth:
+        // 100,000 unclosed <div> ran for minutes, 2,000 nested list items for 26 s, and Markdig's own depth
+        // limit escaped as an exception that ended the whole run.
+        const int N = 100_000;
+        var text = name switch
+        {
+            "divs.html" => "<html><body>" + Repeat("<div>", N) + "<p>\"Deep,\" he said.</p>" + Repeat("</div>", N) + "</body></html>",
+            "bold.html" => "<html><body>" + Repeat("<b>", N) + "<p>\"Deep,\" he said.</p></body></html>",
+            "paragraphs.xml" => "<nitf><body><body.content>" + Repeat("<p>", N) + "\"Deep,\" he said." + Repeat("</p>", N) + "</body.content></body></nitf>",
+            "lists.md" => string.Concat(Enumerable.Range(0, 2_000).Select(i => new string(' ', 2 * i) + "- item\n")),
+            "quotes.md" => Repeat(">", N) + " \"Deep,\" he said.\n",
+            "brackets.md" => Repeat("[", N) + "\"Deep,\" he said.\n",
+            _ => Repeat("*a ", N) + "\"Deep,\" he said.\n",
+        };
+        var bad = _temp.Write(name, text);
+        var good = _temp.Write("good.txt", "\"We will reopen the bridge,\" Mayor Ana Ruiz said.");
+
+        var run = Task.Run(() => CliRunner.Run("check", "--format", "json", bad, good));
+        Assert.True(await Task.WhenAny(run, Task.Delay(Bound)) == run, $"{name} was not refused within {Bound}");
+        var (code, stdout, stderr) = await run;
+
+        Assert.Equal(2, code);
+        Assert.Contains($"attribution: {bad}: {expected}", stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+
+        static string Repeat(string s, int n) => new StringBuilder(s.Length * n).Insert(0, s, n).ToString();
+    }
+
+    [Theory]
+    [InlineData("page.html", "<html><body><div><div><p>\"Nested,\" she said.</p></div></div></body></html>")]
+    [InlineData("story.xml", "<nitf><body><body.content><block><p>\"Nested,\" she said.</p></block></body.content></body></nitf>")]
+    [InlineData("story.md", "> - > 1. \"Nested,\" she said.\n")]
+    public void Markup_nested_as_stories_nest_is_read(string name, string text)
+    {
+        var path = _temp.Write(name, text);
+
+        var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", path);
+
+        Assert.True(code is 0 or 1, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("\"Nested,\"", json.RootElement.GetProperty("documents")[0].GetProperty("quotes")[0].GetProperty("text").GetString());
+    }
+
     [Fact]
     public void A_50_MB_story_finishes_in_bounded_time()
     {
