@@ -76,8 +76,8 @@ public sealed class Analyzer
         }
 
         var frozen = sources.MoveToImmutable();
-        var diagnostics = _diagnostics.Evaluate(doc, frozen, bound.QuoteSources, config ?? _defaults, includeDisabled);
-        return new DocumentAnalysis(doc, frozen, bound.QuoteSources, diagnostics);
+        var diagnostics = _diagnostics.Evaluate(doc, frozen, bound.QuoteSources, config ?? _defaults, out var failures, includeDisabled);
+        return new DocumentAnalysis(doc, frozen, bound.QuoteSources, diagnostics) { RuleFailures = failures };
     }
 
     /// <summary>The JSON name of a source type.</summary>

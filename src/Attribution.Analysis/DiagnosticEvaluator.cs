@@ -19,8 +19,13 @@ internal sealed class DiagnosticEvaluator
 
     public DiagnosticEvaluator(RulePack pack) => _pack = pack;
 
-    public ImmutableArray<Diagnostic> Evaluate(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources, EffectiveConfiguration config, bool includeDisabled = false)
+    /// <summary>
+    /// Runs the enabled rules over the document. A rule whose expression throws is skipped for the rest of the
+    /// document and named in <paramref name="failures"/>; the other rules still run.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Evaluate(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources, EffectiveConfiguration config, out ImmutableArray<RuleFailure> failures, bool includeDisabled = false)
     {
+        failures = [];
         var enabled = config.RulesToRun(_pack.Diagnostics, includeDisabled);
         if (enabled.Length == 0)
         {
@@ -43,53 +48,67 @@ internal sealed class DiagnosticEvaluator
             return found.FirstOrDefault(s => s.Covers(id, original));
         };
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
+        List<RuleFailure>? failed = null;
         foreach (var (rule, severity, options) in enabled)
         {
-            switch (rule.Scope)
+            var at = new TextSpan(0, 0); // what the rule is looking at, for its failure
+            try
             {
-                case RuleScope.Quote:
-                    for (var q = 0; q < quoteFacts.Length; q++)
-                    {
-                        if (rule.Predicate(quoteFacts[q], options))
+                switch (rule.Scope)
+                {
+                    case RuleScope.Quote:
+                        for (var q = 0; q < quoteFacts.Length; q++)
                         {
-                            var quote = doc.Quotations[q];
-                            var span = rule.Target switch
+                            at = doc.Quotations[q].Span;
+                            if (rule.Predicate(quoteFacts[q], options))
                             {
-                                RuleTarget.Cue => quote.Cue ?? quote.Span,
-                                RuleTarget.Speaker => quote.Speaker ?? quote.Span,
-                                RuleTarget.Mark => new TextSpan(quote.Span.Start, quote.Span.Start + 1),
-                                _ => quote.Span,
-                            };
-                            var sourceName = quoteSources[q] >= 0 ? sources[quoteSources[q]].Name : "";
-                            result.Add(Make(rule, severity, rule.RenderMessage(quoteFacts[q]), span, text, sourceName, suppressions) with
-                            {
-                                Fix = rule.Fix is { } fix ? FixFor(fix, quote, text) : null,
-                            });
+                                var quote = doc.Quotations[q];
+                                var span = rule.Target switch
+                                {
+                                    RuleTarget.Cue => quote.Cue ?? quote.Span,
+                                    RuleTarget.Speaker => quote.Speaker ?? quote.Span,
+                                    RuleTarget.Mark => new TextSpan(quote.Span.Start, quote.Span.Start + 1),
+                                    _ => quote.Span,
+                                };
+                                var sourceName = quoteSources[q] >= 0 ? sources[quoteSources[q]].Name : "";
+                                result.Add(Make(rule, severity, rule.RenderMessage(quoteFacts[q]), span, text, sourceName, suppressions) with
+                                {
+                                    Fix = rule.Fix is { } fix ? FixFor(fix, quote, text) : null,
+                                });
+                            }
                         }
-                    }
 
-                    break;
-                case RuleScope.Source:
-                    foreach (var source in sources)
-                    {
-                        if (rule.Predicate(source.Facts, options) && source.Mentions.Length > 0)
+                        break;
+                    case RuleScope.Source:
+                        foreach (var source in sources)
                         {
-                            var head = source.Head.IsEmpty ? source.Mentions[0] : source.Head;
-                            result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), head, text, source.Name, suppressions));
+                            at = source.Mentions.Length > 0 ? source.Mentions[0] : at;
+                            if (rule.Predicate(source.Facts, options) && source.Mentions.Length > 0)
+                            {
+                                var head = source.Head.IsEmpty ? source.Mentions[0] : source.Head;
+                                result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), head, text, source.Name, suppressions));
+                            }
                         }
-                    }
 
-                    break;
-                default:
-                    if (rule.Predicate(article, options))
-                    {
-                        var first = doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : new TextSpan(0, 0);
-                        result.Add(Make(rule, severity, rule.RenderMessage(article), first, text, "", suppressions));
-                    }
+                        break;
+                    default:
+                        at = doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : at;
+                        if (rule.Predicate(article, options))
+                        {
+                            result.Add(Make(rule, severity, rule.RenderMessage(article), at, text, "", suppressions));
+                        }
 
-                    break;
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
+            {
+                // A newsroom rule's expression that a probe at load could not catch (it short-circuited there).
+                (failed ??= []).Add(new RuleFailure(rule, at, ex.Message));
             }
         }
+
+        failures = failed is null ? [] : [.. failed];
 
         // Most stories have no finding, and a sort of none still builds its machinery.
         return result.Count switch

@@ -58,7 +58,21 @@ public sealed record DocumentAnalysis(
     ParsedDocument Document,
     ImmutableArray<Source> Sources,
     ImmutableArray<int> QuoteSources,
-    ImmutableArray<Diagnostic> Diagnostics);
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The diagnostic rules that threw on this document and were skipped for it (a rule pack's bug).</summary>
+    public ImmutableArray<RuleFailure> RuleFailures { get; init; } = [];
+}
+
+/// <summary>
+/// A diagnostic rule whose expression threw on a document (<c>quote.Text.Substring(30, 40)</c> on a shorter
+/// quotation), as Roslyn reports an analyzer's exception as AD0001 and goes on: the rule is skipped for
+/// that document and the run ends with a rule error.
+/// </summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Span">The quotation, source mention or paragraph it was evaluating.</param>
+/// <param name="Message">The exception's message.</param>
+public sealed record RuleFailure(Rules.DiagnosticRule Rule, TextSpan Span, string Message);
 
 /// <summary>Roslyn's severities.</summary>
 public enum Severity

@@ -15,6 +15,9 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 {
     private readonly ConcurrentQueue<Diagnostic> _findings = new();
 
+    // Per failing rule: its first failure (in input order of the documents that reached it) and the count.
+    private readonly ConcurrentDictionary<string, (string Where, RuleFailure First, int Count)> _ruleFailures = new(StringComparer.Ordinal);
+
     /// <summary>Messages held back while a progress bar owns standard error; printed after it.</summary>
     public System.Text.StringBuilder Deferred { get; } = new();
 
@@ -24,9 +27,51 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
     /// <summary>Every unsuppressed finding of the run (what --write-baseline records).</summary>
     public IReadOnlyCollection<Diagnostic> Findings => _findings;
 
+    /// <summary>
+    /// The rules that threw, one line each as a rule error (AT0001 at the rule's <c>when:</c>) naming the
+    /// first place it failed and how often.
+    /// </summary>
+    public IEnumerable<string> RuleFailureMessages() =>
+        _ruleFailures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f =>
+        {
+            var (where, first, count) = f.Value;
+            var more = count > 1 ? $" (and in {count - 1} more document(s))" : "";
+            return new LoadError(first.Rule.File, first.Rule.Line, first.Rule.Column,
+                $"rule {first.Rule.Id} failed at {where} and was skipped there{more}: {first.Message}").ToString();
+        });
+
+    /// <summary>
+    /// Analyses one document. An exception inside the analysis is that document's error, not the run's end:
+    /// the other documents are still analysed.
+    /// </summary>
+    public (InputDocument Input, DocumentAnalysis? Analysis) TryAnalyze(InputDocument input)
+    {
+        if (input.Text is null)
+        {
+            return (input, null);
+        }
+
+        try
+        {
+            return (input, Analyze(input));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
+        {
+            return (InputDocument.Failed(input.Path, $"internal error, please report it with this file: {ex.GetType().Name}: {ex.Message}"), null);
+        }
+    }
+
     public DocumentAnalysis Analyze(InputDocument input)
     {
         var analysis = Analyzer.Analyze(input.Text!, Configuration.Resolve(input.ConfigPath));
+        foreach (var failure in analysis.RuleFailures)
+        {
+            _ruleFailures.AddOrUpdate(
+                failure.Rule.Id,
+                _ => ($"{input.Path}({input.Text!.GetLinePosition(failure.Span.Start).Line},{input.Text.GetLinePosition(failure.Span.Start).Column})", failure, 1),
+                (_, seen) => seen with { Count = seen.Count + 1 });
+        }
+
         if (Baseline is not null)
         {
             analysis = analysis with { Diagnostics = [.. analysis.Diagnostics.Select(d => d with { IsBaselined = Baseline.Contains(d) })] };
@@ -63,8 +108,7 @@ internal static class CheckRunner
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
                 .Select(load =>
                 {
-                    var input = load();
-                    var analysis = input.Text is null ? null : run.Analyze(input);
+                    var (input, analysis) = run.TryAnalyze(load());
                     var render = json is not null && analysis is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength;
                     return (Input: input, Analysis: analysis, Rendered: render ? JsonReportWriter.Render(analysis!) : (RenderedDocument?)null);
                 });
@@ -111,12 +155,22 @@ internal static class Messages
 {
     public static TextWriter For(TextWriter error, IProgress<long>? progress) => progress is null ? error : new StringWriter();
 
-    /// <summary>Adds the configuration errors, hands held-back messages to the run; true when there were configuration errors.</summary>
+    /// <summary>
+    /// Adds the configuration errors and the rules that failed, hands held-back messages to the run; true when
+    /// there were either.
+    /// </summary>
     public static bool Finish(CheckRun run, TextWriter messages, TextWriter error)
     {
         foreach (var e in run.Configuration.Errors)
         {
             messages.WriteLine(e.ToString());
+        }
+
+        var ruleFailures = 0;
+        foreach (var line in run.RuleFailureMessages())
+        {
+            messages.WriteLine(line);
+            ruleFailures++;
         }
 
         if (messages != error)
@@ -125,7 +179,7 @@ internal static class Messages
             run.Deferred.Append(messages.ToString());
         }
 
-        return run.Configuration.Errors.Count > 0;
+        return run.Configuration.Errors.Count > 0 || ruleFailures > 0;
     }
 }
 
@@ -142,10 +196,10 @@ internal static class ReportRunner
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(load => load())
-                .Select(input => (Row: input.Text is null
-                    ? StoryRow.Unreadable(input.Path, input.Error ?? "could not be read", input.Metadata)
-                    : StoryRow.Of(run.Analyze(input), input.Metadata), input.Size));
+                .Select(load => run.TryAnalyze(load()))
+                .Select(done => (Row: done.Analysis is null
+                    ? StoryRow.Unreadable(done.Input.Path, done.Input.Error ?? "could not be read", done.Input.Metadata)
+                    : StoryRow.Of(done.Analysis, done.Input.Metadata), done.Input.Size));
             foreach (var (row, size) in rows)
             {
                 progress?.Report(size);

@@ -87,6 +87,12 @@ public sealed record DiagnosticRule
     /// <summary>The rule file.</summary>
     public required string File { get; init; }
 
+    /// <summary>The line of the <c>when:</c> expression in <see cref="File"/> (0 when not known).</summary>
+    public int Line { get; init; }
+
+    /// <summary>The column of the <c>when:</c> expression in <see cref="File"/> (0 when not known).</summary>
+    public int Column { get; init; }
+
     /// <summary>The compiled condition over (facts, options).</summary>
     public required Func<object, RuleOptions, bool> Predicate { get; init; }
 

@@ -159,6 +159,8 @@ public static class DiagnosticRuleLoader
             Fix = fix,
             Examples = examples,
             File = file.Path,
+            Line = YamlFile.Line(values["when"].Node),
+            Column = YamlFile.Column(values["when"].Node),
             Predicate = predicate,
             RenderMessage = render,
         };

@@ -413,6 +413,35 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith($"attribution: --threads must be a whole number of at least 1, not '{value}'", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("report")]
+    public void A_rule_that_throws_mid_run_is_a_rule_error_and_the_rest_is_analysed(string command)
+    {
+        // The probe at load runs the expression on empty facts, where the length test short-circuits; the
+        // first long quotation made it throw, and the exception ended the run with a stack trace.
+        var rules = Path.Combine(_temp.Root, "pack");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "NR0003.Tail.yml"), "id: NR0003\ntitle: Tail\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 30 && quote.Text.Substring(30, 40).Length > 5\nmessage: tail\n");
+        var story = _temp.Write("a.txt", "\"We will win the election in the autumn and then we will govern,\" the mayor claimed.\n\n\"No,\" he said.\n");
+        var other = _temp.Write("b.txt", "\"Yes,\" Mayor Ana Ruiz said.\n");
+
+        var (code, stdout, stderr) = CliRunner.Run(command, "--format", "json", "--rules", rules, story, other);
+
+        Assert.Equal(3, code);
+        Assert.Equal(
+            $"{Path.Combine(rules, "NR0003.Tail.yml")}(6,7): error AT0001: rule NR0003 failed at {story}(1,1) and was skipped there: Index and length must refer to a location within the string. (Parameter 'length')" + Environment.NewLine,
+            stderr);
+        using var json = JsonDocument.Parse(stdout);
+        if (command == "check")
+        {
+            // The other rules still ran on the story the rule failed on, and the other story was analysed.
+            var documents = json.RootElement.GetProperty("documents");
+            Assert.Equal(2, documents.GetArrayLength());
+            Assert.Contains(documents[0].GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "AT4001");
+        }
+    }
+
     [Fact]
     public void An_oversized_rule_expression_is_refused_at_load()
     {
