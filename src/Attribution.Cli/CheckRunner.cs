@@ -32,13 +32,22 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
     /// first place it failed and how often.
     /// </summary>
     public IEnumerable<string> RuleFailureMessages() =>
-        _ruleFailures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f =>
-        {
-            var (where, first, count) = f.Value;
-            var more = count > 1 ? $" (and in {count - 1} more document(s))" : "";
-            return new LoadError(first.Rule.File, first.Rule.Line, first.Rule.Column,
-                $"rule {first.Rule.Id} failed at {where} and was skipped there{more}: {first.Message}").ToString();
-        });
+        _ruleFailures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => Describe(f.Value.First, f.Value.Where, f.Value.Count));
+
+    /// <summary>A failing rule as a rule error at its <c>when:</c>: where it failed first, and in how many documents.</summary>
+    internal static string Describe(RuleFailure failure, string where, int documents = 1)
+    {
+        var more = documents > 1 ? $" (and in {documents - 1} more document(s))" : "";
+        return new LoadError(failure.Rule.File, failure.Rule.Line, failure.Rule.Column,
+            $"rule {failure.Rule.Id} failed at {where} and was skipped there{more}: {failure.Message}").ToString();
+    }
+
+    /// <summary>path(line,col) of what the rule was looking at when it failed.</summary>
+    internal static string Where(InputDocument input, RuleFailure failure)
+    {
+        var at = input.Text!.GetLinePosition(failure.Span.Start);
+        return $"{input.Path}({at.Line},{at.Column})";
+    }
 
     /// <summary>
     /// Analyses one document. An exception inside the analysis is that document's error, not the run's end:
@@ -68,7 +77,7 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
         {
             _ruleFailures.AddOrUpdate(
                 failure.Rule.Id,
-                _ => ($"{input.Path}({input.Text!.GetLinePosition(failure.Span.Start).Line},{input.Text.GetLinePosition(failure.Span.Start).Column})", failure, 1),
+                _ => (Where(input, failure), failure, 1),
                 (_, seen) => seen with { Count = seen.Count + 1 });
         }
 

@@ -34,6 +34,13 @@ internal static class Fixer
             }
 
             var analysis = analyzer.Analyze(input.Text, configuration.Resolve(input.ConfigPath));
+            foreach (var failure in analysis.RuleFailures)
+            {
+                // Its fixes are not applied to this story; the other rules' are.
+                error.WriteLine(CheckRun.Describe(failure, CheckRun.Where(input, failure)));
+                code = ExitCodes.RuleOrConfig;
+            }
+
             // Edits apply to the file as written: the Markdown with its markup, the HTML with its tags. Words
             // that did not come from the file unchanged (a character reference inside them) are left alone.
             var source = input.Text;
