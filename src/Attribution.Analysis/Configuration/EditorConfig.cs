@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
 using Attribution.Analysis.Rules;
-using DotNet.Globbing;
 
 namespace Attribution.Analysis.Configuration;
 
@@ -305,7 +303,7 @@ public sealed class ConfigurationResolver
 
     private sealed class Section(string glob)
     {
-        private readonly List<Glob> _globs = Compile(glob);
+        private readonly System.Text.RegularExpressions.Regex _glob = EditorConfigGlob.ToRegex(glob);
 
         public string Glob { get; } = glob;
 
@@ -314,68 +312,7 @@ public sealed class ConfigurationResolver
         public bool Matches(string configDirectory, string fullPath)
         {
             var relative = System.IO.Path.GetRelativePath(configDirectory, fullPath).Replace('\\', '/');
-            return !relative.StartsWith("../", StringComparison.Ordinal) && _globs.Exists(g => g.IsMatch(relative));
-        }
-
-        // EditorConfig globs: no '/' matches a file name in any folder; '**' crosses folders; {a,b} alternatives.
-        private static List<Glob> Compile(string pattern)
-        {
-            var result = new List<Glob>();
-            foreach (var expanded in ExpandBraces(pattern))
-            {
-                var p = expanded.StartsWith('/') ? expanded[1..] : expanded.Contains('/', StringComparison.Ordinal) ? expanded : "**/" + expanded;
-                p = NormaliseDoubleStar(p);
-                result.Add(DotNet.Globbing.Glob.Parse(p));
-                if (p.StartsWith("**/", StringComparison.Ordinal))
-                {
-                    result.Add(DotNet.Globbing.Glob.Parse(p[3..]));
-                }
-            }
-
-            return result;
-        }
-
-        // "stories/**.md" → "stories/**/*.md": DotNet.Glob wants ** as a whole segment.
-        private static string NormaliseDoubleStar(string p)
-        {
-            var sb = new StringBuilder();
-            for (var i = 0; i < p.Length; i++)
-            {
-                if (p[i] == '*' && i + 1 < p.Length && p[i + 1] == '*')
-                {
-                    sb.Append("**");
-                    i++;
-                    if (i + 1 < p.Length && p[i + 1] != '/')
-                    {
-                        sb.Append("/*");
-                    }
-
-                    continue;
-                }
-
-                sb.Append(p[i]);
-            }
-
-            return sb.ToString();
-        }
-
-        private static IEnumerable<string> ExpandBraces(string pattern)
-        {
-            var open = pattern.IndexOf('{', StringComparison.Ordinal);
-            var close = open < 0 ? -1 : pattern.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                yield return pattern;
-                yield break;
-            }
-
-            foreach (var alternative in pattern[(open + 1)..close].Split(','))
-            {
-                foreach (var rest in ExpandBraces(pattern[(close + 1)..]))
-                {
-                    yield return pattern[..open] + alternative + rest;
-                }
-            }
+            return !relative.StartsWith("../", StringComparison.Ordinal) && _glob.IsMatch(relative);
         }
     }
 }

@@ -60,6 +60,25 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_hostile_section_glob_is_resolved_in_bounded_time()
+    {
+        // An .editorconfig arrives with the stories, from anyone who can open a pull request: thirty {a,b}
+        // expanded into a billion patterns, and six stars took 16 s on one long file name.
+        var sections = string.Concat(Enumerable.Repeat("{a,b}", 30)) + "]\nattribution_diagnostic.AT2001.severity = error\n["
+            + string.Concat(Enumerable.Repeat("*a", 30)) + "*b]\nattribution_diagnostic.AT4001.severity = error\n";
+        File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), "root = true\n[" + sections + "[*.txt]\nattribution_diagnostic.AT1001.severity = error\n");
+        var story = Story(new string('a', 70) + "c.txt");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var config = new ConfigurationResolver(TestPack.Pack).Resolve(story);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed}");
+        Assert.Equal("warning", config.Severities["AT2001"].Value);
+        Assert.Equal("warning", config.Severities["AT4001"].Value);
+        Assert.Equal("error", config.Severities["AT1001"].Value);
+    }
+
+    [Fact]
     public void A_bad_severity_is_a_located_error()
     {
         File.WriteAllText(Path.Combine(_temp.Root, ".editorconfig"), "root = true\n[*]\nattribution_diagnostic.AT4001.severity = loud\n");

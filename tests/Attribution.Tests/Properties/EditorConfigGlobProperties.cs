@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Attribution.Analysis.Configuration;
+using CsCheck;
+
+namespace Attribution.Tests.Properties;
+
+/// <summary>
+/// EditorConfig section globs match as the format defines them, and in time linear in the path whatever the
+/// pattern: a configuration file arrives with the stories, from anyone who can open a pull request.
+/// </summary>
+public sealed class EditorConfigGlobProperties
+{
+    [Theory]
+    [InlineData("*.txt", "story.txt", true)]
+    [InlineData("*.txt", "desk/2024/story.txt", true)]
+    [InlineData("*.txt", "story.md", false)]
+    [InlineData("desk/*.txt", "desk/story.txt", true)]
+    [InlineData("desk/*.txt", "desk/old/story.txt", false)]
+    [InlineData("desk/*.txt", "other/desk/story.txt", false)]
+    [InlineData("/desk/*.txt", "desk/story.txt", true)]
+    [InlineData("stories/**.txt", "stories/a/b/story.txt", true)]
+    [InlineData("stories/**.txt", "stories/story.txt", true)]
+    [InlineData("stories/**/story.txt", "stories/story.txt", true)]
+    [InlineData("stories/**/story.txt", "stories/a/b/story.txt", true)]
+    [InlineData("**/wire/*.md", "2024/wire/a.md", true)]
+    [InlineData("*.{txt,md}", "a.md", true)]
+    [InlineData("*.{txt,md}", "a.html", false)]
+    [InlineData("{desk,wire}/{a,b{1,2}}.txt", "wire/b2.txt", true)]
+    [InlineData("{desk,wire}/{a,b{1,2}}.txt", "wire/b3.txt", false)]
+    [InlineData("{single}.txt", "{single}.txt", true)]
+    [InlineData("{single}.txt", "single.txt", false)]
+    [InlineData("story?.txt", "story1.txt", true)]
+    [InlineData("story?.txt", "story12.txt", false)]
+    [InlineData("desk?story.txt", "desk/story.txt", false)]
+    [InlineData("[abc].txt", "b.txt", true)]
+    [InlineData("[!abc].txt", "b.txt", false)]
+    [InlineData("[!abc].txt", "d.txt", true)]
+    [InlineData("[a-c]x.txt", "bx.txt", true)]
+    [InlineData("[a-c]x.txt", "-x.txt", false)]
+    [InlineData("[.txt", "[.txt", true)]
+    [InlineData("a\\*b.txt", "a*b.txt", true)]
+    [InlineData("a\\*b.txt", "axb.txt", false)]
+    [InlineData("a+(b).txt", "a+(b).txt", true)]
+    public void Globs_match_as_editorconfig_defines_them(string pattern, string path, bool matches) =>
+        Assert.Equal(matches, EditorConfigGlob.ToRegex(pattern).IsMatch(path));
+
+    [Fact]
+    public void Stars_and_question_marks_match_what_a_simple_matcher_matches()
+    {
+        // Small patterns and names over a few letters, where the exponential reference matcher is quick.
+        var pattern = Gen.OneOfConst('a', 'b', '*', '?', '/').Array[0, 7].Select(c => new string(c));
+        var path = Gen.OneOfConst('a', 'b', '/').Array[0, 9].Select(c => new string(c));
+        Gen.Select(pattern, path).Sample((p, name) =>
+        {
+            var expected = p.Contains('/', StringComparison.Ordinal)
+                ? Reference(p.StartsWith('/') ? p[1..] : p, name)
+                : Enumerable.Range(-1, name.Length + 1).Any(i => (i < 0 || name[i] == '/') && Reference(p, name[(i + 1)..]));
+            Assert.Equal(expected, EditorConfigGlob.ToRegex(p).IsMatch(name));
+        }, iter: 3000);
+    }
+
+    [Theory]
+    [InlineData("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b")]
+    [InlineData("{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}")]
+    [InlineData("**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**b")]
+    public void A_hostile_glob_matches_in_bounded_time(string pattern)
+    {
+        // Six stars took 16 s on one name with the backtracking matcher; thirty {a,b} expanded to 2^30 patterns.
+        var name = new string('a', 70) + "c.txt";
+        var watch = Stopwatch.StartNew();
+        var glob = EditorConfigGlob.ToRegex(pattern);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.DoesNotMatch(glob, name);
+            Assert.DoesNotMatch(glob, "desk/" + name);
+        }
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed} for 200 matches");
+    }
+
+    // '**/' no folder or any folders, '**' any run, '*' any run without '/', '?' one character but '/', the rest
+    // itself: by plain recursion.
+    private static bool Reference(string p, string s) => p.Length == 0 ? s.Length == 0 : p[0] switch
+    {
+        '*' when p.StartsWith("**/", StringComparison.Ordinal) =>
+            Enumerable.Range(0, s.Length + 1).Any(k => (k == 0 || s[k - 1] == '/') && Reference(p[3..], s[k..])),
+        '*' when p.StartsWith("**", StringComparison.Ordinal) => Enumerable.Range(0, s.Length + 1).Any(k => Reference(p[2..], s[k..])),
+        '*' => Enumerable.Range(0, s.Length + 1).TakeWhile(k => k == 0 || s[k - 1] != '/').Any(k => Reference(p[1..], s[k..])),
+        '?' => s.Length > 0 && s[0] != '/' && Reference(p[1..], s[1..]),
+        _ => s.Length > 0 && s[0] == p[0] && Reference(p[1..], s[1..]),
+    };
+}
