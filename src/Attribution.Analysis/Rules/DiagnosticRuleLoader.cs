@@ -216,7 +216,7 @@ public static class DiagnosticRuleLoader
         {
             file.Error(when.Node, $"invalid expression: {ex.Message}");
         }
-        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or InvalidCastException or FormatException or OverflowException or DivideByZeroException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
         {
             file.Error(when.Node, $"the expression fails on a sample {name}: {ex.Message}");
         }

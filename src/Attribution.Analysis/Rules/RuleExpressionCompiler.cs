@@ -209,14 +209,19 @@ internal sealed class RuleExpressionCompiler
     /// Refuses members and calls outside the fact types, strings, numbers and <see cref="RuleFunctions"/>, and
     /// the shapes whose cost a rule's length does not bound: string members that build text of any size
     /// (<c>quote.Text.Replace("e", quote.Text)</c> grows with the square of the quotation, and again with each
-    /// nesting; <c>PadLeft(1000000000)</c> asks for 2 GB) and a lambda inside a lambda (a loop in a loop over
-    /// every character).
+    /// nesting; <c>PadLeft(1000000000)</c> asks for 2 GB), sequences of any length
+    /// (<c>Enumerable.Range(0, 2000000000).Count()</c>), and loops in loops: a lambda runs once per element
+    /// of a text, so it may not hold another lambda, read a whole text again (<c>c =&gt; quote.Text.Contains(c)</c>)
+    /// or give texts or sequences (<c>string.Concat(quote.Text.Select(c =&gt; quote.Text))</c>), and
+    /// <c>SelectMany</c> is a loop in a loop by itself.
     /// </summary>
     private sealed class AllowListVisitor : ExpressionVisitor
     {
         private static readonly HashSet<string> UnboundedStringMembers = ["Replace", "PadLeft", "PadRight", "ReplaceLineEndings"];
+        private static readonly HashSet<string> UnboundedSequences = ["Range", "Repeat", "SelectMany"];
 
         private int _lambdaDepth;
+        private IReadOnlyCollection<ParameterExpression> _lambdaParameters = [];
 
         protected override Expression VisitLambda<T>(Expression<T> node)
         {
@@ -225,6 +230,13 @@ internal sealed class RuleExpressionCompiler
                 throw new RuleCompileException("a lambda inside a lambda is not allowed in a rule expression: its cost grows with the product of the texts");
             }
 
+            if (typeof(System.Collections.IEnumerable).IsAssignableFrom(node.Body.Type))
+            {
+                throw new RuleCompileException("a lambda in a rule expression must give a number, a character or true/false, not a text or a sequence: it runs once for each element");
+            }
+
+            _lambdaParameters = node.Parameters;
+
             try
             {
                 return base.VisitLambda(node);
@@ -232,6 +244,7 @@ internal sealed class RuleExpressionCompiler
             finally
             {
                 _lambdaDepth--;
+                _lambdaParameters = [];
             }
         }
 
@@ -252,6 +265,17 @@ internal sealed class RuleExpressionCompiler
             if (node.Method.DeclaringType == typeof(string) && UnboundedStringMembers.Contains(node.Method.Name))
             {
                 throw new RuleCompileException($"'string.{node.Method.Name}' is not allowed in a rule expression: the text it builds has no bound");
+            }
+
+            if (node.Method.DeclaringType == typeof(Enumerable) && UnboundedSequences.Contains(node.Method.Name))
+            {
+                throw new RuleCompileException($"'Enumerable.{node.Method.Name}' is not allowed in a rule expression: its cost has no bound");
+            }
+
+            if (_lambdaDepth > 0 && ReadsAText(node.Method) && !Uses(node.Object ?? node.Arguments.FirstOrDefault(), _lambdaParameters))
+            {
+                throw new RuleCompileException(
+                    $"'{node.Method.DeclaringType?.Name}.{node.Method.Name}' is not allowed inside a lambda: the lambda runs once for each character, so reading a text there costs the square of its length");
             }
 
             return base.VisitMethodCall(node);
@@ -276,6 +300,36 @@ internal sealed class RuleExpressionCompiler
 
             return base.VisitConstant(node);
         }
+
+        // True when expression reads one of the parameters: a call on the lambda's own element ("w => w.StartsWith(…)"
+        // over words) costs that element's length, not the whole text's.
+        private static bool Uses(Expression? expression, IReadOnlyCollection<ParameterExpression> parameters)
+        {
+            if (expression is null)
+            {
+                return false;
+            }
+
+            var finder = new ParameterFinder(parameters);
+            finder.Visit(expression);
+            return finder.Found;
+        }
+
+        private sealed class ParameterFinder(IReadOnlyCollection<ParameterExpression> parameters) : ExpressionVisitor
+        {
+            public bool Found { get; private set; }
+
+            protected override Expression VisitParameter(ParameterExpression node)
+            {
+                Found |= parameters.Contains(node);
+                return node;
+            }
+        }
+
+        // A call whose cost grows with a text or a sequence: string and sequence methods, and RuleFunctions, which
+        // read the texts they are given. Character, number and Math calls take constant time.
+        private static bool ReadsAText(MethodInfo method) =>
+            method.DeclaringType == typeof(string) || method.DeclaringType == typeof(Enumerable) || method.DeclaringType == typeof(RuleFunctions);
 
         private static void Check(MemberInfo member)
         {

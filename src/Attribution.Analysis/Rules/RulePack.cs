@@ -188,7 +188,7 @@ public sealed class RulePack
         {
             file.Error(node, $"invalid expression: {ex.Message}");
         }
-        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or InvalidCastException or IndexOutOfRangeException or FormatException or OverflowException or DivideByZeroException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
         {
             file.Error(node, $"the expression fails on a sample {name}: {ex.Message}");
         }

@@ -75,13 +75,30 @@ public sealed class RuleLoadingTests : IDisposable
     [Theory]
     [InlineData("source.Name.Replace(\\\"e\\\", source.Name).Replace(\\\"e\\\", source.Name).Length > 0", "no bound")]
     [InlineData("source.Name.PadLeft(1000000000).Length > 0", "no bound")]
-    [InlineData("source.Name.Any(c => source.Name.Any(d => c == d))", "lambda inside a lambda")]
+    [InlineData("source.Name.Any(c => source.Name.Any(d => c == d))", "'Enumerable.Any' is not allowed inside a lambda")]
+    [InlineData("source.Name.Split(\\\" \\\").Any(w => w.Any(d => char.IsUpper(d)))", "lambda inside a lambda")]
+    [InlineData("Enumerable.Range(0, 2000000000).Count() > 0", "'Enumerable.Range' is not allowed in a rule expression: its cost has no bound")]
+    [InlineData("source.Name.Length > 3 && Enumerable.Repeat(source.Name, 100000000).Count() > 0", "'Enumerable.Repeat' is not allowed")]
+    [InlineData("source.Name.SelectMany(c => source.Name).Count() > 3", "'Enumerable.SelectMany' is not allowed")]
+    [InlineData("source.Name.Any(c => source.Name.Contains(c))", "'String.Contains' is not allowed inside a lambda")]
+    [InlineData("source.Name.Any(c => RuleFunctions.ContainsWord(source.Name, source.Name))", "'RuleFunctions.ContainsWord' is not allowed inside a lambda")]
+    [InlineData("string.Concat(source.Name.Select(c => source.Name)).Length > 5", "a lambda in a rule expression must give a number, a character or true/false")]
     public void Expressions_whose_cost_has_no_bound_are_refused_at_load(string expression, string reason)
     {
         File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.costly.yml"), $"type: named\norder: 1\nwhen: \"{expression}\"\n");
         var error = Assert.Single(Errors());
         Assert.Equal(3, error.Line);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("source.Name.Any(c => char.IsDigit(c))")]
+    [InlineData("source.Name.Split(\\\" \\\").Any(w => w.StartsWith(\\\"Dr\\\"))")]
+    [InlineData("source.Name.Count(c => char.IsUpper(c)) > 2")]
+    public void Expressions_whose_cost_is_linear_in_the_text_are_loaded(string expression)
+    {
+        File.WriteAllText(Path.Combine(_temp.Root, "classify", "99.linear.yml"), $"type: named\norder: 1\nwhen: \"{expression}\"\n");
+        Assert.Contains(RulePack.Load(_temp.Root).Classification, rule => rule.When == expression.Replace("\\\"", "\"", StringComparison.Ordinal));
     }
 
     [Fact]
