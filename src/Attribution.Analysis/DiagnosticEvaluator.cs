@@ -51,15 +51,15 @@ internal sealed class DiagnosticEvaluator
         List<RuleFailure>? failed = null;
         foreach (var (rule, severity, options) in enabled)
         {
-            var at = new TextSpan(0, 0); // what the rule is looking at, for its failure
+            var item = 0; // the quotation or source the rule is looking at, for its failure
             try
             {
                 switch (rule.Scope)
                 {
                     case RuleScope.Quote:
-                        for (var q = 0; q < quoteFacts.Length; q++)
+                        for (item = 0; item < quoteFacts.Length; item++)
                         {
-                            at = doc.Quotations[q].Span;
+                            var q = item;
                             if (rule.Predicate(quoteFacts[q], options))
                             {
                                 var quote = doc.Quotations[q];
@@ -80,9 +80,9 @@ internal sealed class DiagnosticEvaluator
 
                         break;
                     case RuleScope.Source:
-                        foreach (var source in sources)
+                        for (item = 0; item < sources.Length; item++)
                         {
-                            at = source.Mentions.Length > 0 ? source.Mentions[0] : at;
+                            var source = sources[item];
                             if (rule.Predicate(source.Facts, options) && source.Mentions.Length > 0)
                             {
                                 var head = source.Head.IsEmpty ? source.Mentions[0] : source.Head;
@@ -92,10 +92,10 @@ internal sealed class DiagnosticEvaluator
 
                         break;
                     default:
-                        at = doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : at;
                         if (rule.Predicate(article, options))
                         {
-                            result.Add(Make(rule, severity, rule.RenderMessage(article), at, text, "", suppressions));
+                            var first = doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : new TextSpan(0, 0);
+                            result.Add(Make(rule, severity, rule.RenderMessage(article), first, text, "", suppressions));
                         }
 
                         break;
@@ -104,7 +104,7 @@ internal sealed class DiagnosticEvaluator
             catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
             {
                 // A newsroom rule's expression that a probe at load could not catch (it short-circuited there).
-                (failed ??= []).Add(new RuleFailure(rule, at, ex.Message));
+                (failed ??= []).Add(new RuleFailure(rule, FailedAt(rule.Scope, item, doc, sources), ex.Message));
             }
         }
 
@@ -118,6 +118,14 @@ internal sealed class DiagnosticEvaluator
             _ => [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)],
         };
     }
+
+    // Where a rule failed: the quotation, the source's first mention, or the story's first paragraph.
+    private static TextSpan FailedAt(RuleScope scope, int item, ParsedDocument doc, ImmutableArray<Source> sources) => scope switch
+    {
+        RuleScope.Quote when item < doc.Quotations.Length => doc.Quotations[item].Span,
+        RuleScope.Source when item < sources.Length && sources[item].Mentions.Length > 0 => sources[item].Mentions[0],
+        _ => doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : new TextSpan(0, 0),
+    };
 
     private static Diagnostic Make(DiagnosticRule rule, Severity severity, string message, TextSpan span, string text, string sourceName, Func<string, TextSpan, SuppressionRegion?> suppressions)
     {
