@@ -21,13 +21,12 @@ public sealed class FileReplacementTests : IDisposable
     [Fact]
     public void A_story_reached_through_a_link_is_fixed_where_it_lives()
     {
-        var story = _temp.Write("archive/story.txt", Claimed);
-        var link = Path.Combine(_temp.Root, "desk", "story.txt");
-        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-        if (!TryLink(link, story))
+        if (LinkedStory() is not { } linked)
         {
             return;
         }
+
+        var (story, link) = linked;
 
         var (code, _, stderr) = CliRunner.Run("fix", link);
 
@@ -126,13 +125,12 @@ public sealed class FileReplacementTests : IDisposable
     [Fact]
     public void The_size_of_a_linked_story_is_the_size_of_its_file()
     {
-        var story = _temp.Write("archive/story.txt", Claimed);
-        var link = Path.Combine(_temp.Root, "desk", "story.txt");
-        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-        if (!TryLink(link, story))
+        if (LinkedStory() is not { } linked)
         {
             return;
         }
+
+        var (story, link) = linked;
 
         Assert.Equal(Claimed.Length, InputReader.EstimateSize([link]));
         Assert.Equal(Claimed.Length, InputReader.EstimateSize([Path.GetDirectoryName(link)!]));
@@ -191,6 +189,15 @@ public sealed class FileReplacementTests : IDisposable
         Assert.True(code is 0 or 1, stderr);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+    }
+
+    // archive/story.txt, and desk/story.txt linked to it; null where links cannot be made.
+    private (string Story, string Link)? LinkedStory()
+    {
+        var story = _temp.Write("archive/story.txt", Claimed);
+        var link = Path.Combine(_temp.Root, "desk", "story.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        return TryLink(link, story) ? (story, link) : null;
     }
 
     private static bool TryLink(string link, string target)
