@@ -15,7 +15,7 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 {
     private readonly ConcurrentQueue<Diagnostic> _findings = new();
 
-    // Per failing rule: its first failure (in input order of the documents that reached it) and the count.
+    // Per failing rule: the first failure a worker reported (the first in input order on one thread) and the count.
     private readonly ConcurrentDictionary<string, (string Where, RuleFailure First, int Count)> _ruleFailures = new(StringComparer.Ordinal);
 
     /// <summary>Messages held back while a progress bar owns standard error; printed after it.</summary>
