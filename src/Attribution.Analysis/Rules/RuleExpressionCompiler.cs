@@ -53,6 +53,7 @@ internal sealed class RuleExpressionCompiler
         _closures = closures ?? !RuntimeFeature.IsDynamicCodeCompiled;
         SkipsTypeScan = !scanTypes && TrySkipTypeScan(_parser);
         DefersSystemEnums = !systemEnumsUpFront && TrySetSystemEnums(_parser, false);
+        GC.KeepAlive(LinqOverText.Roots);
     }
 
     /// <summary>

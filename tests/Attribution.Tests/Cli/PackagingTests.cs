@@ -74,6 +74,17 @@ public sealed class PackagingTests
                 when: quote.Text.EndsWith("!") || quote.Text.ToUpperInvariant() == quote.Text || Math.Max(quote.Text.Length, 3) > 400 || char.IsDigit(quote.Text, 0) || quote.Text.Contains("we") || Math.Round(1.5m) > quote.Text.Length
                 message: "shouting: {quote.Text}"
                 """);
+            // Lambdas over a text's characters run in the compiled tool's interpreter, which needs the LINQ methods'
+            // code for char (LinqOverText): without it this rule was refused there with "missing native code".
+            File.WriteAllText(Path.Combine(newsroom, "NR0002.Capitals.yml"), """
+                id: NR0002
+                title: Capitals
+                category: Style
+                severity: suggestion
+                scope: quote
+                when: quote.Text.Count(c => char.IsUpper(c)) > 3 || quote.Text.Any(c => char.IsDigit(c)) || quote.Text.Where(c => char.IsPunctuation(c)).Count() > 6 || quote.Text.Distinct().Count() > 30
+                message: "capitals"
+                """);
             foreach (var args in new[] { ["check", samples, "--format", "json"], ["check", samples, "--rules", newsroom, "--format", "json"], new[] { "check", samples, "--format", "sarif" } })
             {
                 var installed = Run(work.FullName, exe, args);
@@ -82,7 +93,9 @@ public sealed class PackagingTests
                 Assert.Equal(built.Stdout, installed.Stdout);
             }
 
-            Assert.Contains("NR0001", Run(work.FullName, exe, "check", samples, "--rules", newsroom).Output, StringComparison.Ordinal);
+            var newsroomRun = Run(work.FullName, exe, "check", samples, "--rules", newsroom).Output;
+            Assert.Contains("NR0001", newsroomRun, StringComparison.Ordinal);
+            Assert.Contains("NR0002", newsroomRun, StringComparison.Ordinal);
             var rules = Run(work.FullName, exe, "rules", "list");
             Assert.True(rules.Code == 0, rules.Output);
             Assert.Contains("AT4002", rules.Output, StringComparison.Ordinal);
