@@ -22,7 +22,7 @@ public static class FileReplacer
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
-        var target = FinalTarget(path);
+        var target = Links.Final(new FileInfo(path)) as FileInfo;
         if (target is { Exists: true, Length: 0 } || (target is null && File.Exists(path)))
         {
             // A device, a pipe, or an empty file: written through, as `>` in a shell would.
@@ -51,28 +51,6 @@ public static class FileReplacer
         {
             File.Delete(temp); // nothing half-written is left beside the file
             throw;
-        }
-    }
-
-    /// <summary>
-    /// The file <paramref name="path"/> finally names after following its links; null when a link leads to
-    /// something that is not a path (<c>/dev/stdout</c> to <c>pipe:[…]</c>) or loops.
-    /// </summary>
-    private static FileInfo? FinalTarget(string path)
-    {
-        var file = new FileInfo(path);
-        try
-        {
-            if (file.LinkTarget is null)
-            {
-                return file;
-            }
-
-            return file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } final ? final : null;
-        }
-        catch (IOException)
-        {
-            return null; // a loop of links: the write below reports it
         }
     }
 }

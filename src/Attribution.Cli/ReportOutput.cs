@@ -38,7 +38,7 @@ internal sealed class ReportOutput(Stream inner, bool leaveOpen) : Stream
     /// </summary>
     public static Stream StandardOutput()
     {
-        if (Console.IsOutputRedirected && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && Descriptors.IsBlocking(1))
+        if (Console.IsOutputRedirected && Descriptors.IsBlocking(1))
         {
             try
             {

@@ -183,19 +183,11 @@ public sealed class InputReader
         return null;
     }
 
-    // The full path a path finally names after its links (itself when it is no link, does not exist, or loops).
+    // The full path a path finally names after its links (itself when it is no link, leads nowhere, or loops).
     private static string RealPath(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        try
-        {
-            FileSystemInfo info = System.IO.Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
-            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } final ? final.FullName : full;
-        }
-        catch (IOException)
-        {
-            return full;
-        }
+        return Links.Final(System.IO.Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full))?.FullName ?? full;
     }
 
     /// <summary>
@@ -263,9 +255,7 @@ public sealed class InputReader
     {
         try
         {
-            var info = new FileInfo(file);
-            return info.LinkTarget is null ? info.Length
-                : info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } final ? final.Length : 0;
+            return Links.Final(new FileInfo(file)) is FileInfo final ? final.Length : 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
