@@ -115,39 +115,30 @@ internal static class CheckRunner
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(load =>
-                {
-                    var (input, analysis) = run.TryAnalyze(load());
-                    var render = json is not null && analysis is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength;
-                    return (Input: input, Analysis: analysis, Rendered: render ? JsonReportWriter.Render(analysis!) : (RenderedDocument?)null);
-                });
-            foreach (var (input, analysis, rendered) in results)
+                .Select(load => Finish(run, json, load()));
+            foreach (var done in results)
             {
-                progress?.Report(input.Size);
-                if (analysis is null)
+                progress?.Report(done.Size);
+                if (done.Error is not null)
                 {
                     failures++;
-                    messages.WriteLine($"attribution: {input.Path}: {input.Error}");
-                    writer.WriteFailure(new InputFailure(input.Path, input.Error ?? "could not be read"));
+                    messages.WriteLine($"attribution: {done.Path}: {done.Error}");
+                    writer.WriteFailure(new InputFailure(done.Path, done.Error));
                     continue;
                 }
 
-                foreach (var d in analysis.Diagnostics)
+                failing += done.Failing;
+                if (done.Rendered is { } rendered)
                 {
-                    failing += d.IsActive && d.Severity >= run.FailOn ? 1 : 0;
-                }
-
-                if (rendered is not null)
-                {
-                    json!.WriteRendered(rendered.Value);
+                    json!.WriteRendered(rendered);
                 }
                 else if (json is not null)
                 {
-                    json.StreamDocument(analysis);
+                    json.StreamDocument(done.Analysis!);
                 }
                 else
                 {
-                    writer.WriteDocument(analysis);
+                    writer.WriteDocument(done.Analysis!);
                 }
             }
 
@@ -157,6 +148,30 @@ internal static class CheckRunner
         return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig
             : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
+
+    // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
+    // bytes wait for their turn in the output: not the story's text and analysis, which would outlive the
+    // worker and be copied by every collection they stay for.
+    private static Done Finish(CheckRun run, JsonReportWriter? json, InputDocument loaded)
+    {
+        var (input, analysis) = run.TryAnalyze(loaded);
+        if (analysis is null)
+        {
+            return new Done(input.Path, input.Size, input.Error ?? "could not be read", null, null, 0);
+        }
+
+        var failing = 0;
+        foreach (var d in analysis.Diagnostics)
+        {
+            failing += d.IsActive && d.Severity >= run.FailOn ? 1 : 0;
+        }
+
+        return json is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength
+            ? new Done(input.Path, input.Size, null, null, JsonReportWriter.Render(analysis), failing)
+            : new Done(input.Path, input.Size, null, analysis, null, failing);
+    }
+
+    private sealed record Done(string Path, long Size, string? Error, DocumentAnalysis? Analysis, RenderedDocument? Rendered, int Failing);
 }
 
 /// <summary>Where a run's messages go: straight to stderr, or held back while a progress bar is drawn there.</summary>
