@@ -111,7 +111,7 @@ internal static class CheckRunner
             // JSON documents are serialised by the workers too and the ordered consumer only copies bytes, except
             // a very long story, which the consumer streams out rather than hold its JSON in memory twice.
             var json = writer as JsonReportWriter;
-            var results = inputs
+            var results = OneAtATime(inputs)
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
@@ -148,6 +148,15 @@ internal static class CheckRunner
         return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig
             : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
+
+    /// <summary>
+    /// The inputs for PLINQ, handed to the workers one at a time. By default a worker takes up to 64 at once, so at
+    /// the end of an archive one of them could still be working through its last handful while the others had
+    /// nothing left: 12 to 20 ms of one idle core over the corpus on two threads, against 0 to 3 ms this way.
+    /// Taking the next input is cheap (a line of an archive or a file name; the reading is in the workers).
+    /// </summary>
+    internal static OrderablePartitioner<Func<InputDocument>> OneAtATime(IEnumerable<Func<InputDocument>> inputs) =>
+        Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering);
 
     // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
     // bytes wait for their turn in the output: not the story's text and analysis, which would outlive the
@@ -216,7 +225,7 @@ internal static class ReportRunner
         var failures = 0;
         using (writer)
         {
-            var rows = inputs
+            var rows = CheckRunner.OneAtATime(inputs)
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
