@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end timing of `attribution check --format json` over ../shared/corpus/*.jsonl:
-# wall time, MB/s, articles/s and peak RSS, on one thread and on every core (three runs each, median).
+# wall time, MB/s, articles/s and peak RSS, on one thread and on every core (medians), and the speed-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus=../shared/corpus
@@ -42,27 +42,42 @@ fi
 if [ "${E2E_JIT:-1}" = 1 ]; then
   dotnet build src/Attribution.Cli -c Release -v quiet -nologo >/dev/null
 fi
+tool_times=$(mktemp)
+trap 'rm -f "$tool_times"' EXIT
 if [ ${#builds[@]} = 0 ]; then
   echo "Nothing to time: E2E_JIT=0, and the tool is skipped (E2E_TOOL=0) or cannot be packed here." >&2
   exit 2
 fi
 
+# One thread and every core take turns, round by round (E2E_RUNS rounds, 5 unless set), so a change in the
+# machine's speed during the runs falls on both alike and the speed-up compares like with like.
+rounds=${E2E_RUNS:-5}
+cores=$(nproc)
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 for build in "${builds[@]}"; do
-name=${build%%:*}
-bin=${build#*:}
-for threads in 1 "$(nproc)"; do
-  runs=()
-  for _ in 1 2 3; do
-    runs+=("$( { /usr/bin/time -f '%e %M' "$bin" check --threads "$threads" --format json "$corpus"/*.jsonl >/dev/null; } 2>&1 | tail -1)")
+  name=${build%%:*}
+  bin=${build#*:}
+  : >"$tool_times"
+  for _ in $(seq "$rounds"); do
+    for threads in 1 "$cores"; do
+      # Wall time to the millisecond (time's own is to the hundredth), peak RSS from time.
+      started=$(date +%s%N)
+      rss=$( { /usr/bin/time -f "%M" "$bin" check --threads "$threads" --format json "$corpus"/*.jsonl >/dev/null; } 2>&1 | tail -1)
+      echo "$threads $(( ($(date +%s%N) - started) / 1000000 )) $rss" >>"$tool_times"
+    done
   done
-  median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
-  read -r seconds rss <<<"$median"
-  awk -v t="$threads" -v s="$seconds" -v b="$bytes" -v a="$articles" -v r="$rss" \
-    -v n="$name" 'BEGIN { printf "%s threads=%s: %.2f s, %.1f MB/s, %.0f articles/s, peak RSS %.0f MB\n", n, t, s, b / 1e6 / s, a / s, r / 1024 }'
-done
-starts=()
-for _ in 1 2 3 4 5; do
-  starts+=("$( { /usr/bin/time -f '%e' "$bin" check samples/iraq-withdrawal.txt >/dev/null; } 2>&1 | tail -1)")
-done
-echo "$name one-story check (text, median of 5): $(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p) s"
+  one=$(awk '$1 == 1 { print $2 / 1000 }' "$tool_times" | median)
+  for threads in 1 "$cores"; do
+    seconds=$(awk -v t="$threads" '$1 == t { print $2 / 1000 }' "$tool_times" | median)
+    rss=$(awk -v t="$threads" '$1 == t { print $3 }' "$tool_times" | sort -n | tail -1)
+    awk -v t="$threads" -v s="$seconds" -v b="$bytes" -v a="$articles" -v r="$rss" -v n="$name" -v one="$one" -v k="$rounds" \
+      'BEGIN { printf "%s threads=%s: %.3f s, %.1f MB/s, %.0f articles/s, peak RSS %.0f MB", n, t, s, b / 1e6 / s, a / s, r / 1024;
+               if (t > 1) printf ", %.2fx one thread", one / s;
+               printf " (median of %d)\n", k }'
+  done
+  starts=()
+  for _ in 1 2 3 4 5; do
+    starts+=("$( { /usr/bin/time -f '%e' "$bin" check samples/iraq-withdrawal.txt >/dev/null; } 2>&1 | tail -1)")
+  done
+  echo "$name one-story check (text, median of 5): $(printf '%s\n' "${starts[@]}" | median) s"
 done
