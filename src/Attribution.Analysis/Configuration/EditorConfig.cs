@@ -303,7 +303,7 @@ public sealed class ConfigurationResolver
 
     private sealed class Section(string glob)
     {
-        private readonly System.Text.RegularExpressions.Regex _glob = EditorConfigGlob.ToRegex(glob);
+        private readonly EditorConfigGlob _glob = EditorConfigGlob.Parse(glob);
 
         public string Glob { get; } = glob;
 
