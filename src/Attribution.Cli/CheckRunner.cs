@@ -15,8 +15,9 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 {
     private readonly ConcurrentQueue<Diagnostic> _findings = new();
 
-    // Per failing rule: the first failure a worker reported (the first in input order on one thread) and the count.
-    private readonly ConcurrentDictionary<string, (string Where, RuleFailure First, int Count)> _ruleFailures = new(StringComparer.Ordinal);
+    // Per failing rule: its failure in the earliest input (by place in the run, whichever worker got there first) and
+    // the count.
+    private readonly ConcurrentDictionary<string, (string Where, RuleFailure First, long Ordinal, int Count)> _ruleFailures = new(StringComparer.Ordinal);
 
     /// <summary>Messages held back while a progress bar owns standard error; printed after it.</summary>
     public System.Text.StringBuilder Deferred { get; } = new();
@@ -50,10 +51,10 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
     }
 
     /// <summary>
-    /// Analyses one document. An exception inside the analysis is that document's error, not the run's end:
-    /// the other documents are still analysed.
+    /// Analyses one document, the run's <paramref name="ordinal"/>-th. An exception inside the analysis is that
+    /// document's error, not the run's end: the other documents are still analysed.
     /// </summary>
-    public (InputDocument Input, DocumentAnalysis? Analysis) TryAnalyze(InputDocument input)
+    public (InputDocument Input, DocumentAnalysis? Analysis) TryAnalyze(InputDocument input, long ordinal = 0)
     {
         if (input.Text is null)
         {
@@ -62,7 +63,7 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
 
         try
         {
-            return (input, Analyze(input));
+            return (input, Analyze(input, ordinal));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
         {
@@ -70,15 +71,17 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
         }
     }
 
-    public DocumentAnalysis Analyze(InputDocument input)
+    public DocumentAnalysis Analyze(InputDocument input, long ordinal = 0)
     {
         var analysis = Analyzer.Analyze(input.Text!, Configuration.Resolve(input.ConfigPath));
         foreach (var failure in analysis.RuleFailures)
         {
             _ruleFailures.AddOrUpdate(
                 failure.Rule.Id,
-                _ => (Where(input, failure), failure, 1),
-                (_, seen) => seen with { Count = seen.Count + 1 });
+                _ => (Where(input, failure), failure, ordinal, 1),
+                (_, seen) => ordinal < seen.Ordinal
+                    ? (Where(input, failure), failure, ordinal, seen.Count + 1)
+                    : seen with { Count = seen.Count + 1 });
         }
 
         if (Baseline is not null)
@@ -111,11 +114,11 @@ internal static class CheckRunner
             // JSON documents are serialised by the workers too and the ordered consumer only copies bytes, except
             // a very long story, which the consumer streams out rather than hold its JSON in memory twice.
             var json = writer as JsonReportWriter;
-            var results = OneAtATime(inputs)
+            var results = OneAtATime(inputs.Select((load, ordinal) => (Load: load, Ordinal: ordinal)))
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(load => Finish(run, json, load()));
+                .Select(next => Finish(run, json, next.Load(), next.Ordinal));
             foreach (var done in results)
             {
                 progress?.Report(done.Size);
@@ -155,15 +158,15 @@ internal static class CheckRunner
     /// nothing left: 12 to 20 ms of one idle core over the corpus on two threads, against 0 to 3 ms this way.
     /// Taking the next input is cheap (a line of an archive or a file name; the reading is in the workers).
     /// </summary>
-    internal static OrderablePartitioner<Func<InputDocument>> OneAtATime(IEnumerable<Func<InputDocument>> inputs) =>
+    internal static OrderablePartitioner<T> OneAtATime<T>(IEnumerable<T> inputs) =>
         Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering);
 
     // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
     // bytes wait for their turn in the output: not the story's text and analysis, which would outlive the
     // worker and be copied by every collection they stay for.
-    private static Done Finish(CheckRun run, JsonReportWriter? json, InputDocument loaded)
+    private static Done Finish(CheckRun run, JsonReportWriter? json, InputDocument loaded, long ordinal)
     {
-        var (input, analysis) = run.TryAnalyze(loaded);
+        var (input, analysis) = run.TryAnalyze(loaded, ordinal);
         if (analysis is null)
         {
             return new Done(input.Path, input.Size, input.Error ?? "could not be read", null, null, 0);
@@ -225,11 +228,11 @@ internal static class ReportRunner
         var failures = 0;
         using (writer)
         {
-            var rows = CheckRunner.OneAtATime(inputs)
+            var rows = CheckRunner.OneAtATime(inputs.Select((load, ordinal) => (Load: load, Ordinal: ordinal)))
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(load => run.TryAnalyze(load()))
+                .Select(next => run.TryAnalyze(next.Load(), next.Ordinal))
                 .Select(done => (Row: done.Analysis is null
                     ? StoryRow.Unreadable(done.Input.Path, done.Input.Error ?? "could not be read", done.Input.Metadata)
                     : StoryRow.Of(done.Analysis, done.Input.Metadata), done.Input.Size));

@@ -452,6 +452,27 @@ public sealed class BadInputTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("report")]
+    public void A_rule_failing_in_many_stories_is_reported_at_the_first_story_whatever_the_threads(string command)
+    {
+        // The first story is long, so the workers finish later stories before it: the report must still name
+        // the first story in input order, as a run on one thread does.
+        var rules = Path.Combine(_temp.Root, "pack");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "NR0003.Tail.yml"), "id: NR0003\ntitle: Tail\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 30 && quote.Text.Substring(30, 40).Length > 5\nmessage: tail\n");
+        var failing = "\"We will win the election in the autumn and then we will govern,\" the mayor claimed.\n\n";
+        var filler = string.Concat(Enumerable.Range(0, 20000).Select(i => $"\"Point {i},\" Councillor Ana Ruiz said.\n\n"));
+        var stories = new List<string> { _temp.Write("s000.txt", filler + failing) };
+        stories.AddRange(Enumerable.Range(1, 40).Select(i => _temp.Write($"s{i:000}.txt", failing)));
+
+        var (code, _, stderr) = CliRunner.Run([command, "--threads", "4", "--format", "json", "--rules", rules, .. stories]);
+
+        Assert.Equal(3, code);
+        Assert.StartsWith($"{Path.Combine(rules, "NR0003.Tail.yml")}(6,7): error AT0001: rule NR0003 failed at {stories[0]}(40001,1) and was skipped there (and in 40 more document(s)): ", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_oversized_rule_expression_is_refused_at_load()
     {
