@@ -421,9 +421,7 @@ public sealed class BadInputTests : IDisposable
     {
         // The probe at load runs the expression on empty facts, where the length test short-circuits; the
         // first long quotation made it throw, and the exception ended the run with a stack trace.
-        var rules = Path.Combine(_temp.Root, "pack");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "NR0003.Tail.yml"), "id: NR0003\ntitle: Tail\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 30 && quote.Text.Substring(30, 40).Length > 5\nmessage: tail\n");
+        var rules = TailRulePack();
         var story = _temp.Write("a.txt", "\"We will win the election in the autumn and then we will govern,\" the mayor claimed.\n\n\"No,\" he said.\n");
         var other = _temp.Write("b.txt", "\"Yes,\" Mayor Ana Ruiz said.\n");
 
@@ -459,9 +457,7 @@ public sealed class BadInputTests : IDisposable
     {
         // The first story is long, so the workers finish later stories before it: the report must still name
         // the first story in input order, as a run on one thread does.
-        var rules = Path.Combine(_temp.Root, "pack");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "NR0003.Tail.yml"), "id: NR0003\ntitle: Tail\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 30 && quote.Text.Substring(30, 40).Length > 5\nmessage: tail\n");
+        var rules = TailRulePack();
         var failing = "\"We will win the election in the autumn and then we will govern,\" the mayor claimed.\n\n";
         var filler = string.Concat(Enumerable.Range(0, 20000).Select(i => $"\"Point {i},\" Councillor Ana Ruiz said.\n\n"));
         var stories = new List<string> { _temp.Write("s000.txt", filler + failing) };
@@ -471,6 +467,16 @@ public sealed class BadInputTests : IDisposable
 
         Assert.Equal(3, code);
         Assert.StartsWith($"{Path.Combine(rules, "NR0003.Tail.yml")}(6,7): error AT0001: rule NR0003 failed at {stories[0]}(40001,1) and was skipped there (and in 40 more document(s)): ", stderr, StringComparison.Ordinal);
+    }
+
+    // A pack with one rule that passes the probe at load (the length test short-circuits on empty facts) and
+    // throws on a quotation longer than 30 characters and shorter than 70.
+    private string TailRulePack()
+    {
+        var rules = Path.Combine(_temp.Root, "pack");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "NR0003.Tail.yml"), "id: NR0003\ntitle: Tail\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 30 && quote.Text.Substring(30, 40).Length > 5\nmessage: tail\n");
+        return rules;
     }
 
     [Fact]
