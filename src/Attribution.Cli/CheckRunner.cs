@@ -111,15 +111,10 @@ internal static class CheckRunner
         var failing = 0;
         using (writer)
         {
-            // JSON documents are serialised by the workers too and the ordered consumer only copies bytes, except
-            // a very long story, which the consumer streams out rather than hold its JSON in memory twice.
+            // JSON documents are serialised by the workers too and writing one only copies bytes, except a very long
+            // story, which is streamed out as it is written rather than held in memory twice.
             var json = writer as JsonReportWriter;
-            var results = OneAtATime(inputs.Select((load, ordinal) => (Load: load, Ordinal: ordinal)))
-                .AsParallel()
-                .AsOrdered()
-                .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(next => Finish(run, json, next.Load(), next.Ordinal));
-            foreach (var done in results)
+            OrderedParallel.Run(inputs, (load, ordinal) => Finish(run, json, load(), ordinal), done =>
             {
                 progress?.Report(done.Size);
                 if (done.Error is not null)
@@ -127,7 +122,7 @@ internal static class CheckRunner
                     failures++;
                     messages.WriteLine($"attribution: {done.Path}: {done.Error}");
                     writer.WriteFailure(new InputFailure(done.Path, done.Error));
-                    continue;
+                    return;
                 }
 
                 failing += done.Failing;
@@ -143,7 +138,7 @@ internal static class CheckRunner
                 {
                     writer.WriteDocument(done.Analysis!);
                 }
-            }
+            }, threads);
 
             writer.Complete();
         }
@@ -151,15 +146,6 @@ internal static class CheckRunner
         return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig
             : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
-
-    /// <summary>
-    /// The inputs for PLINQ, handed to the workers one at a time. By default a worker takes up to 64 at once, so at
-    /// the end of an archive one of them could still be working through its last handful while the others had
-    /// nothing left: 12 to 20 ms of one idle core over the corpus on two threads, against 0 to 3 ms this way.
-    /// Taking the next input is cheap (a line of an archive or a file name; the reading is in the workers).
-    /// </summary>
-    internal static OrderablePartitioner<T> OneAtATime<T>(IEnumerable<T> inputs) =>
-        Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering);
 
     // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
     // bytes wait for their turn in the output: not the story's text and analysis, which would outlive the
@@ -228,26 +214,29 @@ internal static class ReportRunner
         var failures = 0;
         using (writer)
         {
-            var rows = CheckRunner.OneAtATime(inputs.Select((load, ordinal) => (Load: load, Ordinal: ordinal)))
-                .AsParallel()
-                .AsOrdered()
-                .WithDegreeOfParallelism(Math.Clamp(threads, 1, 512))
-                .Select(next => run.TryAnalyze(next.Load(), next.Ordinal))
-                .Select(done => (Row: done.Analysis is null
-                    ? StoryRow.Unreadable(done.Input.Path, done.Input.Error ?? "could not be read", done.Input.Metadata)
-                    : StoryRow.Of(done.Analysis, done.Input.Metadata), done.Input.Size));
-            foreach (var (row, size) in rows)
-            {
-                progress?.Report(size);
-                if (row.Error is not null)
+            OrderedParallel.Run(
+                inputs,
+                (load, ordinal) =>
                 {
-                    failures++;
-                    messages.WriteLine($"attribution: {row.Path}: {row.Error}");
-                }
+                    var (input, analysis) = run.TryAnalyze(load(), ordinal);
+                    var row = analysis is null
+                        ? StoryRow.Unreadable(input.Path, input.Error ?? "could not be read", input.Metadata)
+                        : StoryRow.Of(analysis, input.Metadata);
+                    return (Row: row, input.Size);
+                },
+                done =>
+                {
+                    progress?.Report(done.Size);
+                    if (done.Row.Error is not null)
+                    {
+                        failures++;
+                        messages.WriteLine($"attribution: {done.Row.Path}: {done.Row.Error}");
+                    }
 
-                writer.WriteStory(row);
-                report.Add(row);
-            }
+                    writer.WriteStory(done.Row);
+                    report.Add(done.Row);
+                },
+                threads);
 
             writer.Complete(report);
         }
