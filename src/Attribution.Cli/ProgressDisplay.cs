@@ -28,7 +28,9 @@ internal static class ProgressDisplay
             {
                 var task = context.AddTask("Analysing", maxValue: Math.Max(totalBytes, 1));
                 task.IsIndeterminate = totalBytes == 0;
-                var result = work(new TaskProgress(task));
+                var progress = new TaskProgress(task);
+                var result = work(progress);
+                progress.Finish();
                 task.Value = task.MaxValue;
                 return result;
             });
@@ -47,5 +49,8 @@ internal static class ProgressDisplay
                 task.Description = $"Analysing: {_documents:N0} stories";
             }
         }
+
+        // The count is redrawn every 64 stories while the run goes on; the last frame shows them all.
+        public void Finish() => task.Description = $"Analysing: {_documents:N0} stories";
     }
 }

@@ -112,6 +112,8 @@ public sealed class ReportTests : IDisposable
         var csv = Encoding.UTF8.GetString(stdout.ToArray());
         Assert.All(csv.TrimEnd().Split("\r\n"), line => Assert.Equal(20, line.Split(',').Length));
         Assert.Contains("Analysing", stderr.ToString(), StringComparison.Ordinal);
+        // The count is redrawn every 64 stories; the last frame counts them all.
+        Assert.Contains("Analysing: 4 stories", stderr.ToString(), StringComparison.Ordinal);
 
         using var quiet = new StringWriter();
         CliApp.Run(["report", archive, "--no-progress"], console with { Out = new MemoryStream(), Error = quiet });
