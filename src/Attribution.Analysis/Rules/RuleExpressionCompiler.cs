@@ -53,8 +53,19 @@ internal sealed class RuleExpressionCompiler
         _closures = closures ?? !RuntimeFeature.IsDynamicCodeCompiled;
         SkipsTypeScan = !scanTypes && TrySkipTypeScan(_parser);
         DefersSystemEnums = !systemEnumsUpFront && TrySetSystemEnums(_parser, false);
+        ParsingConfigOf(_parser).ConstantExpressionCacheConfig = NoSharedConstants;
         GC.KeepAlive(LinqOverText.Roots);
     }
+
+    // System.Linq.Dynamic.Core keeps the constant it made for a literal and hands it out again for any literal
+    // of an equal value, and -0.0 equals 0.0: once a rule had "-0.0", a later "0.0" in any rule was -0.0 (and
+    // 1.0 / 0.0 gave -Infinity), or the other way round. Its entries expiring as they are made, every literal
+    // gets its own constant. The cache only saves allocating a few constants per rule at load.
+    private static readonly System.Linq.Dynamic.Core.Util.Cache.CacheConfig NoSharedConstants = new()
+    {
+        TimeToLive = TimeSpan.FromTicks(-1),
+        ReturnExpiredItems = false,
+    };
 
     /// <summary>
     /// True when the parser was told that no loaded type is marked <c>[DynamicLinqType]</c> instead of looking.

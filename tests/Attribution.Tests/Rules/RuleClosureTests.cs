@@ -92,6 +92,23 @@ public sealed class RuleClosureTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_zero_keeps_its_sign_whatever_the_rules_parsed_before(bool closures)
+    {
+        // System.Linq.Dynamic.Core keeps one constant per value, and -0.0 equals 0.0: once a rule had "-0.0", a
+        // later "0.0" in any rule of the pack was -0.0 (1.0 / 0.0 gave -Infinity), and the other way round.
+        var compiler = new RuleExpressionCompiler(closures);
+        var negative = compiler.Compile<ArticleFacts, RuleOptions, bool>("article", "options", "1.0 / -0.0 < 0.0");
+        var positive = compiler.Compile<ArticleFacts, RuleOptions, bool>("article", "options", "1.0 / 0.0 > 0.0");
+        var negativeAgain = compiler.Compile<ArticleFacts, RuleOptions, bool>("article", "options", "1.0 / -0.0 < 0.0");
+
+        Assert.True(negative(new ArticleFacts(), RuleOptions.Empty));
+        Assert.True(positive(new ArticleFacts(), RuleOptions.Empty));
+        Assert.True(negativeAgain(new ArticleFacts(), RuleOptions.Empty));
+    }
+
     private static Type FactsType(string scope) => scope switch
     {
         "quote" => typeof(QuoteFacts),
