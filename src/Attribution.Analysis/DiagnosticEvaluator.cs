@@ -59,10 +59,9 @@ internal sealed class DiagnosticEvaluator
                     case RuleScope.Quote:
                         for (item = 0; item < quoteFacts.Length; item++)
                         {
-                            var q = item;
-                            if (rule.Predicate(quoteFacts[q], options))
+                            if (rule.Predicate(quoteFacts[item], options))
                             {
-                                var quote = doc.Quotations[q];
+                                var quote = doc.Quotations[item];
                                 var span = rule.Target switch
                                 {
                                     RuleTarget.Cue => quote.Cue ?? quote.Span,
@@ -70,8 +69,8 @@ internal sealed class DiagnosticEvaluator
                                     RuleTarget.Mark => new TextSpan(quote.Span.Start, quote.Span.Start + 1),
                                     _ => quote.Span,
                                 };
-                                var sourceName = quoteSources[q] >= 0 ? sources[quoteSources[q]].Name : "";
-                                result.Add(Make(rule, severity, rule.RenderMessage(quoteFacts[q]), span, text, sourceName, suppressions) with
+                                var sourceName = quoteSources[item] >= 0 ? sources[quoteSources[item]].Name : "";
+                                result.Add(Make(rule, severity, rule.RenderMessage(quoteFacts[item]), span, text, sourceName, suppressions) with
                                 {
                                     Fix = rule.Fix is { } fix ? FixFor(fix, quote, text) : null,
                                 });

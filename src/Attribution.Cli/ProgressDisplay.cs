@@ -30,7 +30,7 @@ internal static class ProgressDisplay
                 task.IsIndeterminate = totalBytes == 0;
                 var progress = new TaskProgress(task);
                 var result = work(progress);
-                progress.Finish();
+                progress.ShowCount();
                 task.Value = task.MaxValue;
                 return result;
             });
@@ -46,11 +46,11 @@ internal static class ProgressDisplay
             task.Increment(value);
             if (_documents % 64 == 1)
             {
-                task.Description = $"Analysing: {_documents:N0} stories";
+                ShowCount();
             }
         }
 
-        // The count is redrawn every 64 stories while the run goes on; the last frame shows them all.
-        public void Finish() => task.Description = $"Analysing: {_documents:N0} stories";
+        // Shows the count: every 64 stories while the run goes on, and once at the end so the last frame has them all.
+        public void ShowCount() => task.Description = $"Analysing: {_documents:N0} stories";
     }
 }

@@ -347,14 +347,13 @@ public sealed class InputReader
             return document;
         }
 
-        var path = document.Path;
         try
         {
             return InterpretText(document, decoded, format);
         }
         catch (FormatException ex)
         {
-            return InputDocument.Failed(path, ex.Message); // markup nested too deeply to read in bounded time, say
+            return InputDocument.Failed(document.Path, ex.Message); // markup nested too deeply to read in bounded time, say
         }
     }
 
