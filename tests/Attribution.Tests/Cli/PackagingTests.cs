@@ -101,6 +101,13 @@ public sealed class PackagingTests
             Assert.Contains("AT4002", rules.Output, StringComparison.Ordinal);
             var fixtures = Run(work.FullName, exe, "rules", "test");
             Assert.True(fixtures.Code == 0, fixtures.Output);
+
+            // The compiled tool sets its own gen0 budget, not one sized from a cache a virtual machine may not report.
+            if (native)
+            {
+                var stats = Run(work.FullName, exe, new Dictionary<string, string> { ["ATTRIBUTION_RUNTIME_STATS"] = "1" }, "check", samples);
+                Assert.Contains("gen0 budget up to 16 MB", stats.Output, StringComparison.Ordinal);
+            }
         }
         finally
         {
