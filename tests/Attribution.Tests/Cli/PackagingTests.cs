@@ -85,6 +85,16 @@ public sealed class PackagingTests
                 when: quote.Text.Count(c => char.IsUpper(c)) > 3 || quote.Text.Any(c => char.IsDigit(c)) || quote.Text.Where(c => char.IsPunctuation(c)).Count() > 6 || quote.Text.Distinct().Count() > 30
                 message: "capitals"
                 """);
+            // Casing by the machine's culture would make this rule fire only on quotes without an "i" on a Turkish runner.
+            File.WriteAllText(Path.Combine(newsroom, "NR0003.Casing.yml"), """
+                id: NR0003
+                title: Casing
+                category: Style
+                severity: suggestion
+                scope: quote
+                when: quote.Text.ToUpper() == quote.Text.ToUpperInvariant()
+                message: "casing"
+                """);
             foreach (var args in new[] { ["check", samples, "--format", "json"], ["check", samples, "--rules", newsroom, "--format", "json"], new[] { "check", samples, "--format", "sarif" } })
             {
                 var installed = Run(work.FullName, exe, args);
@@ -92,6 +102,10 @@ public sealed class PackagingTests
                 Assert.True(installed.Code == built.Code, installed.Output);
                 Assert.Equal(built.Stdout, installed.Stdout);
             }
+
+            // The same findings whatever the locale: the tool runs in the invariant culture.
+            var turkish = Run(work.FullName, exe, new Dictionary<string, string> { ["LC_ALL"] = "tr_TR.UTF-8", ["LANG"] = "tr_TR.UTF-8" }, "check", samples, "--rules", newsroom, "--format", "json");
+            Assert.Equal(CliRunner.Run(["check", samples, "--rules", newsroom, "--format", "json"]).Stdout, turkish.Stdout);
 
             var newsroomRun = Run(work.FullName, exe, "check", samples, "--rules", newsroom).Output;
             Assert.Contains("NR0001", newsroomRun, StringComparison.Ordinal);
