@@ -224,7 +224,7 @@ public sealed class SarifReportWriter : IReportWriter
     {
         foreach (var candidate in (string[])[Path.Combine(AppContext.BaseDirectory, rule.HelpUri), Path.Combine(Path.GetDirectoryName(rule.File)!, "..", "..", rule.HelpUri)])
         {
-            if (rule.HelpUri.Length > 0 && File.Exists(candidate))
+            if (rule.HelpUri.Length > 0 && FoundFiles.Length(candidate) > 0)
             {
                 return File.ReadAllText(candidate);
             }

@@ -250,6 +250,12 @@ public sealed class ConfigurationResolver
 
         public static EditorConfigFile? Parse(string path)
         {
+            // An empty file says nothing; a pipe or a device (also of length 0) is not opened, since that waits for a writer.
+            if (FoundFiles.Length(path) is not > 0)
+            {
+                return null;
+            }
+
             string[] lines;
             try
             {

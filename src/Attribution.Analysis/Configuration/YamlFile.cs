@@ -31,11 +31,18 @@ internal sealed class YamlFile
         var errors = new List<LoadError>();
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > MaxBytes)
+            switch (FoundFiles.Length(path))
             {
-                errors.Add(new LoadError(path, 0, 0, $"file is larger than {MaxBytes / (1024 * 1024)} MB"));
-                return new YamlFile(path, null, errors);
+                case null:
+                    errors.Add(new LoadError(path, 0, 0, "cannot be read: not a file, or a link to nothing"));
+                    return new YamlFile(path, null, errors);
+                case 0:
+                    // Also what a named pipe or a device says, which is not opened: that would wait for a writer.
+                    errors.Add(new LoadError(path, 1, 1, "file is empty"));
+                    return new YamlFile(path, null, errors);
+                case > MaxBytes:
+                    errors.Add(new LoadError(path, 0, 0, $"file is larger than {MaxBytes / (1024 * 1024)} MB"));
+                    return new YamlFile(path, null, errors);
             }
 
             return Parse(path, File.ReadAllText(path), errors);

@@ -359,6 +359,77 @@ public sealed class BadInputTests : IDisposable
         Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("lexicon", false)]
+    [InlineData("lexicon", true)]
+    [InlineData("rule", false)]
+    [InlineData("editorconfig", false)]
+    [InlineData("editorconfig", true)]
+    [InlineData("fixtures", false)]
+    public async Task A_named_pipe_the_run_finds_by_itself_is_not_waited_on(string where, bool behindLink)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no named pipes in the file system there
+        }
+
+        var rules = Path.Combine(_temp.Root, "rules");
+        Configuration.RuleLoadingTests.CopyDirectory(TestPack.RulesDirectory, rules);
+        var desk = Directory.CreateDirectory(Path.Combine(_temp.Root, "desk")).FullName;
+        var story = Path.Combine(desk, "a.txt");
+        File.WriteAllText(story, "\"One,\" Mayor Ruth Okafor said.");
+        var file = where switch
+        {
+            "lexicon" => Path.Combine(rules, "lexicon", "zz-feed.yml"),
+            "rule" => Path.Combine(rules, "style", "AT4999.Feed.yml"),
+            "editorconfig" => Path.Combine(desk, ".editorconfig"),
+            _ => Path.Combine(rules, "style", "AT4001.LoadedAttributionVerb.fixtures.md"),
+        };
+        File.Delete(file);
+        var pipe = behindLink ? Path.Combine(_temp.Root, "feed") : file;
+        FileReplacementTests.MakeFifo(pipe);
+        if (behindLink)
+        {
+            File.CreateSymbolicLink(file, pipe);
+        }
+
+        string[] args = where == "fixtures" ? ["rules", "test", "--rules", rules] : ["check", "--format", "json", "--rules", rules, story];
+        var run = Task.Run(() => CliRunner.Run(args));
+        var finished = await Task.WhenAny(run, Task.Delay(Bound)) == run;
+        if (!finished)
+        {
+            using var writer = new FileStream(pipe, FileMode.Open, FileAccess.Write); // unblocks the stuck reader
+        }
+
+        Assert.True(finished, $"the run waited on a named pipe ({where})");
+        var (code, stdout, stderr) = await run;
+        switch (where)
+        {
+            case "lexicon" or "rule":
+                // A rules folder with a file that cannot be read is a rule error, located at the file.
+                Assert.Equal(3, code);
+                Assert.Contains($"{file}(1,1): error AT0001: file is empty", stderr, StringComparison.Ordinal);
+                break;
+            case "editorconfig":
+                // An .editorconfig that says nothing changes nothing.
+                Assert.Equal(0, code);
+                Assert.Equal("", stderr);
+                using (var json = JsonDocument.Parse(stdout))
+                {
+                    Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+                }
+
+                break;
+            default:
+                // The pipe holds no cases; every other rule's cases are still run.
+                Assert.Equal(0, code);
+                var all = new Attribution.Analysis.Rules.RuleTester(TestPack.Analyzer).Run(TestPack.Pack.Diagnostics).Cases;
+                var left = all - Attribution.Analysis.Rules.RuleTester.ReadFixtures(Path.Combine(TestPack.RulesDirectory, "style", Path.GetFileName(file))).Count;
+                Assert.Contains($" rule(s), {left} case(s): {left} passed, 0 failed", stdout, StringComparison.Ordinal);
+                break;
+        }
+    }
+
     [Fact]
     public void A_file_name_that_is_not_utf8_is_named_with_the_reason()
     {

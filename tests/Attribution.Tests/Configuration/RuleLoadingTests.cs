@@ -146,7 +146,7 @@ public sealed class RuleLoadingTests : IDisposable
 
     private List<LoadError> Errors() => [.. Assert.Throws<LoadException>(() => RulePack.Load(_temp.Root)).Errors];
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
         {
