@@ -530,10 +530,11 @@ internal static class CliApp
                 using var buffer = new MemoryStream();
                 using (var writer = new JsonReportWriter(buffer, indented: false))
                 {
-                    foreach (var doc in goldDocs.AsParallel().AsOrdered().Select(g => analyzer.Analyze(new Attribution.Text.SourceText(g.Id + ".txt", g.Text))))
-                    {
-                        writer.WriteDocument(doc);
-                    }
+                    OrderedParallel.Run(
+                        goldDocs,
+                        (g, _) => analyzer.Analyze(new Attribution.Text.SourceText(g.Id + ".txt", g.Text)),
+                        writer.WriteDocument,
+                        Environment.ProcessorCount);
 
                     writer.Complete();
                 }
