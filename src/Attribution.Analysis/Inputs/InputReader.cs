@@ -251,17 +251,8 @@ public sealed class InputReader
     /// The length of what <paramref name="file"/> finally names: a link's own length is that of the path it
     /// holds. 0 for a link to something that is not a path (a pipe), -1 when it cannot be read.
     /// </summary>
-    private static long LengthOf(string file)
-    {
-        try
-        {
-            return Links.Final(new FileInfo(file)) is FileInfo final ? final.Length : 0;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return -1; // the read reports it
-        }
-    }
+    private static long LengthOf(string file) =>
+        FoundFiles.Length(file) ?? (Links.Final(new FileInfo(file)) is null ? 0 : -1); // -1: the read reports why
 
     /// <summary>"broken symbolic link (to …)" when <paramref name="file"/> is a link to nothing, else null.</summary>
     private static string? BrokenLink(FileSystemInfo file)
