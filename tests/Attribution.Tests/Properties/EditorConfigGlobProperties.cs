@@ -77,6 +77,44 @@ public sealed class EditorConfigGlobProperties
     }
 
     [Fact]
+    public void Alternatives_of_stars_and_letters_match_what_a_simple_matcher_matches()
+    {
+        // "*.{yml,yaml}", the usual kind of section, is matched without a regular expression; it must match
+        // exactly what any of its alternatives would, in any folder.
+        var text = Gen.OneOfConst('a', 'b', '.', '*').Array[0, 4].Select(c => new string(c));
+        var group = text.Array[2, 4].Select(a => "{" + string.Join(',', a) + "}");
+        var pattern = Gen.Select(text, group, text, Gen.Bool).Select((a, g, b, two) => two ? a + g + b + g : a + g + b);
+        var path = Gen.OneOfConst('a', 'b', '.', '/').Array[0, 9].Select(c => new string(c));
+        Gen.Select(pattern, path).Sample((p, name) =>
+        {
+            var glob = EditorConfigGlob.Parse(p);
+            var alternatives = Expand(p);
+            var fileName = name[(name.LastIndexOf('/') + 1)..];
+            Assert.Equal(!p.Contains("**", StringComparison.Ordinal), glob.IsPlain);
+            if (glob.IsPlain)
+            {
+                Assert.Equal(alternatives.Any(a => Reference(a, fileName)), glob.IsMatch(name));
+            }
+        }, iter: 3000);
+    }
+
+    [Theory]
+    [InlineData("*", true)]
+    [InlineData("*.md", true)]
+    [InlineData("*.{yml,yaml,json,props,csproj,sln}", true)]
+    [InlineData("{desk,wire}-*.{txt,md}", true)]
+    [InlineData("desk/*.txt", false)]
+    [InlineData("**.md", false)]
+    [InlineData("story?.txt", false)]
+    [InlineData("[abc].txt", false)]
+    [InlineData("a\\*b.txt", false)]
+    [InlineData("{single}.txt", false)]
+    [InlineData("part{1..3}.txt", false)]
+    [InlineData("{a,b{1,2}}.txt", false)]
+    public void Plain_sections_are_matched_without_a_regular_expression(string pattern, bool plain) =>
+        Assert.Equal(plain, EditorConfigGlob.Parse(pattern).IsPlain);
+
+    [Fact]
     public void A_number_range_takes_the_integers_between_its_ends()
     {
         var number = Gen.Int[-1000, 1000];
@@ -105,6 +143,19 @@ public sealed class EditorConfigGlobProperties
         }
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed} for 200 matches");
+    }
+
+    // The patterns "{a,b}" groups spell out, groups taken left to right.
+    private static List<string> Expand(string p)
+    {
+        var open = p.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return [p];
+        }
+
+        var close = p.IndexOf('}', open);
+        return [.. p[(open + 1)..close].Split(',').SelectMany(a => Expand(p[..open] + a + p[(close + 1)..]))];
     }
 
     // '**/' no folder or any folders, '**' any run, '*' any run without '/', '?' one character but '/', the rest
