@@ -8,10 +8,17 @@ using BenchmarkDotNet.Toolchains.NativeAot;
 // dotnet run -c Release --project tests/Attribution.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/Attribution.Benchmarks -- --filter '*' --aot   (also compiled as the tool ships)
 // dotnet run -c Release --project tests/Attribution.Benchmarks -- --allocations   (what each stage allocates)
+// dotnet run -c Release --project tests/Attribution.Benchmarks -- --scaling   (each stage on one thread and two, in one process)
 // Artifacts go to the temp folder, not the repository.
 if (args is ["--allocations"])
 {
     AllocationProfile.Run();
+    return;
+}
+
+if (args is ["--scaling"])
+{
+    ScalingProfile.Run();
     return;
 }
 

@@ -127,6 +127,12 @@ public sealed class SourceBinder
         private readonly Dictionary<string, bool> _afterFirstName;
         private readonly Dictionary<string, int> _unresolved;
 
+        // Analyse's word lists, emptied for each mention it reads: a story has dozens, and a pair of lists
+        // each, with their growth, was a sixth of what binding allocated. Analyse does not call itself, and
+        // nothing keeps the lists past it.
+        private readonly List<string> _words = [];
+        private readonly List<string> _nameRun = [];
+
         [ThreadStatic]
         private static Indexes? t_indexes;
 
@@ -872,7 +878,8 @@ public sealed class SourceBinder
             var headAcronym = headNoun.Length >= 2 && IsAllCaps(headNoun) && !_lex.Pronouns.ContainsKey(headNoun);
             headNoun = TrimPossessive(headNoun).ToLowerInvariant(); // "the alliance's" → alliance
             var capitals = 0;
-            var nameRun = new List<string>();
+            var nameRun = _nameRun;
+            nameRun.Clear();
             var personEvidence = false;
             var previousIsTitle = false; // words[i - 1] without its periods is a title
             for (var i = 0; i < words.Count; i++)
@@ -1185,7 +1192,8 @@ public sealed class SourceBinder
 
         private List<string> Words(TextSpan span)
         {
-            var words = new List<string>();
+            var words = _words;
+            words.Clear();
             var i = span.Start;
             while (i < span.End)
             {
