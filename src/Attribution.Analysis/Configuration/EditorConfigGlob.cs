@@ -120,7 +120,7 @@ internal sealed class EditorConfigGlob
         var i = 0;
         while (i < pattern.Length)
         {
-            var open = pattern.IndexOfAny(['{', '}'], i);
+            var open = NextBrace(pattern, i);
             var literal = open < 0 ? pattern[i..] : pattern[i..open];
             for (var k = 0; k < names.Count; k++)
             {
@@ -132,7 +132,7 @@ internal sealed class EditorConfigGlob
                 break;
             }
 
-            var close = pattern.IndexOfAny(['{', '}'], open + 1);
+            var close = NextBrace(pattern, open + 1);
             if (pattern[open] == '}' || close < 0 || pattern[close] == '{')
             {
                 return null; // a stray '}', an unclosed or a nested group
@@ -150,6 +150,9 @@ internal sealed class EditorConfigGlob
 
         return [.. names];
     }
+
+    // The index of the next '{' or '}' at or after from, or -1.
+    private static int NextBrace(string pattern, int from) => pattern.AsSpan(from).IndexOfAny('{', '}') is var at and >= 0 ? from + at : -1;
 
     // Whether name is what a pattern of literal characters and stars spells, a star standing for any run: the
     // pieces between stars are found in order, each as early as it can be, which finds a match when there is one.
