@@ -9,6 +9,7 @@ using BenchmarkDotNet.Toolchains.NativeAot;
 // dotnet run -c Release --project tests/Attribution.Benchmarks -- --filter '*' --aot   (also compiled as the tool ships)
 // dotnet run -c Release --project tests/Attribution.Benchmarks -- --allocations   (what each stage allocates)
 // dotnet run -c Release --project tests/Attribution.Benchmarks -- --scaling   (each stage on one thread and two, in one process)
+// dotnet run -c Release --project tests/Attribution.Benchmarks -- --control   (how far the machine lets two threads scale now)
 // Artifacts go to the temp folder, not the repository.
 if (args is ["--allocations"])
 {
@@ -19,6 +20,12 @@ if (args is ["--allocations"])
 if (args is ["--scaling"])
 {
     ScalingProfile.Run();
+    return;
+}
+
+if (args is ["--control"])
+{
+    ControlProfile.Run();
     return;
 }
 
