@@ -13,8 +13,9 @@ namespace Attribution.Benchmarks;
 /// <remarks>
 /// On the 2-core benchmark machine this figure is not steady: for minutes at a time it sits near 1.9, then
 /// near 1.4, while a loop like it run as two processes keeps scaling and a loop that does not allocate
-/// scales either way. e2e.sh runs this beside each round of the tool, so a two-core figure can be read
-/// against what the machine allowed at the time.
+/// scales either way. It also falls while anything else keeps a core busy (just after a build, say). e2e.sh
+/// runs this beside each round of the tool, so a two-core figure can be read against what the machine
+/// allowed at the time.
 /// </remarks>
 internal static class ControlProfile
 {
