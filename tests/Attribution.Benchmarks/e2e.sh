@@ -70,7 +70,9 @@ for build in "${builds[@]}"; do
   for _ in $(seq "$rounds"); do
     scaled=0
     if [ -n "$control" ]; then
-      scaled=$(dotnet "$control" --control | sed -n 's/^control: two threads \([0-9.]*\)x.*/\1/p')
+      # A control that fails counts as one that did not scale; the round is still timed.
+      scaled=$(dotnet "$control" --control | sed -n 's/^control: two threads \([0-9.]*\)x.*/\1/p') || scaled=0
+      scaled=${scaled:-0}
     fi
     for threads in 1 "$cores"; do
       # Wall time to the millisecond (time's own is to the hundredth), peak RSS from time.
