@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Attribution.Benchmarks;
@@ -65,20 +64,7 @@ internal static class ControlProfile
     private static double Time(FrozenDictionary<string, int> dictionary, string text, int threads)
     {
         GC.Collect();
-        var watch = Stopwatch.StartNew();
-        var workers = new Thread[threads];
-        for (var k = 0; k < threads; k++)
-        {
-            workers[k] = new Thread(() => Interlocked.Add(ref s_sink, Loop(dictionary, text)));
-            workers[k].Start();
-        }
-
-        foreach (var worker in workers)
-        {
-            worker.Join();
-        }
-
-        return watch.Elapsed.TotalMilliseconds;
+        return Threads.Run(threads, _ => Interlocked.Add(ref s_sink, Loop(dictionary, text)));
     }
 
     private static long Loop(FrozenDictionary<string, int> dictionary, string text)

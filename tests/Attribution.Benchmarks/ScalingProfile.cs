@@ -61,27 +61,13 @@ internal static class ScalingProfile
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        var workers = new Thread[threads];
-        for (var k = 0; k < threads; k++)
+        var wall = Threads.Run(threads, first =>
         {
-            var first = k;
-            workers[k] = new Thread(() =>
+            for (var i = first; i < texts.Count; i += threads)
             {
-                for (var i = first; i < texts.Count; i += threads)
-                {
-                    work(texts[i]);
-                }
-            });
-            workers[k].Start();
-        }
-
-        foreach (var worker in workers)
-        {
-            worker.Join();
-        }
-
-        var wall = watch.Elapsed.TotalMilliseconds;
+                work(texts[i]);
+            }
+        });
         process.Refresh();
         return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
     }

@@ -99,9 +99,9 @@ for build in "${builds[@]}"; do
       [ -n "$picked" ] || continue
       count=$(echo "$picked" | wc -l)
       speedup=$(echo "$picked" | cut -d' ' -f1 | median)
-      scaled=$(echo "$picked" | cut -d' ' -f2 | median)
+      allowed=$(echo "$picked" | cut -d' ' -f2 | median)
       [ "$side" = high ] && where="scaled 1.7x or more" || where="scaled less"
-      split="$split${split:+; }$(printf '%.2fx in %d round(s) where a .NET loop %s (control median %.2fx)' "$speedup" "$count" "$where" "$scaled")"
+      split="$split${split:+; }$(printf '%.2fx in %d round(s) where a .NET loop %s (control median %.2fx)' "$speedup" "$count" "$where" "$allowed")"
     done
     echo "$name speed-up by what the control allowed: $split"
   fi
