@@ -37,13 +37,10 @@ public sealed class OutputFailureTests : IDisposable
         Assert.True(stdin.Consumed < archive.Length / 2, $"read {stdin.Consumed:N0} of {archive.Length:N0} bytes after the output failed");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_output_file_on_a_full_disk_is_a_clear_message()
     {
-        if (!File.Exists("/dev/full"))
-        {
-            return; // Linux only: the device that is always full.
-        }
+        Requires.Platform(File.Exists("/dev/full"), "Linux only: the device that is always full");
 
         var story = _temp.Write("story.txt", Story(1));
         var (code, stdout, stderr) = CliRunner.Run("check", "--format", "json", "-o", "/dev/full", story);
@@ -66,16 +63,13 @@ public sealed class OutputFailureTests : IDisposable
         Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_story_whose_fix_cannot_be_written_is_named_and_the_others_are_fixed()
     {
         var locked = _temp.Write("locked/story.txt", "The mayor claimed the bridge was safe.\n");
         var open = _temp.Write("open/story.txt", "The mayor claimed the bridge was safe.\n");
         var folder = Path.GetDirectoryName(locked)!;
-        if (!Lock(folder, true))
-        {
-            return; // neither permissions nor an immutable folder can stop this user writing here
-        }
+        Requires.Platform(Lock(folder, true), "neither permissions nor an immutable folder can stop this user writing here");
 
         try
         {
@@ -136,13 +130,10 @@ public sealed class OutputFailureTests : IDisposable
         Assert.Equal(OperatingSystem.IsWindows() ? "attribution: cannot write the output: Broken pipe" + Environment.NewLine : "", stderr.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_closed_pipe_stops_the_real_process()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // The console stream of Windows drops writes to a closed pipe; only Unix's descriptor is tested.
-        }
+        Requires.Platform(!OperatingSystem.IsWindows(), "The console stream of Windows drops writes to a closed pipe; only Unix's descriptor is tested");
 
         var archive = _temp.WriteBytes("archive.jsonl", Archive(60_000));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -163,13 +154,10 @@ public sealed class OutputFailureTests : IDisposable
         Assert.Equal(2, process.ExitCode); // 0 would mean every story was analysed into a closed pipe
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_pipe_left_non_blocking_still_gets_the_whole_report()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        Requires.Platform(!OperatingSystem.IsWindows(), "a non-blocking pipe shared with a parent is a Unix descriptor's state");
 
         // A parent that shares a non-blocking pipe: writes to a full pipe must wait, not fail with EAGAIN.
         // python3 makes the pipe, fills it slowly as a reader, and prints the exit code and the bytes read.
@@ -200,7 +188,8 @@ public sealed class OutputFailureTests : IDisposable
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return; // no python3 here
+            Requires.Dependency(false, "python3 is not installed");
+            throw;
         }
 
         using (python)

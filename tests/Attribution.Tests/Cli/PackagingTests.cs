@@ -11,6 +11,7 @@ namespace Attribution.Tests.Cli;
 public sealed class PackagingTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void The_packed_tool_installs_and_checks_the_samples_with_its_bundled_rules()
     {
         var root = TestPack.RepositoryRoot;

@@ -60,6 +60,7 @@ public sealed class JsonStreamingTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_story_too_long_to_render_is_streamed_in_its_place_in_the_output()
     {
         var sample = File.ReadAllText(Path.Combine(TestPack.RepositoryRoot, "samples", "harbor-storm.txt"));

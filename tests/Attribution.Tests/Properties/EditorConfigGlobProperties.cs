@@ -115,6 +115,7 @@ public sealed class EditorConfigGlobProperties
         Assert.Equal(plain, EditorConfigGlob.Parse(pattern).IsPlain);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_number_range_takes_the_integers_between_its_ends()
     {
         var number = Gen.Int[-1000, 1000];
