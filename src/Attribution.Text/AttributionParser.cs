@@ -1044,9 +1044,9 @@ public sealed class AttributionParser
                     dash = _toks[close + 1].Span;
                 }
 
-                if (speaker is null && !IsSubstantial(region))
+                if (speaker is null && (!IsSubstantial(region) || IsNameInRunningText(region)))
                 {
-                    continue; // a scare quote, a title or a nickname
+                    continue; // a scare quote, a title, a code name or a nickname
                 }
 
                 var continues = -1;
@@ -1137,6 +1137,46 @@ public sealed class AttributionParser
             }
 
             return true;
+        }
+
+        // …, code named "Will of Victory," in Anbar / the "Big Dig" project: a short quotation in Title Case
+        // that a word before it in the same sentence leads into names something; nobody says it.
+        private bool IsNameInRunningText(QuoteRegion region)
+        {
+            var open = IndexOfToken(region.Span.Start);
+            if (open < 1 || _toks[open - 1].Kind != TokenKind.Word || _toks[open - 1].InQuote)
+            {
+                return false;
+            }
+
+            var words = 0;
+            var capitalised = 0;
+            foreach (var word in WordRuns(_text.AsSpan(region.Inner.Start, Math.Max(0, region.Inner.Length))))
+            {
+                words++;
+                capitalised += char.IsUpper(word) ? 1 : 0;
+            }
+
+            return words is > 0 and <= 5 && capitalised * 2 > words && char.IsUpper(_text[region.Inner.Start]);
+        }
+
+        // The first character of each run of letters, digits and in-word marks ("don't", "U.S.-led").
+        private static List<char> WordRuns(ReadOnlySpan<char> text)
+        {
+            var firsts = new List<char>();
+            var inWord = false;
+            foreach (var c in text)
+            {
+                var letter = char.IsLetterOrDigit(c);
+                if (letter && !inWord)
+                {
+                    firsts.Add(c);
+                }
+
+                inWord = letter || c is '\'' or '\u2019' or '-';
+            }
+
+            return firsts;
         }
 
         private bool IsSubstantial(QuoteRegion region)
@@ -1457,6 +1497,13 @@ public sealed class AttributionParser
 
             var s = i + 1;
 
+            // "…, Iraqi and coalition officials said" / "U.S. and Afghan officials said": a proper modifier
+            // joined by "and" to the phrase's first modifier shares its head, and is part of the speaker.
+            if (words >= 2 && i - 1 >= lo && IsWord(i, "and") && CoordinatedModifierStart(i - 1, lo) is { } left)
+            {
+                s = left;
+            }
+
             // "On Tuesday the minister said": drop a leading prepositional phrase; "In a Bloomberg
             // interview Trump declared": when a name closes the phrase, the name is the speaker.
             if (IsPreposition(s))
@@ -1487,6 +1534,41 @@ public sealed class AttributionParser
             }
 
             return s <= e ? (s, end) : null;
+        }
+
+        // The start of "Iraqi" in "…, Iraqi and coalition officials", of "port" in "…, port and union officials"
+        // or of "the U.S." in "the U.S. and Iraqi officials": one word (or dotted abbreviation) ending at token
+        // j that opens its phrase, after punctuation or the unit's start, or, when capitalised, after a
+        // determiner. Null for "Hillary Clinton and aides", whose left side is a name of its own.
+        private int? CoordinatedModifierStart(int j, int lo)
+        {
+            if (IsAbbreviationDot(j) && j - 1 >= lo)
+            {
+                j--;
+            }
+
+            if (_toks[j].Kind != TokenKind.Word || _toks[j].InQuote || IsStopWord(j) || IsDeterminer(j) || IsPreposition(j) || CueAt(j, out _))
+            {
+                return null;
+            }
+
+            if (!IsCapitalised(j))
+            {
+                return j - 1 < lo || IsPunct(j - 1, ',') ? j : null;
+            }
+
+            var start = j;
+            while (start - 2 >= lo && IsJoiner(start - 1) && _toks[start - 1].Start == _toks[start - 2].End && _toks[start - 2].Kind == TokenKind.Word)
+            {
+                start -= 2; // U.S.
+            }
+
+            if (start - 1 < lo || _toks[start - 1].Kind is TokenKind.Punctuation or TokenKind.QuoteClose)
+            {
+                return start;
+            }
+
+            return IsDeterminer(start - 1) ? start - 1 : null;
         }
 
         // said Mr Smith / said the official / said a senior coalition military official, speaking on …

@@ -516,31 +516,48 @@ public sealed class SourceBinder
             var latest = LatestWithWord(noun, position, capitalisedOnly: false);
             if (noun.EndsWith('s'))
             {
-                latest = Math.Max(latest, LatestWithWord(noun.AsSpan(0, noun.Length - 1), position, capitalisedOnly: false));
+                latest = MentionedLater(latest, LatestWithWord(noun.AsSpan(0, noun.Length - 1), position, capitalisedOnly: false));
             }
 
             for (var length = 3; length < noun.Length; length++)
             {
-                latest = Math.Max(latest, LatestWithWord(noun.AsSpan(0, length), position, capitalisedOnly: true));
+                latest = MentionedLater(latest, LatestWithWord(noun.AsSpan(0, length), position, capitalisedOnly: true));
             }
 
             return latest;
         }
 
-        private int LatestWithWord(ReadOnlySpan<char> word, int position, bool capitalisedOnly)
+        // Of two entities (or -1), the one the story mentioned last.
+        private int MentionedLater(int a, int b) =>
+            a < 0 ? b : b < 0 ? a : _entities[b].LastPosition > _entities[a].LastPosition ? b : a;
+
+        // The entity described with this word that the story mentioned last before position ("the official" is
+        // the official of the latest paragraph, not the one introduced last), among the latest RecentDescribed.
+        private int LatestWithWord(ReadOnlySpan<char> word, int position, bool capitalisedOnly) =>
+            _headWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var list)
+                ? MostRecentlyMentioned(list, position, capitalisedOnly, null, null)
+                : -1;
+
+        /// <summary>How many of the latest entities described with a word a description looks back over.</summary>
+        private const int RecentDescribed = 64;
+
+        private int MostRecentlyMentioned(List<HeadWord> list, int position, bool capitalisedOnly, string? headText, string? noun)
         {
-            if (_headWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var list))
+            var best = -1;
+            var bestPosition = -1;
+            for (var i = list.Count - 1; i >= Math.Max(0, list.Count - RecentDescribed); i--)
             {
-                for (var i = list.Count - 1; i >= 0; i--)
+                var candidate = list[i];
+                var last = _entities[candidate.Entity].LastPosition;
+                if (candidate.First < position && last > bestPosition && (candidate.Capitalised || !capitalisedOnly)
+                    && (headText is null || DescribedWithAll(_entities[candidate.Entity], headText, noun!)))
                 {
-                    if (list[i].First < position && (list[i].Capitalised || !capitalisedOnly))
-                    {
-                        return list[i].Entity;
-                    }
+                    best = candidate.Entity;
+                    bestPosition = last;
                 }
             }
 
-            return -1;
+            return best;
         }
 
         private int ResolvePronoun(string pronoun, int position)
@@ -640,7 +657,11 @@ public sealed class SourceBinder
         private int ResolveDefinite(MentionInfo info, string headText, int position)
         {
             var noun = info.HeadNoun;
-            if (LatestDescribedAs(noun, position) is var described and >= 0)
+
+            // "the coalition official" is the latest official whose description has "coalition" too ("a senior
+            // coalition military official"), not the latest official ("another senior Iraqi military official").
+            var described = HasModifiers(headText, noun) ? LatestCompatible(headText, noun, position) : LatestDescribedAs(noun, position);
+            if (described >= 0)
             {
                 return described;
             }
@@ -712,16 +733,126 @@ public sealed class SourceBinder
 
         private int ResolveDescription(string headText, MentionInfo info)
         {
-            if (info.Indefinite)
+            // "a source", "another source": a new source each time. But wire copy repeats a specific
+            // description with its article: "a senior coalition military official said at a briefing" is the
+            // one introduced before in the same words; "another …" never is.
+            if (info.Indefinite && (headText.StartsWith("another ", StringComparison.OrdinalIgnoreCase) || CountModifiers(headText, info.HeadNoun) < 2))
             {
-                return -1; // "a source", "another source": a new source each time
+                return -1;
             }
 
             return _entityByHead.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Normalise(headText.AsSpan()), out var latest) ? latest : -1;
         }
 
+        // The head text without its article: "the official", "an official" and "a official" file together.
         private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> s) =>
-            s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
+            s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..]
+            : s.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? s[3..]
+            : s.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? s[2..]
+            : s;
+
+        // The words of a description other than its determiner and its head noun: "the senior coalition
+        // official" → senior, coalition.
+        private static ModifierEnumerator ModifierWords(string headText, string noun) => new(headText, noun);
+
+        private static bool HasModifiers(string headText, string noun) => ModifierWords(headText, noun).MoveNext();
+
+        private static int CountModifiers(string headText, string noun)
+        {
+            var count = 0;
+            foreach (var _ in ModifierWords(headText, noun))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        // The latest entity described before position with the noun (or its singular) whose description holds
+        // every modifier of headText; or -1. Mentions that name a person ("Sen. Graham") have no modifiers to
+        // compare and are left to the title rules.
+        private int LatestCompatible(string headText, string noun, int position)
+        {
+            var latest = _headWords.TryGetValue(noun, out var list) ? MostRecentlyMentioned(list, position, false, headText, noun) : -1;
+            if (noun.EndsWith('s') && _headWords.TryGetValue(noun[..^1], out var singular))
+            {
+                latest = MentionedLater(latest, MostRecentlyMentioned(singular, position, false, headText, noun));
+            }
+
+            return latest;
+        }
+
+        private static bool DescribedWithAll(Entity entity, string headText, string noun)
+        {
+            foreach (var mention in entity.Mentions)
+            {
+                var all = true;
+                foreach (var modifier in ModifierWords(headText, noun))
+                {
+                    if (!ContainsWord(mention.HeadText, modifier))
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ContainsWord(string text, ReadOnlySpan<char> word)
+        {
+            foreach (var range in text.AsSpan().Split(' '))
+            {
+                if (text.AsSpan()[range].TrimEnd(".,").Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The modifier words of a description, as spans of its text: not its determiner, not its head noun.</summary>
+        private ref struct ModifierEnumerator(string text, string noun)
+        {
+            private int _next;
+
+            public ReadOnlySpan<char> Current { get; private set; }
+
+            public readonly ModifierEnumerator GetEnumerator() => this;
+
+            public bool MoveNext()
+            {
+                while (_next < text.Length)
+                {
+                    var end = text.IndexOf(' ', _next);
+                    end = end < 0 ? text.Length : end;
+                    var word = text.AsSpan(_next, end - _next).TrimEnd(".,");
+                    var first = _next == 0;
+                    _next = end + 1;
+                    if (word.IsEmpty || word.Equals(noun, StringComparison.OrdinalIgnoreCase) || (first && IsDeterminerWord(word)))
+                    {
+                        continue;
+                    }
+
+                    Current = word;
+                    return true;
+                }
+
+                return false;
+            }
+
+            private static bool IsDeterminerWord(ReadOnlySpan<char> w) =>
+                w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("an", StringComparison.OrdinalIgnoreCase) || w.Equals("another", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("this", StringComparison.OrdinalIgnoreCase) || w.Equals("that", StringComparison.OrdinalIgnoreCase);
+        }
 
         // ---- mention analysis ---------------------------------------------------------
 
