@@ -199,6 +199,7 @@ public sealed class HtmlReportWriter : IReportWriter
             list.Add(q);
         }
 
+        var quoteStarts = doc.Quotations.Select((quote, q) => (quote.Span.Start, q)).ToLookup(x => x.Start, x => x.q);
         var findingStarts = active.Select((d, i) => (d.Span.Start, i)).ToLookup(x => x.Start, x => x.i);
         var findingEnds = active.Select((d, i) => (d.Span.End, i)).ToLookup(x => x.End, x => x.i);
         var open = new List<Mark>();
@@ -228,6 +229,12 @@ public sealed class HtmlReportWriter : IReportWriter
             foreach (var f in findingStarts[at])
             {
                 w.Write($"<span class=\"anchor\" id=\"{id}-at{f + 1}\"></span>");
+            }
+
+            // Where each quotation starts, so that a continuation can link to the quotation it continues.
+            foreach (var q in quoteStarts[at])
+            {
+                w.Write($"<span class=\"anchor\" id=\"{id}-q{q + 1}\"></span>");
             }
 
             open.RemoveAll(m => m.Span.End <= at);
@@ -274,6 +281,15 @@ public sealed class HtmlReportWriter : IReportWriter
                     var sourceIndex = analysis.QuoteSources[m.Index];
                     var who = sourceIndex >= 0 ? analysis.Sources[sourceIndex].Name : "no source found";
                     var cue = analysis.Document.AttributingCue(m.Index) is { } c ? $", cue \u201c{analysis.Document.Source.ToString(c)}\u201d" : "";
+                    if (quote.IsContinuation)
+                    {
+                        // '"A," she said. "B."': B links to A, whose attribution it carries on.
+                        var head = ChainHead(analysis.Document, m.Index);
+                        titles.Add($"q{m.Index + 1} ({Analyzer.KindName(quote.Kind)}) continues q{head + 1}: {Analyzer.TypeName(type)} source \u2014 {who}{cue}");
+                        href ??= $"#{id}-q{head + 1}";
+                        break;
+                    }
+
                     titles.Add($"q{m.Index + 1} ({Analyzer.KindName(quote.Kind)}): {Analyzer.TypeName(type)} source \u2014 {who}{cue}");
                     href ??= sourceIndex >= 0 ? $"#{id}-{analysis.Sources[sourceIndex].Id}" : null;
                     break;
@@ -317,7 +333,18 @@ public sealed class HtmlReportWriter : IReportWriter
         w.Write($"</{tag}>");
     }
 
-    private void WriteDiagnostics(TextWriter w, DocumentAnalysis analysis, string id, List<Diagnostic> active)
+    // The first quotation of a continuation chain.
+    private static int ChainHead(ParsedDocument doc, int index)
+    {
+        while (doc.Quotations[index].IsContinuation && doc.Quotations[index].ContinuesFrom < index)
+        {
+            index = doc.Quotations[index].ContinuesFrom;
+        }
+
+        return index;
+    }
+
+        private void WriteDiagnostics(TextWriter w, DocumentAnalysis analysis, string id, List<Diagnostic> active)
     {
         w.Write($"<h3>Findings ({active.Count})</h3>\n");
         if (active.Count == 0)

@@ -196,7 +196,9 @@ public sealed class JsonReportWriter : IReportWriter
                 json.WriteString(Names.Text, quote.Spans.Length == 1 ? source[quote.Span] : source.ToString(quote.Spans));
             }
 
-            WriteTextSpan(json, Names.Cue, doc.AttributingCue(q), source);
+            // A continuation ('"A," she said. "B."') has no cue or speaker of its own; it names the quotation it
+            // continues and shares its source.
+            WriteTextSpan(json, Names.Cue, quote.IsContinuation ? null : doc.AttributingCue(q), source);
             WriteTextSpan(json, Names.Speaker, quote.Speaker, source);
             var sourceIndex = analysis.QuoteSources[q];
             if (sourceIndex >= 0)
@@ -206,6 +208,11 @@ public sealed class JsonReportWriter : IReportWriter
             else
             {
                 json.WriteNull(Names.Source);
+            }
+
+            if (quote.IsContinuation)
+            {
+                WriteQuoteId(json, Names.Continues, quote.ContinuesFrom + 1);
             }
 
             json.WriteEndObject();
@@ -597,6 +604,8 @@ public sealed class JsonReportWriter : IReportWriter
         public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
 
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+
+        public static readonly JsonEncodedText Continues = JsonEncodedText.Encode("continues");
 
         public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
 

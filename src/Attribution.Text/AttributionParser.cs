@@ -292,9 +292,6 @@ public sealed class AttributionParser
         private readonly List<Quotation> _quotes = [];
         private int _lastAttributed = -1;
         private Unit _unit;
-        private Unit _previousUnit;
-        private int _quotesBeforeUnit;
-        private int _quotesBeforePreviousUnit;
 
         public DocumentParser(string text, Lexicon lexicon, WordSet? triggers, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
@@ -333,14 +330,15 @@ public sealed class AttributionParser
                 newIndex[order[i]] = i;
             }
 
-            return [.. order.Select(old => _quotes[old] is var q && q.ContinuesFrom >= 0 ? q with { ContinuesFrom = newIndex[q.ContinuesFrom] } : _quotes[old])];
+            // A continuation always points back; one whose quotation now comes after it (only in garbled text)
+            // continues nothing.
+            return [.. order.Select(old => _quotes[old] is var q && q.ContinuesFrom >= 0
+                ? q with { ContinuesFrom = newIndex[q.ContinuesFrom] < newIndex[old] ? newIndex[q.ContinuesFrom] : -1 }
+                : _quotes[old])];
         }
 
         public void ParseUnit(Unit unit)
         {
-            _previousUnit = _unit;
-            _quotesBeforePreviousUnit = _quotesBeforeUnit;
-            _quotesBeforeUnit = _quotes.Count;
             _unit = unit;
             if (!MayAttribute(unit))
             {
@@ -1068,15 +1066,9 @@ public sealed class AttributionParser
                     continue;
                 }
 
-                // "A," he said. "B." — one quotation in two parts, as an editor reads it.
-                if (continues >= 0 && continues == _quotes.Count - 1 && ContinuesQuotation(_quotes[^1], region))
-                {
-                    var previous = _quotes[^1];
-                    _quotes[^1] = previous with { Kind = previous.Kind == QuotationKind.Direct ? QuotationKind.Direct : QuotationKind.Mixed, Spans = previous.Spans.Add(region.Span) };
-                    continue;
-                }
-                // A floating quotation inherits the previous speaker: its mention is the speaker's.
-                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], dash, null, speaker ?? (continues >= 0 ? _quotes[continues].Speaker : null), continues, _unit.Paragraph));
+                // "A," he said. "B." / a further quoted paragraph: a quotation of its own that continues the
+                // previous speaker's, with no cue or speaker of its own (its source is the one it continues).
+                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], dash, null, speaker, continues, _unit.Paragraph));
                 if (speaker is not null)
                 {
                     _lastAttributed = _quotes.Count - 1;
@@ -1115,28 +1107,6 @@ public sealed class AttributionParser
             }
 
             return (TokenSpan(cueStart, cueEnd), TokenSpan(subject.Start, subject.End));
-        }
-
-        // The previous quotation ends in a quotation in this paragraph and only its attribution
-        // (", he said.") stands between it and this one.
-        private bool ContinuesQuotation(Quotation previous, QuoteRegion region)
-        {
-            var last = previous.Spans[^1];
-            // Same paragraph, or the paragraph right after the one that ends with the attributed quotation.
-            var gap = ParagraphOf(region.Span.Start) - ParagraphOf(last.Start);
-            if (previous.Cue is null || !QuoteScanner.IsQuoteChar(_text[last.End - 1]) || gap is < 0 or > 1)
-            {
-                return false;
-            }
-
-            // The previous quotation was made in the previous sentence, and this one opens this sentence.
-            if (region.Span.Start != _unit.Span.Start || _quotes.Count != _quotesBeforeUnit
-                || _quotesBeforeUnit == _quotesBeforePreviousUnit || !_previousUnit.Span.Contains(last))
-            {
-                return false;
-            }
-
-            return true;
         }
 
         // …, code named "Will of Victory," in Anbar / the "Big Dig" project: a short quotation in Title Case

@@ -22,7 +22,9 @@ public enum QuotationKind
 /// <param name="Verb">The lexicon entry of the cue verb, if the cue is a verb.</param>
 /// <param name="Speaker">The surface mention of the speaker attached to this quote, if any.</param>
 /// <param name="ContinuesFrom">
-/// Index of the earlier quotation whose speaker this one continues (a floating quote), or -1.
+/// Index of the earlier quotation whose speaker this one continues, or -1: a quotation with no attribution
+/// of its own ('"A," she said. "B."', a further quoted paragraph), or one that shares its subject ("…, and
+/// says …").
 /// </param>
 /// <param name="Paragraph">Index of the paragraph the quotation starts in.</param>
 public sealed record Quotation(
@@ -36,6 +38,12 @@ public sealed record Quotation(
 {
     /// <summary>From the first part's start to the last part's end.</summary>
     public TextSpan Span => new(Spans[0].Start, Spans[^1].End);
+
+    /// <summary>
+    /// True for a quotation that continues an earlier speaker's with no attribution of its own ('"A," she
+    /// said. "B."'): the JSON contract's <c>continues</c>.
+    /// </summary>
+    public bool IsContinuation => ContinuesFrom >= 0 && Cue is null && Speaker is null;
 }
 
 /// <summary>The parser's view of one document.</summary>
@@ -59,7 +67,14 @@ public sealed record ParsedDocument(
     /// </summary>
     public TextSpan? AttributingCue(int index)
     {
+        // Along the chain: "A," she said. "B." "C." — C continues B, which continues A.
         var quote = Quotations[index];
-        return quote.Cue ?? (quote.ContinuesFrom >= 0 ? Quotations[quote.ContinuesFrom].Cue : null);
+        while (quote.Cue is null && quote.ContinuesFrom >= 0 && quote.ContinuesFrom < index)
+        {
+            index = quote.ContinuesFrom;
+            quote = Quotations[index];
+        }
+
+        return quote.Cue;
     }
 }

@@ -30,13 +30,17 @@ public sealed record GoldAttribution(
 /// <param name="CueSpan">The cue span, if any.</param>
 /// <param name="Name">The resolved source name, or empty.</param>
 /// <param name="Type">The source type ("unknown" when there is no source).</param>
+/// <param name="Id">The quotation's id ("q3"), if given.</param>
+/// <param name="Continues">The id of the quotation this one continues, if any (JSON <c>continues</c>).</param>
 public sealed record PredictedQuote(
     IReadOnlyList<(int Start, int End)> Chunks,
     (int Start, int End)? Speaker,
     string Cue,
     (int Start, int End)? CueSpan,
     string Name,
-    string Type)
+    string Type,
+    string? Id = null,
+    string? Continues = null)
 {
     /// <summary>From the first chunk's start to the last chunk's end.</summary>
     public (int Start, int End) Span => (Chunks.Min(c => c.Start), Chunks.Max(c => c.End));
@@ -160,7 +164,9 @@ public static class Scorer
                         type = entity.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
                     }
 
-                    quotes.Add(new PredictedQuote(chunks, speaker, cueText, cueSpan, name, type));
+                    var quoteId = q.TryGetProperty("id", out var qid) && qid.ValueKind == JsonValueKind.String ? qid.GetString() : null;
+                    var continues = q.TryGetProperty("continues", out var cont) && cont.ValueKind == JsonValueKind.String ? cont.GetString() : null;
+                    quotes.Add(new PredictedQuote(chunks, speaker, cueText, cueSpan, name, type, quoteId, continues));
                 }
             }
 
@@ -182,6 +188,7 @@ public static class Scorer
             foreach (var g in gold)
             {
                 var remaining = predictions.TryGetValue(g.Id, out var preds) ? new List<PredictedQuote>(preds) : [];
+                var heads = preds is null ? [] : ChainHeads(preds);
                 foreach (var a in g.Attributions)
                 {
                     var cs = a.Content.Where(c => c.End > c.Start).ToList();
@@ -191,34 +198,28 @@ public static class Scorer
                     }
 
                     var gspan = (cs.Min(c => c.Start), cs.Max(c => c.End));
-                    PredictedQuote? best = null;
-                    var bestScore = 0.0;
-                    foreach (var p in remaining)
-                    {
-                        var s = Coverage(gspan, p.Span);
-                        if (s > threshold && s > bestScore)
-                        {
-                            best = p;
-                            bestScore = s;
-                        }
-                    }
-
-                    if (best is null)
+                    if (BestMatch(gspan, remaining, heads, threshold) is not { } found)
                     {
                         fn++;
                         continue;
                     }
 
-                    remaining.Remove(best);
+                    remaining.RemoveAll(p => found.Exists(f => ReferenceEquals(f, p)));
+
+                    // A chain is judged by its head; a continuation matched alone takes its head's speaker and cue.
+                    var best = found.Count == 1 ? found[0] : heads[found[0]];
+                    var head = heads[best];
+                    var continuation = !ReferenceEquals(best, head);
                     tp++;
                     var gsrc = a.Source.Where(c => c.End > c.Start).ToList();
-                    if ((gsrc.Count == 0 && best.Speaker is null) || (best.Speaker is { } bsp && gsrc.Exists(c => Math.Min(c.End, bsp.End) - Math.Max(c.Start, bsp.Start) > 0)))
+                    if ((gsrc.Count == 0 && best.Speaker is null) || Overlaps(gsrc, best.Speaker)
+                        || (continuation && best.Speaker is null && (gsrc.Count == 0 || Overlaps(gsrc, head.Speaker))))
                     {
                         sm++;
                     }
 
                     var gcue = string.Join(" ", a.Cue.Where(c => c.End > c.Start).Select(c => g.Text[c.Start..c.End])).Trim().ToLowerInvariant();
-                    if (gcue == best.Cue)
+                    if (gcue == best.Cue || (continuation && best.Cue.Length == 0 && (gcue.Length == 0 || gcue == head.Cue)))
                     {
                         cm++;
                     }
@@ -308,6 +309,85 @@ public static class Scorer
 
         return result;
     }
+
+    // Each quotation's chain head: the quotation its "continues" links lead back to (itself when it continues
+    // none), following score.py: a link to an id the document lacks ends the chain, and so does a loop.
+    private static Dictionary<PredictedQuote, PredictedQuote> ChainHeads(List<PredictedQuote> quotes)
+    {
+        var byId = new Dictionary<string, PredictedQuote>(StringComparer.Ordinal);
+        foreach (var q in quotes)
+        {
+            if (!string.IsNullOrEmpty(q.Id))
+            {
+                byId[q.Id] = q;
+            }
+        }
+
+        var heads = new Dictionary<PredictedQuote, PredictedQuote>(ReferenceEqualityComparer.Instance);
+        foreach (var q in quotes)
+        {
+            var head = q;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (head.Continues is { } next && byId.TryGetValue(next, out var earlier) && seen.Add(next))
+            {
+                head = earlier;
+            }
+
+            heads[q] = head;
+        }
+
+        return heads;
+    }
+
+    // The remaining quotation, or continuation chain, covering more than threshold of the gold span, best first;
+    // a single quotation wins a tie with its chain (score.py's best_match).
+    private static List<PredictedQuote>? BestMatch((int Start, int End) gspan, List<PredictedQuote> remaining, Dictionary<PredictedQuote, PredictedQuote> heads, double threshold)
+    {
+        List<PredictedQuote>? best = null;
+        var bestScore = 0.0;
+        foreach (var p in remaining)
+        {
+            var s = Coverage(gspan, p.Span);
+            if (s > threshold && s > bestScore)
+            {
+                best = [p];
+                bestScore = s;
+            }
+        }
+
+        var chains = new Dictionary<PredictedQuote, List<PredictedQuote>>(ReferenceEqualityComparer.Instance);
+        var order = new List<List<PredictedQuote>>();
+        foreach (var p in remaining)
+        {
+            if (!chains.TryGetValue(heads[p], out var members))
+            {
+                chains[heads[p]] = members = [];
+                order.Add(members);
+            }
+
+            members.Add(p);
+        }
+
+        foreach (var members in order)
+        {
+            if (members.Count < 2)
+            {
+                continue;
+            }
+
+            var s = Coverage(gspan, (members.Min(m => m.Span.Start), members.Max(m => m.Span.End)));
+            if (s > threshold && s > bestScore)
+            {
+                best = members;
+                bestScore = s;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> gold, (int Start, int End)? span) =>
+        span is { } s && gold.Exists(c => Math.Min(c.End, s.End) - Math.Max(c.Start, s.Start) > 0);
 
     private static List<(int, int)> Chunks(JsonElement a, string role)
     {

@@ -68,7 +68,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void A_floating_quotation_carries_the_cue_and_speaker_of_the_attribution_it_continues()
+    public void A_floating_quotation_is_its_own_quote_that_continues_the_attribution_before_it()
     {
         const string story = "\"The bridge will reopen in March,\" the transport minister, Hana Sorensen, said on Tuesday.\n\n"
             + "The repairs cost more than expected after winter storms damaged the deck.\n\n"
@@ -80,10 +80,29 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, quotes.GetArrayLength());
         var (first, floating) = (quotes[0], quotes[1]);
         Assert.StartsWith("\"We owe", floating.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(first.GetProperty("cue").GetProperty("start").GetInt32(), floating.GetProperty("cue").GetProperty("start").GetInt32());
-        Assert.Equal("said", floating.GetProperty("cue").GetProperty("text").GetString());
-        Assert.Equal(first.GetProperty("speaker").GetProperty("text").GetString(), floating.GetProperty("speaker").GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, floating.GetProperty("cue").ValueKind);
+        Assert.Equal(JsonValueKind.Null, floating.GetProperty("speaker").ValueKind);
+        Assert.Equal(first.GetProperty("id").GetString(), floating.GetProperty("continues").GetString());
         Assert.Equal(first.GetProperty("source").GetString(), floating.GetProperty("source").GetString());
+        Assert.False(first.TryGetProperty("continues", out _));
+    }
+
+    [Fact]
+    public void A_quotation_after_its_attribution_sentence_continues_it_and_a_split_one_stays_whole()
+    {
+        // Wire style: "A," she said. "B." — two quotations, the second continuing the first; and
+        // "…," he said, "…" — one quotation in two parts.
+        const string story = "\"The levee held,\" said county engineer Mara Quist. \"Next year we raise it another metre.\"\n\n"
+            + "\"It was close,\" the sheriff said, \"closer than anyone wanted.\"\n";
+        var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes(story), "check", "--format", "json", "-");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var quotes = json.RootElement.GetProperty("documents")[0].GetProperty("quotes");
+        Assert.Equal(3, quotes.GetArrayLength());
+        Assert.Equal("q1", quotes[1].GetProperty("continues").GetString());
+        Assert.Equal(quotes[0].GetProperty("source").GetString(), quotes[1].GetProperty("source").GetString());
+        Assert.Equal(2, quotes[2].GetProperty("spans").GetArrayLength());
+        Assert.False(quotes[2].TryGetProperty("continues", out _));
     }
 
     [Fact]

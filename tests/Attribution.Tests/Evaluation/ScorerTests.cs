@@ -44,4 +44,44 @@ public sealed class ScorerTests
         var q = Scorer.Score(gold, predictions).Quotes[0];
         Assert.Equal((0.5, 0.5), (q.P, q.R));
     }
+
+    // '"It held," said Ann Lee. "We built it well."' — offsets into this text.
+    private const string Chained = "\"It held,\" said Ann Lee. \"We built it well.\"";
+
+    [Fact]
+    public void A_gold_attribution_over_two_pieces_is_matched_by_the_continuation_chain()
+    {
+        var gold = new List<GoldDocument> { new("d1", Chained, [new GoldAttribution([(0, 10), (25, 44)], [(16, 23)], [(11, 15)], null, null)]) };
+        var predictions = new Dictionary<string, List<PredictedQuote>>
+        {
+            ["d1"] = [Head, Continuation],
+        };
+
+        var q = Scorer.Score(gold, predictions).Quotes[0];
+
+        Assert.Equal((1, 0, 0), (q.TP, q.FP, q.FN));
+        Assert.Equal((1.0, 1.0), (q.SpeakerMatch, q.CueMatch));
+    }
+
+    [Fact]
+    public void A_continuation_matched_alone_takes_its_heads_speaker_and_cue()
+    {
+        var gold = new List<GoldDocument>
+        {
+            new("d1", Chained, [new GoldAttribution([(0, 10)], [(16, 23)], [(11, 15)], null, null), new GoldAttribution([(25, 44)], [(16, 23)], [(11, 15)], null, null)]),
+        };
+        var predictions = new Dictionary<string, List<PredictedQuote>>
+        {
+            ["d1"] = [Head, Continuation],
+        };
+
+        var q = Scorer.Score(gold, predictions).Quotes[0];
+
+        Assert.Equal((2, 0, 0), (q.TP, q.FP, q.FN));
+        Assert.Equal((1.0, 1.0), (q.SpeakerMatch, q.CueMatch));
+    }
+
+    private static PredictedQuote Head => new([(0, 10)], (16, 23), "said", (11, 15), "Ann Lee", "named", "q1");
+
+    private static PredictedQuote Continuation => new([(25, 44)], null, "", null, "Ann Lee", "named", "q2", "q1");
 }

@@ -51,7 +51,16 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("<svg", html, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
+    public void A_continuing_quotation_links_to_the_quotation_it_continues()
+    {
+        var html = Render("\"The pier will hold,\" said harbor engineer Tomas Vik. \"We rebuilt it for storms like this.\"\n");
+
+        Assert.Contains("<span class=\"anchor\" id=\"d1-q1\"></span>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#d1-q1\" title=\"q2 (direct) continues q1: named source", html, StringComparison.Ordinal);
+    }
+
+        [SkippableFact]
     public void Chromium_renders_the_report_with_highlights_and_without_running_story_script()
     {
         var chromium = FindChromium();

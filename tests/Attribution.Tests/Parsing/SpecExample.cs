@@ -5,7 +5,7 @@ namespace Attribution.Tests.Parsing;
 
 /// <summary>
 /// One example of a Markdown spec (Markdig style): the input, a line with a single <c>.</c>, and the
-/// expected quotations, one per line: <c>kind «content» cue «cue» speaker «speaker» source «name» (type)</c>.
+/// expected quotations, one per line: <c>kind «content» cue «cue» speaker «speaker» [continues N] source «name» (type)</c>.
 /// </summary>
 public sealed record SpecExample(string File, string Section, int Number, int Line, string Input, string Expected)
 {
@@ -24,6 +24,11 @@ public sealed record SpecExample(string File, string Section, int Number, int Li
             sb.Append(' ').Append(string.Join(" + ", quote.Spans.Select(s => "«" + text.ToString(s) + "»")));
             sb.Append(" cue ").Append(quote.Cue is { } c ? "«" + text.ToString(c) + "»" : "none");
             sb.Append(" speaker ").Append(quote.Speaker is { } sp ? "«" + text.ToString(sp) + "»" : "none");
+            if (quote.IsContinuation)
+            {
+                sb.Append(" continues ").Append(quote.ContinuesFrom + 1); // the 1-based number of the quotation it continues
+            }
+
             var source = analysis.QuoteSources[q];
             if (source >= 0)
             {

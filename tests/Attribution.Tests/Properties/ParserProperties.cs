@@ -3,7 +3,7 @@ using CsCheck;
 
 namespace Attribution.Tests.Properties;
 
-/// <summary>Invariants that hold for any text: parsing never throws, spans stay inside the text, quotations never overlap.</summary>
+/// <summary>Invariants that hold for any text: parsing never throws, spans stay inside the text, quotations never overlap, continuations point backwards.</summary>
 public sealed class ParserProperties
 {
     // Text built from the pieces that stress the parser: every kind of mark, cues, names, breaks.
@@ -29,6 +29,7 @@ public sealed class ParserProperties
     [Theory]
     [InlineData("who told« !« she-?’claimedadded")]
     [InlineData("who said")]
+    [InlineData("whobecausea sourcehe\"’90s”««—\nthat„on condition of anonymitytoldon condition of anonymitya source::’90ssaidadded“ )Mr. told,sayingbecauseU.S.sayssays")]
     public void Found_crashers_stay_fixed(string text) => CheckInvariants(text);
 
     private static void CheckInvariants(string text)
@@ -63,5 +64,16 @@ public sealed class ParserProperties
         }
 
         Assert.Equal(doc.Quotations.Length, analysis.QuoteSources.Length);
+
+        // Continuation chains point backwards, so they cannot loop, and a continuation has its head's source.
+        for (var q = 0; q < doc.Quotations.Length; q++)
+        {
+            var quote = doc.Quotations[q];
+            Assert.True(quote.ContinuesFrom < q, $"quotation {q} continues {quote.ContinuesFrom}, not an earlier one, in {text}");
+            if (quote.IsContinuation && analysis.QuoteSources[quote.ContinuesFrom] >= 0)
+            {
+                Assert.Equal(analysis.QuoteSources[quote.ContinuesFrom], analysis.QuoteSources[q]);
+            }
+        }
     }
 }
