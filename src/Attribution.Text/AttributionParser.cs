@@ -293,6 +293,10 @@ public sealed class AttributionParser
         private int _lastAttributed = -1;
         private Unit _unit;
 
+        // The last paragraph asked about and whether it is web page furniture (units come in paragraph order).
+        private int _furnitureParagraph = -1;
+        private bool _paragraphIsFurniture;
+
         public DocumentParser(string text, Lexicon lexicon, WordSet? triggers, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
             _triggers = triggers;
@@ -340,7 +344,7 @@ public sealed class AttributionParser
         public void ParseUnit(Unit unit)
         {
             _unit = unit;
-            if (!MayAttribute(unit))
+            if (!MayAttribute(unit) || IsFurniture(unit.Paragraph))
             {
                 _tokenCount = 0;
                 return;
@@ -425,6 +429,37 @@ public sealed class AttributionParser
 
             // The story is passed whole: the unit's last sixteen characters are read at once with what follows.
             return LetterRuns.Any(_text, unit.Span.Start, unit.Span.End, _triggers);
+        }
+
+        // "Skip to main content", "Recommended Videos", "READ MORE: "We were ignored," say merchants": a
+        // paragraph of navigation or promotion scraped with the story holds no speech of this story.
+        private bool IsFurniture(int paragraph)
+        {
+            if (paragraph != _furnitureParagraph)
+            {
+                _furnitureParagraph = paragraph;
+                var span = _paragraphs[paragraph];
+                _paragraphIsFurniture = IsFurnitureText(_text.AsSpan(span.Start, span.Length), _lex);
+            }
+
+            return _paragraphIsFurniture;
+        }
+
+        private static bool IsFurnitureText(ReadOnlySpan<char> paragraph, Lexicon lexicon)
+        {
+            paragraph = paragraph.Trim();
+            if (paragraph.Length > 200)
+            {
+                return false;
+            }
+
+            if (lexicon.FurnitureLines.GetAlternateLookup<ReadOnlySpan<char>>().Contains(paragraph.TrimEnd(".:\u2026 ")))
+            {
+                return true;
+            }
+
+            var colon = paragraph.IndexOf(':');
+            return colon > 0 && lexicon.PromoLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(paragraph[..colon].Trim());
         }
 
         // ---- constructions -------------------------------------------------------------
@@ -603,7 +638,8 @@ public sealed class AttributionParser
             // say …": a cue word right before a base or past cue verb is that verb's subject, a noun (but
             // "announced plans", "cited reports": there the second word is the noun).
             if ((verb.Tense != VerbTense.Participle && IsPassive(c, lo)) || IsInfinitive(c, lo) || ReadsAsNoun(c, verb)
-                || (CueAt(c + 1, out var following) && following.Tense is VerbTense.Base or VerbTense.Past && !following.IsAlsoNoun && !IsCapitalised(c + 1)))
+                || (CueAt(c + 1, out var following) && following.Tense is VerbTense.Base or VerbTense.Past && !following.IsAlsoNoun && !IsCapitalised(c + 1))
+                || IsOtherSense(c, verb, lo))
             {
                 return null;
             }
@@ -775,7 +811,10 @@ public sealed class AttributionParser
 
             if (ContentAfter(c, verb, out var lastToken) is { } content)
             {
-                return new Match(KindOf([content]), [content], cue, verb, TokenSpan(speaker.Start, speaker.End), lastToken, -1);
+                // "The mayor did not say when the lanes would open." / "A spokesperson declined to comment.":
+                // nothing was said.
+                return SaysNothing(cueStart, c, verb, content) ? null
+                    : new Match(KindOf([content]), [content], cue, verb, TokenSpan(speaker.Start, speaker.End), lastToken, -1);
             }
 
             // He said: ¶ "…" — the quotation opens the next paragraph.
@@ -785,6 +824,64 @@ public sealed class AttributionParser
             }
 
             return null;
+        }
+
+        // A cue word in a sense that reports no speech:
+        //   a campaign called "Safer Streets Now" / a group called Parents First — naming;
+        //   the index added 0.4 per cent / Matthews added another goal — a figure or a tally;
+        //   Jana Whitford writes about city hall — a byline's bio.
+        private bool IsOtherSense(int c, CueVerb verb, int lo)
+        {
+            if (verb.Lemma == "call" && c + 1 < N && (_toks[c + 1].Kind == TokenKind.QuoteOpen || (IsCapitalised(c + 1) && !IsAnyWord(c + 1, ClauseSubjects))))
+            {
+                // "a campaign called", "an app called": an indefinite noun phrase right before the verb.
+                for (var k = c - 1; k >= lo && k >= c - 3 && _toks[k].Kind == TokenKind.Word && !IsCapitalised(k); k--)
+                {
+                    if (IsAnyWord(k, "a", "an"))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (verb.Lemma == "add" && c + 1 < N && (_toks[c + 1].Kind == TokenKind.Number || IsWord(c + 1, "another")))
+            {
+                return true;
+            }
+
+            return verb.Lemma == "write" && verb.Tense == VerbTense.Present && IsAnyWord(c + 1, "about", "for");
+        }
+
+        // Negated speech with no words reported ("did not say when …", "would not say whether …") and a refusal
+        // to speak ("declined to comment", "refused to comment further").
+        private bool SaysNothing(int cueStart, int c, CueVerb verb, TextSpan content)
+        {
+            var first = IndexOfToken(content.Start);
+            if (verb.Lemma is "decline" or "refuse")
+            {
+                // "declined to comment", "refused to say whether …", "declined to be named": a verb of speaking
+                // and at most a word or two, or a question word; not "refused to endorse Trump".
+                if (!IsWord(first, "to") || !(CueAt(first + 1, out _) || IsAnyWord(first + 1, "be", "elaborate", "specify", "disclose", "speculate")))
+                {
+                    return false;
+                }
+
+                var last = first;
+                while (last + 1 < N && _toks[last + 1].End <= content.End)
+                {
+                    last++;
+                }
+
+                return CountWords(first + 2, last) <= 2 || IsAnyWord(first + 2, "when", "whether", "why", "how", "what", "who", "where", "if");
+            }
+
+            var negated = false;
+            for (var k = cueStart; k < c && !negated; k++)
+            {
+                negated = IsAnyWord(k, "not", "never") || Word(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || Word(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return negated && IsAnyWord(first, "when", "whether", "why", "how", "what", "who", "where", "if", "much", "anything");
         }
 
         private Match? MatchParticiple(int c, CueVerb verb, TextSpan cue, int lo, Match? previous)
@@ -992,7 +1089,7 @@ public sealed class AttributionParser
             }
 
             if (words == 0 || words > 6 || k >= N - 1 || !IsPunct(k, ':') || !IsCapitalised(first)
-                || _lex.ColonLabelLookup.Contains(Word(first)) || CueAt(k - 1, out _))
+                || _lex.ColonLabelLookup.Contains(Word(first)) || CueAt(k - 1, out _) || IsSectionLabel(first, k - 1))
             {
                 return null;
             }
@@ -1015,6 +1112,52 @@ public sealed class AttributionParser
 
             var content = TokenSpan(k + 1, end);
             return new Match(first == 1 ? QuotationKind.Direct : KindOf([content]), [content], _toks[k].Span, null, TokenSpan(first, LastNonPunctuation(first, k - 1)), TrailingPunctuation(end), -1);
+        }
+
+        // "KEEPING SCORE: The Canucks beat …", "ENERGY: Oil rose …": a label in capitals that names no one the
+        // story names. A transcript's "TAPPER: …" is a speaker: the story gives the name as a name too
+        // ("CNN's Jake Tapper"), or the label opens a quotation.
+        private bool IsSectionLabel(int first, int last)
+        {
+            if (first > 0 || _text.AsSpan(_toks[first].Start, _toks[last].End - _toks[first].Start).ContainsAnyInRange('a', 'z'))
+            {
+                return false;
+            }
+
+            var name = Word(LastNonPunctuation(first, last));
+            if (name.Length < 2 || _lex.TitleLookup.ContainsKey(name))
+            {
+                return false;
+            }
+
+            // The same word in Title Case, as a whole word, anywhere in the story.
+            Span<char> titleCase = name.Length <= 64 ? stackalloc char[name.Length] : new char[name.Length];
+            titleCase[0] = name[0];
+            for (var i = 1; i < name.Length; i++)
+            {
+                titleCase[i] = char.ToLowerInvariant(name[i]);
+            }
+
+            var text = _text.AsSpan();
+            for (var at = 0; at < text.Length;)
+            {
+                var found = text[at..].IndexOf(titleCase, StringComparison.Ordinal);
+                if (found < 0)
+                {
+                    return true;
+                }
+
+                var start = at + found;
+                var end = start + titleCase.Length;
+                if ((start == 0 || !char.IsLetter(text[start - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+                {
+                    return false;
+                }
+
+                at = end;
+            }
+
+            return true;
         }
 
         // ---- floating quotes and dash attributions --------------------------------------

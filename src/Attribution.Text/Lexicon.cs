@@ -96,6 +96,8 @@ public sealed class Lexicon
         Determiners = data.Determiners.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Prepositions = data.Prepositions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         ColonLabels = data.ColonLabels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        FurnitureLines = data.FurnitureLines.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        PromoLabels = data.PromoLabels.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         FiniteAuxiliaries = data.FiniteAuxiliaries.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         FiniteAuxiliaryLookup = new(FiniteAuxiliaries);
         ColonLabelLookup = new(ColonLabels);
@@ -154,6 +156,12 @@ public sealed class Lexicon
 
     /// <summary>Auxiliaries and modals that mark a finite clause ("was", "would").</summary>
     public FrozenSet<string> FiniteAuxiliaries { get; }
+
+    /// <summary>Whole paragraphs that are web page furniture ("Skip to main content", "Recommended Videos").</summary>
+    public FrozenSet<string> FurnitureLines { get; }
+
+    /// <summary>Labels before a colon that open a link to other content ("READ MORE", "WATCH").</summary>
+    public FrozenSet<string> PromoLabels { get; }
 
     internal WordSet FiniteAuxiliaryLookup { get; }
 
@@ -234,4 +242,10 @@ public sealed record LexiconData
 
     /// <summary>Auxiliaries and modals that mark a finite clause.</summary>
     public IReadOnlyList<string> FiniteAuxiliaries { get; init; } = [];
+
+    /// <summary>Whole paragraphs that are web page furniture.</summary>
+    public IReadOnlyList<string> FurnitureLines { get; init; } = [];
+
+    /// <summary>Labels before a colon that open a link to other content.</summary>
+    public IReadOnlyList<string> PromoLabels { get; init; } = [];
 }

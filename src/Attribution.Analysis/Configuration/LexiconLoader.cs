@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "organizationNames", "countryNames", "kinshipNouns", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "furnitureLines", "promoLabels", "organizationNames", "countryNames", "kinshipNouns", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -82,6 +82,8 @@ public static class LexiconLoader
             Determiners = lists["determiners"],
             Prepositions = lists["prepositions"],
             ColonLabels = lists["colonLabels"],
+            FurnitureLines = lists["furnitureLines"],
+            PromoLabels = lists["promoLabels"],
             FiniteAuxiliaries = lists["finiteAuxiliaries"],
         });
         var sources = new SourceLexicon(
