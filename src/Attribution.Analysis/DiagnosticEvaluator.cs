@@ -69,7 +69,9 @@ internal sealed class DiagnosticEvaluator
                                     RuleTarget.Mark => new TextSpan(quote.Span.Start, quote.Span.Start + 1),
                                     _ => quote.Span,
                                 };
-                                var sourceName = quoteSources[item] >= 0 ? sources[quoteSources[item]].Name : "";
+                                // Fingerprints take the source's fullest description ("Mayor Ruth Okafor"), as they did
+                                // before names lost their roles, so baselines written then still match.
+                                var sourceName = quoteSources[item] >= 0 ? sources[quoteSources[item]].Facts.Description : "";
                                 result.Add(Make(rule, severity, rule.RenderMessage(quoteFacts[item]), span, text, sourceName, suppressions) with
                                 {
                                     Fix = rule.Fix is { } fix ? FixFor(fix, quote, text) : null,
@@ -85,7 +87,7 @@ internal sealed class DiagnosticEvaluator
                             if (rule.Predicate(source.Facts, options) && source.Mentions.Length > 0)
                             {
                                 var head = source.Head.IsEmpty ? source.Mentions[0] : source.Head;
-                                result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), head, text, source.Name, suppressions));
+                                result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), head, text, source.Facts.Description, suppressions));
                             }
                         }
 

@@ -227,6 +227,11 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteStartObject();
             json.WriteString(Names.Id, s.Id);
             json.WriteString(Names.Name, s.Name);
+            if (s.Facts.Role.Length > 0)
+            {
+                json.WriteString(Names.Role, s.Facts.Role);
+            }
+
             json.WriteString(Names.Type, TypeTexts[(int)s.Type]);
             if (s.AnonymityReason is { } reason)
             {
@@ -606,6 +611,8 @@ public sealed class JsonReportWriter : IReportWriter
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
 
         public static readonly JsonEncodedText Continues = JsonEncodedText.Encode("continues");
+
+        public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
 
         public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
 

@@ -665,9 +665,11 @@ public sealed class AttributionParser
                     progressive |= verb.Tense == VerbTense.Participle && !_text.AsSpan(apostrophe + 1, _toks[cueStart - 1].End - apostrophe - 1).Equals("ve", StringComparison.OrdinalIgnoreCase);
                     break;
                 }
-                else if (!_lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsMannerAdverb(cueStart - 1))
+                else if ((!_lex.CueModifierLookup.Contains(Word(cueStart - 1)) && !IsMannerAdverb(cueStart - 1))
+                    || IsNameInside(cueStart - 1, lo))
                 {
-                    // Manner adverbs join the cue as the lexicon's modifiers do ("sharply criticized").
+                    // Manner adverbs join the cue as the lexicon's modifiers do ("sharply criticized"); a capitalised
+                    // word inside the sentence is a name, not a modal ("Ms. May said", "Will Smith said").
                     break;
                 }
 
@@ -2235,11 +2237,15 @@ public sealed class AttributionParser
             return i;
         }
 
+        // A capitalised word after the first of its clause is a name, not a modal or an adverb: "Ms. May said",
+        // "Will Smith said".
+        private bool IsNameInside(int i, int lo) => i > lo && IsCapitalised(i) && !IsTerminal(i - 1);
+
         private int SkipModifiersBack(int i, int lo)
         {
             while (i >= lo)
             {
-                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (_lex.CueModifierLookup.Contains(Word(i)) || IsMannerAdverb(i)))
+                if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (_lex.CueModifierLookup.Contains(Word(i)) || IsMannerAdverb(i)) && !IsNameInside(i, lo))
                 {
                     i--;
                 }

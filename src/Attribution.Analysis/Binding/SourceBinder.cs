@@ -1111,6 +1111,13 @@ public sealed class SourceBinder
                 }
             }
 
+            // "Howard said" after "Michael Howard": a lone name word is the surname, even when it is also a given
+            // name, and must not stop the mention joining the person with another given name.
+            if (surname is not null && nameRun.Count == 1 && string.Equals(given, surname, StringComparison.OrdinalIgnoreCase))
+            {
+                given = null;
+            }
+
             var proper = capitals > 0 && surname is null && !document;
             // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
             var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && (headKinds & NounKinds.Anonymous) == 0);
@@ -1153,8 +1160,12 @@ public sealed class SourceBinder
             for (var i = start; i < end; i++)
             {
                 var word = words[i]; // the noun sets ignore case
+                // "Union president Marty Jones": a surname ending in s closes a run that a lowercase role noun opens;
+                // "House Republicans" and "Ottawa Senators" have none.
+                var surnameInS = i == end - 1 && end - start >= 2 && start > 0 && char.IsLower(words[start - 1][0])
+                    && (_src.RoleNouns.Contains(words[start - 1]) || _lex.Titles.ContainsKey(words[start - 1]));
                 if (_src.InstitutionNouns.Contains(word) || _src.RoleNouns.Contains(word) || _src.OrganizationNames.Contains(word)
-                    || _src.DocumentNouns.Contains(word) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || IsPluralWord(words[i]))
+                    || _src.DocumentNouns.Contains(word) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || (IsPluralWord(words[i]) && !surnameInS))
                 {
                     return null;
                 }
@@ -1773,9 +1784,13 @@ public sealed class SourceBinder
                 }
             }
 
+            // "association president Marty Jones": the name is Marty Jones and the role association president;
+            // "Ms. May" keeps its honorific; "Erik Karlsson's" is Erik Karlsson.
+            var (name, role) = nameWords >= 0 ? PersonNameAndRole(nameMention.HeadText) : (nameMention.HeadText, "");
             var facts = new SourceFacts
             {
-                Name = nameMention.HeadText,
+                Name = name,
+                Role = role,
                 Description = nameMention.HeadText,
                 Head = first.HeadNoun,
                 HasPersonalName = anyName,
@@ -1808,6 +1823,60 @@ public sealed class SourceBinder
             ImmutableArray<TextSpan> mentions = e.Mentions.Count == 1 ? [e.Mentions[0].Span] : DistinctByStart(e.Mentions);
             return new BoundEntity(facts.Name, mentions, [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head };
         }
+
+        // The person's name in a name mention and what stands before it: "Harbor master Tom Reyes" → ("Tom Reyes",
+        // "Harbor master"), "Brig. Tahseen al-Khafaji" → ("Tahseen al-Khafaji", "Brig."), "Mr Howard" → ("Mr Howard", "").
+        private (string Name, string Role) PersonNameAndRole(string headText)
+        {
+            var words = headText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var end = words.Length;
+            while (end > 1 && words[end - 1].StartsWith('(') && words[end - 1].EndsWith(')'))
+            {
+                end--; // "(R-Ga.)"
+            }
+
+            var start = end;
+            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && NameParticles.Contains(words[start - 1]))))
+            {
+                start--;
+            }
+
+            // Titles that open the capitalised run ("Harbor Master", "Brig.", "Coun.") belong to the role, but a
+            // name keeps at least its last word.
+            while (start < end - 1 && (IsTitleWord(words[start]) || words[start].EndsWith("'s", StringComparison.Ordinal) || words[start].EndsWith("\u2019s", StringComparison.Ordinal)))
+            {
+                start++;
+            }
+
+            if (start >= end)
+            {
+                return (headText, "");
+            }
+
+            // An honorific stays with a surname given alone ("Ms. May", "Mr Howard", "Umm Haider").
+            if (end - start == 1 && start > 0 && IsHonorific(words[start - 1]))
+            {
+                start--;
+            }
+
+            words[end - 1] = TrimPossessive(words[end - 1]);
+            var name = string.Join(' ', words, start, end - start);
+            var roleStart = 0;
+            while (roleStart < start && words[roleStart] is "the" or "The" or "a" or "A" or "an" or "An")
+            {
+                roleStart++;
+            }
+
+            // An honorific is not a role: "Mr. John Smith" has none.
+            var role = string.Join(' ', words[roleStart..start].Where(w => !IsHonorific(w))).TrimEnd(',');
+            return (name, role);
+        }
+
+        // A courtesy title of the lexicon ("Mr", "Ms.", "Umm"), not a rank or an office.
+        private bool IsHonorific(string word) => _src.Honorifics.Contains(word.TrimEnd('.'));
+
+        // "Brig.", "Sen", "Coun." — a rank or title of the lexicon, with or without its period.
+        private bool IsTitleWord(string word) => _lex.Titles.ContainsKey(word.TrimEnd('.'));
 
         // The mentions' spans, each once, ordered by start; spans with the same start keep the order they were first
         // mentioned in (a stable sort). An entity has a handful of mentions: an insertion sort, no comparer or query.

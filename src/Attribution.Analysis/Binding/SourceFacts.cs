@@ -6,8 +6,11 @@ namespace Attribution.Analysis;
 /// </summary>
 public sealed record SourceFacts
 {
-    /// <summary>The fullest mention ("Brig. Tahseen al-Khafaji").</summary>
+    /// <summary>The person's name without its role ("Tahseen al-Khafaji", "Ms. May"), or the fullest description.</summary>
     public string Name { get; init; } = "";
+
+    /// <summary>A person's title or role given with the name ("association president", "Brig."), or empty.</summary>
+    public string Role { get; init; } = "";
 
     /// <summary>The mention to quote in a message (the first full description).</summary>
     public string Description { get; init; } = "";

@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "furnitureLines", "promoLabels", "organizationNames", "countryNames", "kinshipNouns", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "furnitureLines", "promoLabels", "organizationNames", "countryNames", "kinshipNouns", "honorifics", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -92,6 +92,7 @@ public static class LexiconLoader
         {
             OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["countryNames"])),
             KinshipNouns = Freeze(lists["kinshipNouns"]),
+            Honorifics = Freeze(lists["honorifics"]),
             VagueDescriptors = Freeze(lists["vagueDescriptors"]),
             OpinionWords = Freeze(lists["opinionWords"]),
         };

@@ -106,6 +106,9 @@ public sealed class SourceLexicon
     /// <summary>Family relations ("mother", "ex-wife").</summary>
     public FrozenSet<string> KinshipNouns { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Titles that are courtesies, not offices ("Mr", "Ms", "Umm"): they stay with a surname given alone.</summary>
+    public FrozenSet<string> Honorifics { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Descriptors that say nothing of who the source is.</summary>
     public FrozenSet<string> VagueDescriptors { get; init; } = FrozenSet<string>.Empty;
 

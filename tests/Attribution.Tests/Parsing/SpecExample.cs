@@ -5,7 +5,7 @@ namespace Attribution.Tests.Parsing;
 
 /// <summary>
 /// One example of a Markdown spec (Markdig style): the input, a line with a single <c>.</c>, and the
-/// expected quotations, one per line: <c>kind «content» cue «cue» speaker «speaker» [continues N] source «name» (type)</c>.
+/// expected quotations, one per line: <c>kind «content» cue «cue» speaker «speaker» [continues N] source «name» [role «role»] (type)</c>.
 /// </summary>
 public sealed record SpecExample(string File, string Section, int Number, int Line, string Input, string Expected)
 {
@@ -33,7 +33,13 @@ public sealed record SpecExample(string File, string Section, int Number, int Li
             if (source >= 0)
             {
                 var s = analysis.Sources[source];
-                sb.Append(" source «").Append(s.Name).Append("» (").Append(Analyzer.TypeName(s.Type)).Append(')');
+                sb.Append(" source «").Append(s.Name).Append('»');
+                if (s.Facts.Role.Length > 0)
+                {
+                    sb.Append(" role «").Append(s.Facts.Role).Append('»');
+                }
+
+                sb.Append(" (").Append(Analyzer.TypeName(s.Type)).Append(')');
                 if (s.AnonymityReason is { } reason)
                 {
                     sb.Append(" reason «").Append(reason.Text).Append('»').Append(reason.Boilerplate ? " boilerplate" : "");
