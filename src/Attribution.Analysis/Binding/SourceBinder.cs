@@ -70,6 +70,9 @@ public sealed class SourceBinder
 
         public bool HasGrant { get; set; }
 
+        /// <summary>True when a bare capitalised name speaks of itself as "it" ("Yukos said it would appeal").</summary>
+        public bool SpeaksAsOrganisation { get; set; }
+
         public AnonymityReason? Reason { get; set; }
 
         /// <summary>True when <paramref name="text"/> is a head text this entity did not have yet.</summary>
@@ -270,6 +273,7 @@ public sealed class SourceBinder
                     var e = Resolve(speaker);
                     quoteEntity[q] = e;
                     _entities[e].Quotes.Add(q);
+                    MarkOrganisationBySelfReference(_entities[e], quote);
                 }
             }
 
@@ -281,6 +285,33 @@ public sealed class SourceBinder
             }
 
             return new Result(bound.MoveToImmutable(), [.. quoteEntity], storyReasons);
+        }
+
+        // "Yukos said it would appeal", "Samsung said its phones were safe": a name given as one bare capitalised
+        // word, with no given name or title, that reports what "it" will do is an organisation, not a person.
+        private void MarkOrganisationBySelfReference(Entity entity, Quotation quote)
+        {
+            // "Yukos" reads as a plural group and "Samsung" as a surname: either way one capitalised word alone.
+            var mention = entity.Mentions[0];
+            if (entity.GivenName is not null || entity.Mentions.Count != 1 || mention.Info.HasTitle || mention.Kind == MentionKind.Pronoun
+                || mention.HeadText.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(mention.HeadText[0]) || quote.Kind == QuotationKind.Direct)
+            {
+                return;
+            }
+
+            var content = _text.AsSpan(quote.Spans[0].Start, quote.Spans[0].Length).TrimStart();
+            if (content.StartsWith("that ", StringComparison.OrdinalIgnoreCase))
+            {
+                content = content[5..].TrimStart();
+            }
+
+            if (content.StartsWith("it ", StringComparison.Ordinal) || content.StartsWith("its ", StringComparison.Ordinal)
+                || content.StartsWith("it\u2019s ", StringComparison.Ordinal) || content.StartsWith("it's ", StringComparison.Ordinal))
+            {
+                entity.SpeaksAsOrganisation = true;
+                entity.IsPerson = false;
+                entity.IsGroupOrOrganisation = true;
+            }
         }
 
         // ---- resolution ---------------------------------------------------------------
@@ -992,6 +1023,14 @@ public sealed class SourceBinder
             foreach (var w in words)
             {
                 if (_lex.Prepositions.Contains(w) || w is "familiar" or "close" or "involved" or "briefed" or "knowledgeable")
+                {
+                    break;
+                }
+
+                // "a Washington Post database tracking such deaths", "a study that appeared …": a participle or a
+                // relative pronoun after the noun opens what modifies it.
+                if (headNoun.Length > 0 && !_lex.Determiners.Contains(headNoun) && char.IsLower(w[0])
+                    && (w is "that" or "which" or "who" || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
                 {
                     break;
                 }
@@ -1774,7 +1813,7 @@ public sealed class SourceBinder
             }
 
             var first = nameMention.Info;
-            var anyName = e.Mentions.Exists(m => m.Kind == MentionKind.Name);
+            var anyName = !e.SpeaksAsOrganisation && e.Mentions.Exists(m => m.Kind == MentionKind.Name);
             var direct = 0;
             foreach (var q in e.Quotes)
             {
@@ -1800,7 +1839,7 @@ public sealed class SourceBinder
                 HasRoleNoun = e.Mentions.Exists(m => m.Info.Role),
                 HasSpokespersonNoun = e.Mentions.Exists(m => m.Info.Spokesperson),
                 HasDocumentNoun = first.Document,
-                HeadIsInstitution = first.HeadIsInstitution,
+                HeadIsInstitution = first.HeadIsInstitution || e.SpeaksAsOrganisation,
                 IsPollShare = first.PollShare,
                 IsKinship = _src.KinshipNouns.Contains(first.HeadNoun) && !first.Plural,
                 IsVagueDescriptor = !anyName && (_src.VagueDescriptors.Contains(first.HeadNoun)

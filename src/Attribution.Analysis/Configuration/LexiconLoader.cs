@@ -10,7 +10,7 @@ public static class LexiconLoader
         "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
         "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
         "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "furnitureLines", "promoLabels", "organizationNames", "countryNames", "kinshipNouns", "honorifics", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
+        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "furnitureLines", "promoLabels", "organizationNames", "organizationHeads", "countryNames", "kinshipNouns", "honorifics", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
     ];
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
@@ -90,7 +90,7 @@ public static class LexiconLoader
             lists["institutionNouns"], lists["roleNouns"], lists["spokespersonNouns"], lists["documentNouns"],
             lists["anonymousNouns"], lists["anonymityGrants"], lists["boilerplateReasons"], lists["maleNames"], lists["femaleNames"])
         {
-            OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["countryNames"])),
+            OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["organizationHeads"]).Concat(lists["countryNames"])),
             KinshipNouns = Freeze(lists["kinshipNouns"]),
             Honorifics = Freeze(lists["honorifics"]),
             VagueDescriptors = Freeze(lists["vagueDescriptors"]),
