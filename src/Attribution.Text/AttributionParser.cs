@@ -150,7 +150,7 @@ public sealed class AttributionParser
         var i = sentence.Start;
         for (var words = 0; words < 9 && i < sentence.End; words++)
         {
-            while (i < sentence.End && (char.IsWhiteSpace(text[i]) || text[i] is ',' or '.'))
+            while (i < sentence.End && (TextChars.IsSpace(text[i]) || text[i] is ',' or '.'))
             {
                 i++;
             }

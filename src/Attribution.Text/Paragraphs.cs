@@ -66,7 +66,7 @@ public static class Paragraphs
                 return true;
             }
 
-            if (!char.IsWhiteSpace(c))
+            if (!TextChars.IsSpace(c))
             {
                 return false;
             }
@@ -77,12 +77,12 @@ public static class Paragraphs
 
     private static void AddTrimmed(string text, int start, int end, List<TextSpan> result)
     {
-        while (start < end && char.IsWhiteSpace(text[start]))
+        while (start < end && TextChars.IsSpace(text[start]))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        while (end > start && TextChars.IsSpace(text[end - 1]))
         {
             end--;
         }

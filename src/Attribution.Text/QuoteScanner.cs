@@ -146,7 +146,7 @@ public static class QuoteScanner
             var c = text[j];
             if (c == ':')
             {
-                return capitals >= 1 && j + 1 < end && char.IsWhiteSpace(text[j + 1]);
+                return capitals >= 1 && j + 1 < end && TextChars.IsSpace(text[j + 1]);
             }
 
             if (char.IsUpper(c))
@@ -180,12 +180,12 @@ public static class QuoteScanner
     private static bool FollowsSentenceEnd(string text, int i, TextSpan para)
     {
         var j = i - 1;
-        if (j < para.Start || !char.IsWhiteSpace(text[j]))
+        if (j < para.Start || !TextChars.IsSpace(text[j]))
         {
             return false;
         }
 
-        while (j > para.Start && char.IsWhiteSpace(text[j]))
+        while (j > para.Start && TextChars.IsSpace(text[j]))
         {
             j--;
         }
@@ -208,7 +208,7 @@ public static class QuoteScanner
 
     private static int TrimEnd(string text, int start, int end)
     {
-        while (end > start + 1 && char.IsWhiteSpace(text[end - 1]))
+        while (end > start + 1 && TextChars.IsSpace(text[end - 1]))
         {
             end--;
         }
@@ -230,9 +230,9 @@ public static class QuoteScanner
         switch (kind)
         {
             case '\u201C' or '\u201E' or '\u00AB':
-                return !char.IsWhiteSpace(after) || kind == '\u00AB';
+                return !TextChars.IsSpace(after) || kind == '\u00AB';
             case '"':
-                return !char.IsWhiteSpace(after) && !IsWordChar(before) && after is not ',' and not '.' and not ';';
+                return !TextChars.IsSpace(after) && !IsWordChar(before) && after is not ',' and not '.' and not ';';
             case '\'' or '\u2018':
                 // 'Quote' opens; don't, '90s, Jones' do not.
                 return !IsWordChar(before) && char.IsLetter(after);
@@ -248,11 +248,11 @@ public static class QuoteScanner
         var after = i + mark.Length < para.End ? text[i + mark.Length] : ' ';
         return opener switch
         {
-            '"' => c is '"' or '\u201D' && (!char.IsWhiteSpace(before) || char.IsWhiteSpace(after) || char.IsPunctuation(after)),
-            '\u201C' => c is '\u201D' or '"' || (c == '\u201C' && char.IsWhiteSpace(after)),
+            '"' => c is '"' or '\u201D' && (!TextChars.IsSpace(before) || TextChars.IsSpace(after) || char.IsPunctuation(after)),
+            '\u201C' => c is '\u201D' or '"' || (c == '\u201C' && TextChars.IsSpace(after)),
             '\u201E' => c is '\u201C' or '\u201D' or '"',
             '\u00AB' => c == '\u00BB',
-            '\'' or '\u2018' => c is '\'' or '\u2019' && !(IsWordChar(before) && char.IsLetter(after)) && !char.IsWhiteSpace(before),
+            '\'' or '\u2018' => c is '\'' or '\u2019' && !(IsWordChar(before) && char.IsLetter(after)) && !TextChars.IsSpace(before),
             _ => false,
         };
     }

@@ -30,7 +30,7 @@ public static class SentenceSplitter
             if (c == '\n' && i > start && i + 1 < end && text[i + 1] is '"' or '\u201C' or '\u00AB')
             {
                 var lineEnd = i;
-                while (lineEnd > start && char.IsWhiteSpace(text[lineEnd - 1]))
+                while (lineEnd > start && TextChars.IsSpace(text[lineEnd - 1]))
                 {
                     lineEnd--;
                 }
@@ -61,14 +61,14 @@ public static class SentenceSplitter
                 break;
             }
 
-            if (!char.IsWhiteSpace(text[j]))
+            if (!TextChars.IsSpace(text[j]))
             {
                 i = j - 1;
                 continue;
             }
 
             var k = j;
-            while (k < end && char.IsWhiteSpace(text[k]))
+            while (k < end && TextChars.IsSpace(text[k]))
             {
                 k++;
             }

@@ -43,7 +43,7 @@ internal static class Tokenizer
         while (i < end)
         {
             var c = text[i];
-            if (c == ' ' || char.IsWhiteSpace(c))
+            if (c == ' ' || TextChars.IsSpace(c))
             {
                 i++;
                 continue;
@@ -192,7 +192,7 @@ internal static class Tokenizer
     private static int SkipWhiteSpace(ReadOnlySpan<char> s, int i, int end)
     {
         char c;
-        while (i < end && ((c = s[i]) == ' ' || char.IsWhiteSpace(c)))
+        while (i < end && ((c = s[i]) == ' ' || TextChars.IsSpace(c)))
         {
             i++;
         }
