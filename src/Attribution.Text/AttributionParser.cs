@@ -2035,9 +2035,12 @@ public sealed class AttributionParser
                 {
                     last = k - 1;
 
-                    // It is no surprise, Mr. Garin said, that Mrs. Clinton did better … : the rest is content too.
+                    // It is no surprise, Mr. Garin said, that Mrs. Clinton did better … : the rest is content too; and
+                    // so is "The drugs have few uses, he says, and are mostly …": "and" with a finite verb carries on
+                    // the reported clause's predicate.
                     var from = IsWord(k + 1, "that") ? k + 2 : k + 1;
-                    if (from < N && _toks[from].Kind is TokenKind.Word or TokenKind.Number && !_toks[from].InQuote && !StartsAdjunctClause(from))
+                    var predicateGoesOn = IsAnyWord(from, Conjunctions) && from + 1 < N && IsAuxiliary(from + 1);
+                    if (from < N && _toks[from].Kind is TokenKind.Word or TokenKind.Number && !_toks[from].InQuote && (!StartsAdjunctClause(from) || predicateGoesOn))
                     {
                         var end = ContentEnd(from);
                         if (end >= from && CountWords(from, end) >= 3)
