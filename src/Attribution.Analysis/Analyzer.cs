@@ -72,7 +72,11 @@ public sealed class Analyzer
                 ReasonIsBoilerplate = reason?.Boilerplate ?? false,
                 AnonymityReason = reason?.Text ?? "",
             };
-            sources.Add(new Source($"s{i + 1}", entity.Name, type, entity.Mentions, entity.Quotes, reason, facts) { Head = entity.Head });
+            sources.Add(new Source($"s{i + 1}", entity.Name, type, entity.Mentions, entity.Quotes, reason, facts)
+            {
+                Head = entity.Head,
+                Owner = type == SourceType.Document && entity.Owner >= 0 ? $"s{entity.Owner + 1}" : null,
+            });
         }
 
         var frozen = sources.MoveToImmutable();

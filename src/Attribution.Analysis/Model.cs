@@ -47,6 +47,9 @@ public sealed record Source(
 {
     /// <summary>The first mention without its appositive ("A senior official" of "A senior official, speaking …").</summary>
     public TextSpan Head { get; init; }
+
+    /// <summary>For a document, the id of the source that issued it ("the union's release" → the union), or null.</summary>
+    public string? Owner { get; init; }
 }
 
 /// <summary>Everything known about one document after binding and rules.</summary>

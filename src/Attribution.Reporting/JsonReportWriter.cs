@@ -233,6 +233,11 @@ public sealed class JsonReportWriter : IReportWriter
             }
 
             json.WriteString(Names.Type, TypeTexts[(int)s.Type]);
+            if (s.Owner is { } owner)
+            {
+                json.WriteString(Names.Owner, owner);
+            }
+
             if (s.AnonymityReason is { } reason)
             {
                 json.WriteStartObject(Names.AnonymityReason);
@@ -613,6 +618,8 @@ public sealed class JsonReportWriter : IReportWriter
         public static readonly JsonEncodedText Continues = JsonEncodedText.Encode("continues");
 
         public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+
+        public static readonly JsonEncodedText Owner = JsonEncodedText.Encode("owner");
 
         public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
 

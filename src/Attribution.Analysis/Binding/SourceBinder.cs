@@ -34,6 +34,9 @@ public sealed class SourceBinder
     {
         /// <summary>The first mention's head.</summary>
         public TextSpan Head { get; init; }
+
+        /// <summary>For a document, the index of the entity that issued it ("the union's release" → the union), or -1.</summary>
+        public int Owner { get; init; } = -1;
     }
 
     /// <summary>Binds the quotations of <paramref name="doc"/> to entities.</summary>
@@ -279,12 +282,96 @@ public sealed class SourceBinder
 
             var storyReasons = FindAnonymityGrants(quoteEntity);
             var bound = ImmutableArray.CreateBuilder<BoundEntity>(_entities.Count);
-            foreach (var e in _entities)
+            for (var i = 0; i < _entities.Count; i++)
             {
-                bound.Add(Freeze(e));
+                bound.Add(Freeze(_entities[i]) with { Owner = OwnerOf(i) });
             }
 
             return new Result(bound.MoveToImmutable(), [.. quoteEntity], storyReasons);
+        }
+
+        // "the union's Friday release", "Okafor's statement", "her book": the source that issued a document, when the
+        // story already has it as a source; -1 otherwise (an owner is never made up as a source of its own).
+        private int OwnerOf(int index)
+        {
+            var entity = _entities[index];
+            var mention = entity.Mentions[0];
+            if (!mention.Info.Document || mention.Kind == MentionKind.Pronoun)
+            {
+                return -1;
+            }
+
+            var words = mention.HeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var position = mention.Span.Start;
+            for (var k = 0; k < words.Length - 1; k++)
+            {
+                var possessive = words[k] switch
+                {
+                    "his" or "His" => "he",
+                    "her" or "Her" => "she",
+                    "their" or "Their" => "they",
+                    "its" or "Its" => "it",
+                    _ => null,
+                };
+                if (possessive is not null)
+                {
+                    var owner = ExistingAntecedent(possessive, position);
+                    return owner == index ? -1 : owner;
+                }
+
+                if (words[k].EndsWith("'s", StringComparison.Ordinal) || words[k].EndsWith("\u2019s", StringComparison.Ordinal))
+                {
+                    var possessor = string.Join(' ', words[..(k + 1)]);
+                    possessor = possessor[..^2];
+                    var owner = EntityNamed(possessor, position);
+                    return owner == index ? -1 : owner;
+                }
+            }
+
+            return -1;
+        }
+
+        // The entity a possessor names: a person by surname ("Okafor"), or a source described in the same words
+        // ("the union" after "The union said").
+        private int EntityNamed(string possessor, int position)
+        {
+            var words = possessor.Split(' ');
+            var last = words[^1];
+            if (char.IsUpper(last[0]) && LatestPerson(last, null) is var person and >= 0 && _entities[person].Mentions[0].Span.Start < position)
+            {
+                return person;
+            }
+
+            if (_entityByHead.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Normalise(possessor.AsSpan()), out var same)
+                && _entities[same].Mentions[0].Span.Start < position)
+            {
+                return same;
+            }
+
+            // "the union" after "The transit union said": the latest source described with that noun.
+            return words.Length <= 3 && char.IsLower(last[0]) ? LatestDescribedAs(last.ToLowerInvariant(), position) : -1;
+        }
+
+        // The latest existing person (he, she) or group (they, it) a possessive pronoun can refer to, without
+        // making an entity of a name the story only mentions.
+        private int ExistingAntecedent(string pronoun, int position)
+        {
+            var gender = _lex.Pronouns.TryGetValue(pronoun, out var g) ? g : Gender.Unknown;
+            for (var i = _entities.Count - 1; i >= LookbackStart; i--)
+            {
+                var e = _entities[i];
+                if (e.Mentions[0].Span.Start >= position)
+                {
+                    continue;
+                }
+
+                if (gender is Gender.Male or Gender.Female ? e.IsPerson && (e.Gender == gender || e.Gender == Gender.Unknown) : e.IsGroupOrOrganisation)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         // "Yukos said it would appeal", "Samsung said its phones were safe": a name given as one bare capitalised
