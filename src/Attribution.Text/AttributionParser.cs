@@ -1264,58 +1264,37 @@ public sealed class AttributionParser
                 return false;
             }
 
-            var words = 0;
-            var capitalised = 0;
-            foreach (var word in WordRuns(_text.AsSpan(region.Inner.Start, Math.Max(0, region.Inner.Length))))
-            {
-                words++;
-                capitalised += char.IsUpper(word) ? 1 : 0;
-            }
-
+            var (words, capitalised) = WordsInside(region);
             return words is > 0 and <= 5 && capitalised * 2 > words && char.IsUpper(_text[region.Inner.Start]);
         }
 
-        // The first character of each run of letters, digits and in-word marks ("don't", "U.S.-led").
-        private static List<char> WordRuns(ReadOnlySpan<char> text)
-        {
-            var firsts = new List<char>();
-            var inWord = false;
-            foreach (var c in text)
-            {
-                var letter = char.IsLetterOrDigit(c);
-                if (letter && !inWord)
-                {
-                    firsts.Add(c);
-                }
-
-                inWord = letter || c is '\'' or '\u2019' or '-';
-            }
-
-            return firsts;
-        }
-
-        private bool IsSubstantial(QuoteRegion region)
+        // The words inside a quotation's marks, and how many of them start with a capital: runs of letters and
+        // digits, with in-word marks ("don't", "U.S.-led").
+        private (int Words, int Capitalised) WordsInside(QuoteRegion region)
         {
             var inner = _text.AsSpan(region.Inner.Start, Math.Max(0, region.Inner.Length));
             var words = 0;
             var capitalised = 0;
             var inWord = false;
-            for (var i = 0; i < inner.Length; i++)
+            foreach (var c in inner)
             {
-                var letter = char.IsLetterOrDigit(inner[i]);
+                var letter = char.IsLetterOrDigit(c);
                 if (letter && !inWord)
                 {
                     words++;
-                    if (char.IsUpper(inner[i]))
-                    {
-                        capitalised++;
-                    }
+                    capitalised += char.IsUpper(c) ? 1 : 0;
                 }
 
-                inWord = letter || inner[i] is '\'' or '\u2019' or '-';
+                inWord = letter || c is '\'' or '\u2019' or '-';
             }
 
-            var trimmed = inner.TrimEnd();
+            return (words, capitalised);
+        }
+
+        private bool IsSubstantial(QuoteRegion region)
+        {
+            var (words, capitalised) = WordsInside(region);
+            var trimmed = _text.AsSpan(region.Inner.Start, Math.Max(0, region.Inner.Length)).TrimEnd();
             var endsLikeSpeech = trimmed.Length > 0 && trimmed[^1] is '.' or ',' or '!' or '?' or '\u2026' or '-' or '\u2014';
             if (endsLikeSpeech)
             {
