@@ -73,10 +73,7 @@ public sealed class CliTests : IDisposable
         const string story = "\"The bridge will reopen in March,\" the transport minister, Hana Sorensen, said on Tuesday.\n\n"
             + "The repairs cost more than expected after winter storms damaged the deck.\n\n"
             + "\"We owe the people who cross it every day a safe crossing, and that takes the time it takes.\"\n";
-        var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes(story), "check", "--format", "json", "-");
-        Assert.Equal(0, code);
-        using var json = JsonDocument.Parse(stdout);
-        var quotes = json.RootElement.GetProperty("documents")[0].GetProperty("quotes");
+        var quotes = QuotesOf(story);
         Assert.Equal(2, quotes.GetArrayLength());
         var (first, floating) = (quotes[0], quotes[1]);
         Assert.StartsWith("\"We owe", floating.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -94,15 +91,21 @@ public sealed class CliTests : IDisposable
         // "…," he said, "…" — one quotation in two parts.
         const string story = "\"The levee held,\" said county engineer Mara Quist. \"Next year we raise it another metre.\"\n\n"
             + "\"It was close,\" the sheriff said, \"closer than anyone wanted.\"\n";
-        var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes(story), "check", "--format", "json", "-");
-        Assert.Equal(0, code);
-        using var json = JsonDocument.Parse(stdout);
-        var quotes = json.RootElement.GetProperty("documents")[0].GetProperty("quotes");
+        var quotes = QuotesOf(story);
         Assert.Equal(3, quotes.GetArrayLength());
         Assert.Equal("q1", quotes[1].GetProperty("continues").GetString());
         Assert.Equal(quotes[0].GetProperty("source").GetString(), quotes[1].GetProperty("source").GetString());
         Assert.Equal(2, quotes[2].GetProperty("spans").GetArrayLength());
         Assert.False(quotes[2].TryGetProperty("continues", out _));
+    }
+
+    // The quotations `check --format json` finds in a story read from standard input.
+    private static JsonElement QuotesOf(string story)
+    {
+        var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes(story), "check", "--format", "json", "-");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        return json.RootElement.GetProperty("documents")[0].GetProperty("quotes").Clone();
     }
 
     [Fact]
