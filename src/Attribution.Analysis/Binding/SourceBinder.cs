@@ -91,6 +91,28 @@ public sealed class SourceBinder
         }
 
         public int LastPosition => Mentions.Count == 0 ? -1 : Mentions[^1].Span.Start;
+
+        /// <summary>True when one of its distinct head texts satisfies <paramref name="test"/>.</summary>
+        public bool AnyHeadText<TState>(TState state, Func<TState, string, bool> test)
+        {
+            if (_headText is not null && test(state, _headText))
+            {
+                return true;
+            }
+
+            if (_moreHeadTexts is not null)
+            {
+                foreach (var text in _moreHeadTexts)
+                {
+                    if (test(state, text))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     private sealed record Mention(TextSpan Span, TextSpan Head, string HeadText, MentionKind Kind, MentionInfo Info);
@@ -900,28 +922,21 @@ public sealed class SourceBinder
             return latest;
         }
 
-        private static bool DescribedWithAll(Entity entity, string headText, string noun)
-        {
-            foreach (var mention in entity.Mentions)
+        // One of the entity's distinct descriptions (not every mention: a source may be mentioned thousands of
+        // times in one text) holds every modifier of headText.
+        private static bool DescribedWithAll(Entity entity, string headText, string noun) =>
+            entity.AnyHeadText((headText, noun), static (description, candidate) =>
             {
-                var all = true;
-                foreach (var modifier in ModifierWords(headText, noun))
+                foreach (var modifier in ModifierWords(description.headText, description.noun))
                 {
-                    if (!ContainsWord(mention.HeadText, modifier))
+                    if (!ContainsWord(candidate, modifier))
                     {
-                        all = false;
-                        break;
+                        return false;
                     }
                 }
 
-                if (all)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+                return true;
+            });
 
         private static bool ContainsWord(string text, ReadOnlySpan<char> word)
         {
@@ -2008,6 +2023,11 @@ public sealed class SourceBinder
         // mentioned in (a stable sort). An entity has a handful of mentions: an insertion sort, no comparer or query.
         private static ImmutableArray<TextSpan> DistinctByStart(List<Mention> mentions)
         {
+            if (mentions.Count > 32)
+            {
+                return DistinctByStartMany(mentions);
+            }
+
             var spans = new TextSpan[mentions.Count];
             var count = 0;
             foreach (var m in mentions)
@@ -2029,6 +2049,25 @@ public sealed class SourceBinder
             }
 
             return ImmutableArray.Create(spans, 0, count);
+        }
+
+        // The same for a source mentioned many times (a wire story repeats "a senior official said" for pages):
+        // the first of each span by a set, then a stable sort by start, in O(n log n) rather than the square.
+        private static ImmutableArray<TextSpan> DistinctByStartMany(List<Mention> mentions)
+        {
+            var seen = new HashSet<TextSpan>(mentions.Count);
+            var spans = new List<TextSpan>(mentions.Count);
+            var sorted = true;
+            foreach (var m in mentions)
+            {
+                if (seen.Add(m.Span))
+                {
+                    sorted &= spans.Count == 0 || spans[^1].Start <= m.Span.Start;
+                    spans.Add(m.Span);
+                }
+            }
+
+            return sorted ? [.. spans] : [.. spans.OrderBy(s => s.Start)];
         }
     }
 }

@@ -153,6 +153,37 @@ public sealed class BadInputTests : IDisposable
         Assert.All(analysis.Document.Quotations, q => Assert.InRange(q.Span.End, 0, text.Length));
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_story_quoting_one_source_thousands_of_times_takes_time_in_proportion_to_its_length()
+    {
+        // Wire copy reintroduces a source with its article ("a senior harbour authority official said"), so one
+        // source may gather every mention of a long text; gathering them once cost the square of their number.
+        const string Paragraph = "\"The plan is working,\" a senior harbour authority official said. The harbour official said the channel was clear.\n\n";
+        var small = string.Concat(Enumerable.Repeat(Paragraph, 10_000));
+        var large = string.Concat(Enumerable.Repeat(Paragraph, 40_000));
+
+        var smallTime = Fastest(small);
+        var largeTime = Fastest(large);
+
+        // Four times the text: about four times the time; the square would be sixteen.
+        Assert.True(largeTime < smallTime * 8, $"{small.Length:N0} characters took {smallTime}, {large.Length:N0} took {largeTime}");
+
+        static TimeSpan Fastest(string text)
+        {
+            var best = TimeSpan.MaxValue;
+            for (var run = 0; run < 2; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                var analysis = TestPack.Analyzer.Analyze(new SourceText("one-source.txt", text));
+                best = watch.Elapsed < best ? watch.Elapsed : best;
+                Assert.Single(analysis.Sources.Where(s => s.Quotes.Length > 1000));
+            }
+
+            return best;
+        }
+    }
+
     [Theory]
     [InlineData("divs.html", "HTML nested more than 512 elements deep")]
     [InlineData("bold.html", "HTML nested more than 512 elements deep")]
