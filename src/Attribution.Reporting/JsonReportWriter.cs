@@ -215,6 +215,11 @@ public sealed class JsonReportWriter : IReportWriter
                 WriteQuoteId(json, Names.Continues, quote.ContinuesFrom + 1);
             }
 
+            if (quote.Within >= 0)
+            {
+                WriteQuoteId(json, Names.Within, quote.Within + 1);
+            }
+
             json.WriteEndObject();
         }
 
@@ -620,6 +625,8 @@ public sealed class JsonReportWriter : IReportWriter
         public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
 
         public static readonly JsonEncodedText Owner = JsonEncodedText.Encode("owner");
+
+        public static readonly JsonEncodedText Within = JsonEncodedText.Encode("within");
 
         public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
 

@@ -336,8 +336,12 @@ public sealed class AttributionParser
 
             // A continuation always points back; one whose quotation now comes after it (only in garbled text)
             // continues nothing.
-            return [.. order.Select(old => _quotes[old] is var q && q.ContinuesFrom >= 0
-                ? q with { ContinuesFrom = newIndex[q.ContinuesFrom] < newIndex[old] ? newIndex[q.ContinuesFrom] : -1 }
+            return [.. order.Select(old => _quotes[old] is var q && (q.ContinuesFrom >= 0 || q.Within >= 0)
+                ? q with
+                {
+                    ContinuesFrom = q.ContinuesFrom >= 0 && newIndex[q.ContinuesFrom] < newIndex[old] ? newIndex[q.ContinuesFrom] : -1,
+                    Within = q.Within >= 0 ? newIndex[q.Within] : -1,
+                }
                 : _quotes[old])];
         }
 
@@ -406,6 +410,7 @@ public sealed class AttributionParser
                 previous = m;
                 lo = m.LastToken + 1;
                 i = Math.Max(i, m.LastToken);
+                AddNested(_quotes.Count - 1, m);
             }
 
             AddFloatingQuotes();
@@ -1331,6 +1336,39 @@ public sealed class AttributionParser
             _quotes.Add(new Quotation(m.Kind, [.. m.Content], m.Cue, m.Verb, m.Speaker, m.ContinuesFrom, ParagraphOf(m.Content[0].Start)));
             _lastAttributed = _quotes.Count - 1;
             return true;
+        }
+
+        // "A release said a majority of the workers said yes": an attribution of speech inside the reported words
+        // of another is its own quotation, within the outer one.
+        private void AddNested(int outer, Match m)
+        {
+            if (m.Kind == QuotationKind.Direct || m.Content.Count != 1)
+            {
+                return;
+            }
+
+            var content = m.Content[0];
+            var first = IndexOfToken(content.Start);
+            if (first < 0)
+            {
+                return;
+            }
+
+            for (var i = first + 1; i < N && _toks[i].End <= content.End; i++)
+            {
+                // Only the plainest verbs of saying: inside reported words the others are too often nouns or stances
+                // ("derogatory comments", "announced plans").
+                if (_toks[i].Kind != TokenKind.Word || _toks[i].InQuote || IsCapitalised(i) || !CueAt(i, out var verb)
+                    || verb.Lemma is not ("say" or "tell") || verb.Tense == VerbTense.Participle
+                    || MatchVerb(i, verb, first, null) is not { Speaker: { } speaker, Content: [var inner] } nested
+                    || inner.Start < content.Start || inner.End > content.End || speaker.Start < content.Start)
+                {
+                    continue;
+                }
+
+                _quotes.Add(new Quotation(nested.Kind, [inner], nested.Cue, nested.Verb, speaker, -1, _unit.Paragraph) { Within = outer });
+                i = Math.Max(i, nested.LastToken);
+            }
         }
 
         private bool OverlapsExisting(TextSpan span)

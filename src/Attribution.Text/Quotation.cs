@@ -44,6 +44,12 @@ public sealed record Quotation(
     /// said. "B."'): the JSON contract's <c>continues</c>.
     /// </summary>
     public bool IsContinuation => ContinuesFrom >= 0 && Cue is null && Speaker is null;
+
+    /// <summary>
+    /// Index of the quotation whose reported words hold this one ("a release said most workers said yes":
+    /// the workers' attribution is within the release's), or -1: the JSON contract's <c>within</c>.
+    /// </summary>
+    public int Within { get; init; } = -1;
 }
 
 /// <summary>The parser's view of one document.</summary>
@@ -52,7 +58,9 @@ public sealed record Quotation(
 /// <param name="Sentences">Sentence spans.</param>
 /// <param name="QuoteRegions">Paired quotation marks (top level).</param>
 /// <param name="UnbalancedMarks">Opening marks that never closed.</param>
-/// <param name="Quotations">Quotations and attributions in text order; they never overlap.</param>
+/// <param name="Quotations">
+/// Quotations and attributions in text order; they never overlap, but for one within another's reported words.
+/// </param>
 public sealed record ParsedDocument(
     SourceText Source,
     ImmutableArray<TextSpan> Paragraphs,

@@ -29,6 +29,11 @@ public sealed record SpecExample(string File, string Section, int Number, int Li
                 sb.Append(" continues ").Append(quote.ContinuesFrom + 1); // the 1-based number of the quotation it continues
             }
 
+            if (quote.Within >= 0)
+            {
+                sb.Append(" within ").Append(quote.Within + 1);
+            }
+
             var source = analysis.QuoteSources[q];
             if (source >= 0)
             {

@@ -44,7 +44,15 @@ public sealed class ParserProperties
             {
                 Assert.InRange(part.Start, 0, text.Length);
                 Assert.InRange(part.End, part.Start + 1, text.Length);
-                spans.Add(part);
+                if (q.Within < 0)
+                {
+                    spans.Add(part); // a quotation within another lies inside it: only the others must not overlap
+                }
+            }
+
+            if (q.Within >= 0)
+            {
+                Assert.True(doc.Quotations[q.Within].Within < 0 && doc.Quotations[q.Within].Span.Contains(q.Span), $"a nested quotation outside its outer one in {text}");
             }
 
             Assert.True(q.Cue is null || (q.Cue.Value.Start >= 0 && q.Cue.Value.End <= text.Length && !q.Cue.Value.IsEmpty));
