@@ -297,6 +297,9 @@ public sealed class AttributionParser
         private int _furnitureParagraph = -1;
         private bool _paragraphIsFurniture;
 
+        // The story's Title Case words, gathered on the first label in capitals (IsSectionLabel).
+        private HashSet<string>? _titleCaseWords;
+
         public DocumentParser(string text, Lexicon lexicon, WordSet? triggers, List<QuoteRegion> regions, List<TextSpan> paragraphs)
         {
             _triggers = triggers;
@@ -1137,34 +1140,39 @@ public sealed class AttributionParser
                 return false;
             }
 
-            // The same word in Title Case, as a whole word, anywhere in the story.
-            Span<char> titleCase = name.Length <= 64 ? stackalloc char[name.Length] : new char[name.Length];
-            titleCase[0] = name[0];
-            for (var i = 1; i < name.Length; i++)
-            {
-                titleCase[i] = char.ToLowerInvariant(name[i]);
-            }
+            // The same word in Title Case, as a whole word, anywhere in the story: the story's Title Case words are
+            // gathered once, on the first label in capitals, so a transcript of many turns reads the text once.
+            _titleCaseWords ??= TitleCaseWords(_text);
+            return !_titleCaseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+        }
 
-            var text = _text.AsSpan();
-            for (var at = 0; at < text.Length;)
+        // Every word of the text written in Title Case ("Tapper", not "TAPPER" or "tapper"), compared ignoring case.
+        private static HashSet<string> TitleCaseWords(string text)
+        {
+            var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var i = 0;
+            while (i < text.Length)
             {
-                var found = text[at..].IndexOf(titleCase, StringComparison.Ordinal);
-                if (found < 0)
+                if (!char.IsLetter(text[i]))
                 {
-                    return true;
+                    i++;
+                    continue;
                 }
 
-                var start = at + found;
-                var end = start + titleCase.Length;
-                if ((start == 0 || !char.IsLetter(text[start - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+                var start = i;
+                var titleCase = char.IsUpper(text[i]);
+                while (++i < text.Length && char.IsLetter(text[i]))
                 {
-                    return false;
+                    titleCase &= char.IsLower(text[i]);
                 }
 
-                at = end;
+                if (titleCase && i - start >= 2)
+                {
+                    words.Add(text[start..i]);
+                }
             }
 
-            return true;
+            return words;
         }
 
         // ---- floating quotes and dash attributions --------------------------------------
