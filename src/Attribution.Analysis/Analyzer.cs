@@ -58,7 +58,7 @@ public sealed class Analyzer
             var type = Classify(entity.Facts);
             var reason = entity.Reason;
 
-            // "The officials who spoke on condition of anonymity did so in line with regulations."
+            // "Both officials who spoke on condition of anonymity did so in line with regulations."
             // A reason given apart from any quotation covers every anonymous source of the story.
             if (type == SourceType.Anonymous && reason is null && bound.StoryReasons.Length > 0 && entity.Facts.HasRoleNoun)
             {
