@@ -882,7 +882,7 @@ public sealed class AttributionParser
                     last++;
                 }
 
-                return CountWords(first + 2, last) <= 2 || IsAnyWord(first + 2, "when", "whether", "why", "how", "what", "who", "where", "if");
+                return CountWords(first + 2, last) <= 2 || IsAnyWord(first + 2, QuestionWords);
             }
 
             var negated = false;
@@ -891,7 +891,7 @@ public sealed class AttributionParser
                 negated = IsAnyWord(k, "not", "never") || Word(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || Word(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
             }
 
-            return negated && IsAnyWord(first, "when", "whether", "why", "how", "what", "who", "where", "if", "much", "anything");
+            return negated && (IsAnyWord(first, QuestionWords) || IsAnyWord(first, "much", "anything"));
         }
 
         private Match? MatchParticiple(int c, CueVerb verb, TextSpan cue, int lo, Match? previous)
@@ -2489,6 +2489,9 @@ public sealed class AttributionParser
 
         // Closed-class word lists the constructions test, as sets: a word is looked up once rather than compared
         // with each member.
+        // What a question reports when no answer was given: "did not say when …", "declined to say whether …".
+        private static readonly WordSet QuestionWords = Words("when", "whether", "why", "how", "what", "who", "where", "if");
+
         private static readonly WordSet SubordinateOpeners = Words("while", "after", "although", "though", "when", "as", "because", "if", "since", "before", "unless", "whereas", "even", "once", "until");
 
         private static readonly WordSet Possessives = Words("his", "her", "its", "their", "our", "my", "your");

@@ -306,7 +306,7 @@ public sealed class SourceBinder
             var bound = ImmutableArray.CreateBuilder<BoundEntity>(_entities.Count);
             for (var i = 0; i < _entities.Count; i++)
             {
-                bound.Add(Freeze(_entities[i]) with { Owner = OwnerOf(i) });
+                bound.Add(Freeze(_entities[i], OwnerOf(i)));
             }
 
             return new Result(bound.MoveToImmutable(), [.. quoteEntity], storyReasons);
@@ -1884,7 +1884,7 @@ public sealed class SourceBinder
 
         // ---- freezing -----------------------------------------------------------------
 
-        private BoundEntity Freeze(Entity e)
+        private BoundEntity Freeze(Entity e, int owner)
         {
             // Name: the fullest name mention; otherwise the first description.
             var nameMention = e.Mentions[0];
@@ -1962,7 +1962,7 @@ public sealed class SourceBinder
 
             // Most sources are mentioned once: only more need sorting and duplicates removed.
             ImmutableArray<TextSpan> mentions = e.Mentions.Count == 1 ? [e.Mentions[0].Span] : DistinctByStart(e.Mentions);
-            return new BoundEntity(facts.Name, mentions, [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head };
+            return new BoundEntity(facts.Name, mentions, [.. e.Quotes], e.Reason, facts) { Head = e.Mentions[0].Head, Owner = owner };
         }
 
         // The person's name in a name mention and what stands before it: "Harbor master Tom Reyes" → ("Tom Reyes",
