@@ -36,7 +36,7 @@ internal sealed class DiagnosticEvaluator
         var quoteFacts = BuildQuoteFacts(doc, sources, quoteSources);
         var article = BuildArticleFacts(doc, sources, quoteSources);
         // Suppression comments live in the file as written; a finding is covered when its place there is.
-        var found = Suppressions.Find(doc.Source.Original);
+        var found = Suppressions.Find(doc.Source.Original, id => _pack.Find(id) is not null || id.StartsWith("AT000", StringComparison.OrdinalIgnoreCase) && id.Length == 6, out var problems);
         Func<string, TextSpan, SuppressionRegion?> suppressions = (id, span) =>
         {
             if (found.Count == 0)
@@ -48,6 +48,16 @@ internal sealed class DiagnosticEvaluator
             return found.FirstOrDefault(s => s.Covers(id, original));
         };
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var problem in problems)
+        {
+            result.Add(new Diagnostic(SuppressionProblemId, Severity.Warning, problem.Message, FromOriginal(doc.Source, problem.Span))
+            {
+                Category = "Engine",
+                HelpUri = $"docs/rules/{SuppressionProblemId}.md",
+                Fingerprint = Fingerprint(SuppressionProblemId, "", doc.Source.Original.AsSpan(problem.Span.Start, problem.Span.Length)),
+            });
+        }
+
         List<RuleFailure>? failed = null;
         foreach (var (rule, severity, options) in enabled)
         {
@@ -118,6 +128,35 @@ internal sealed class DiagnosticEvaluator
             1 => [result[0]],
             _ => [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>The ID of a suppression comment or configuration key that names no rule.</summary>
+    public const string SuppressionProblemId = "AT0002";
+
+    // A stretch of the file as written, as a place in the extracted text (an HTML comment is not in the text: the
+    // place is where the text resumes after it).
+    private static TextSpan FromOriginal(SourceText source, TextSpan original)
+    {
+        if (source.Map is not { } map)
+        {
+            return original.End <= source.Text.Length ? original : new TextSpan(Math.Min(original.Start, source.Text.Length), source.Text.Length);
+        }
+
+        int lo = 0, hi = source.Text.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (map.MapStart(mid) >= original.Start)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return new TextSpan(lo, lo);
     }
 
     // Where a rule failed: the quotation, the source's first mention, or the story's first paragraph.

@@ -13,7 +13,7 @@ namespace Attribution.Cli;
 /// <param name="FailOn">The lowest severity that fails the run.</param>
 internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configuration, Baseline? Baseline, Severity FailOn)
 {
-    private readonly ConcurrentQueue<Diagnostic> _findings = new();
+    private readonly ConcurrentQueue<(string Path, Diagnostic Finding)> _findings = new();
 
     // Per failing rule: its failure in the earliest input (by place in the run, whichever worker got there first) and
     // the count.
@@ -22,11 +22,14 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
     /// <summary>Messages held back while a progress bar owns standard error; printed after it.</summary>
     public System.Text.StringBuilder Deferred { get; } = new();
 
-    /// <summary>True to keep every finding for <see cref="Findings"/> (only --write-baseline needs them).</summary>
-    public bool KeepFindings { get; init; } = true;
+    /// <summary>
+    /// True when the run writes a baseline (--write-baseline): every unsuppressed finding is kept for
+    /// <see cref="Findings"/> and counts as accepted, since the baseline being written accepts it.
+    /// </summary>
+    public bool WritesBaseline { get; init; }
 
-    /// <summary>Every unsuppressed finding of the run (what --write-baseline records).</summary>
-    public IReadOnlyCollection<Diagnostic> Findings => _findings;
+    /// <summary>Every unsuppressed finding of the run with the path of its story (what --write-baseline records).</summary>
+    public IReadOnlyCollection<(string Path, Diagnostic Finding)> Findings => _findings;
 
     /// <summary>
     /// The rules that threw, one line each as a rule error (AT0001 at the rule's <c>when:</c>) naming the
@@ -84,17 +87,25 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
                     : seen with { Count = seen.Count + 1 });
         }
 
-        if (Baseline is not null)
+        if (WritesBaseline)
         {
-            analysis = analysis with { Diagnostics = [.. analysis.Diagnostics.Select(d => d with { IsBaselined = Baseline.Contains(d) })] };
-        }
-
-        foreach (var d in KeepFindings ? analysis.Diagnostics : [])
-        {
-            if (!d.IsSuppressed && d.Severity != Severity.None)
+            var recorded = new List<Diagnostic>(analysis.Diagnostics.Length);
+            foreach (var d in analysis.Diagnostics)
             {
-                _findings.Enqueue(d);
+                var kept = !d.IsSuppressed && d.Severity != Severity.None;
+                if (kept)
+                {
+                    _findings.Enqueue((input.Path, d));
+                }
+
+                recorded.Add(kept ? d with { IsBaselined = true } : d);
             }
+
+            analysis = analysis with { Diagnostics = [.. recorded] };
+        }
+        else if (Baseline is not null && analysis.Diagnostics.Length > 0)
+        {
+            analysis = analysis with { Diagnostics = [.. Baseline.Apply(input.Path, analysis.Diagnostics)] };
         }
 
         return analysis;
@@ -183,7 +194,7 @@ internal static class Messages
     /// </summary>
     public static bool Finish(CheckRun run, TextWriter messages, TextWriter error)
     {
-        foreach (var e in run.Configuration.Errors)
+        foreach (var e in run.Configuration.Problems)
         {
             messages.WriteLine(e.ToString());
         }

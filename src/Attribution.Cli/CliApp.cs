@@ -47,6 +47,7 @@ internal static class CliApp
         root.Subcommands.Add(ConfigCommand(console, rulesOption));
         root.Subcommands.Add(EvalCommand(console, rulesOption));
 
+        RejectUnknownOptions(root, args);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -149,10 +150,10 @@ internal static class CliApp
             using (target == console.Out ? null : target)
             {
                 var color = target == console.Out && console.IsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-                var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null, color);
+                var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, color);
                 var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!))
                 {
-                    KeepFindings = parse.GetValue(writeBaseline) is not null,
+                    WritesBaseline = parse.GetValue(writeBaseline) is not null,
                 };
                 var inputs = parse.GetValue(paths)!;
                 var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
@@ -172,7 +173,7 @@ internal static class CliApp
                         return ExitCodes.UsageOrInput;
                     }
 
-                    console.Error.WriteLine($"attribution: wrote {run.Findings.Count} finding(s) to {baselineOut}");
+                    console.Error.WriteLine($"attribution: wrote {run.Findings.Count} finding(s) to {baselineOut}; they are accepted from now on");
                 }
 
                 return code;
@@ -220,7 +221,7 @@ internal static class CliApp
                     "html" => new HtmlArchiveWriter(Text(target)),
                     _ => new CsvArchiveWriter(Text(target), grouping),
                 };
-                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack), null, Severity.Error) { KeepFindings = false };
+                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack), null, Severity.Error) { };
                 var inputs = parse.GetValue(paths)!;
                 var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
                 var report = new ArchiveReport(grouping);
@@ -233,6 +234,61 @@ internal static class CliApp
             }
         });
         return command;
+    }
+
+    // System.CommandLine hands a token it does not know ("--formt") to the paths argument, which would then look for
+    // a file of that name and go on with the rest. A token that looks like an option and names no file is refused
+    // with the nearest option's name, before anything runs; a file whose name starts with '-' follows "--".
+    private static void RejectUnknownOptions(Command command, string[] args)
+    {
+        var separator = Array.IndexOf(args, "--");
+        foreach (var argument in command.Arguments.Where(a => a.ValueType == typeof(string[])))
+        {
+            argument.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens)
+                {
+                    var value = token.Value;
+                    if (value.Length < 2 || value[0] != '-' || File.Exists(value) || Directory.Exists(value)
+                        || (separator >= 0 && Array.IndexOf(args, value, separator + 1) > separator))
+                    {
+                        continue;
+                    }
+
+                    var names = command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive)))
+                        .SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
+                    var name = value.Split('=')[0];
+                    var nearest = names.MinBy(n => EditDistance(n, name));
+                    var hint = nearest is not null && EditDistance(nearest, name) <= 3 ? $"; did you mean {nearest}?" : "";
+                    result.AddError($"unknown option '{name}'{hint} (a file whose name starts with '-' goes after '--')");
+                    return;
+                }
+            });
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            RejectUnknownOptions(sub, args);
+        }
+    }
+
+    // Levenshtein distance, for the nearest option name.
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     private static InputReader Reader(ParseResult parse, Option<string> inputFormat, CliConsole console) =>
@@ -453,26 +509,33 @@ internal static class CliApp
 
             var resolver = new ConfigurationResolver(pack);
             var config = resolver.Resolve(parse.GetValue(file)!);
-            foreach (var error in resolver.Errors)
-            {
-                console.Error.WriteLine(error.ToString());
-            }
 
             var rows = new List<string[]>();
             foreach (var rule in pack.Diagnostics)
             {
                 var value = config.Severities[rule.Id];
                 rows.Add([rule.Id, value.Value, value.Origin]);
-                if (config.Options.TryGetValue(rule.Id, out var options))
+                config.Options.TryGetValue(rule.Id, out var options);
+                foreach (var (name, fallback) in rule.OptionDefaults.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
-                    foreach (var (name, option) in options.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                    {
-                        rows.Add([$"  {rule.Id}.{name}", option.Value, option.Origin]);
-                    }
+                    rows.Add(options is not null && options.TryGetValue(name, out var option)
+                        ? [$"  {rule.Id}.{name}", option.Value, option.Origin]
+                        : [$"  {rule.Id}.{name}", fallback, "default"]);
                 }
             }
 
-            WriteTable(parse.InvocationConfiguration.Output, ["Rule", "Value", "Set by"], rows);
+            var output = parse.InvocationConfiguration.Output;
+            WriteTable(output, ["Rule", "Value", "Set by"], rows);
+            if (resolver.Problems.Count > 0)
+            {
+                // Under the table, so a value that did not apply is never read as if it had.
+                output.WriteLine();
+                foreach (var problem in resolver.Problems)
+                {
+                    output.WriteLine(problem.ToString());
+                }
+            }
+
             return resolver.Errors.Count > 0 ? ExitCodes.RuleOrConfig : ExitCodes.Clean;
         });
         return command;

@@ -102,7 +102,8 @@ public sealed class ConfigurationResolver
     private readonly RulePack _pack;
     private readonly IReadOnlyDictionary<string, string> _commandLine;
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<LoadError> _errors = [];
+    // Keyed by the message, since every story under one .editorconfig reads the same bad line.
+    private readonly ConcurrentDictionary<string, LoadError> _problems = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EffectiveConfiguration> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver; <paramref name="commandLineSeverities"/> maps rule IDs to severities.</summary>
@@ -112,8 +113,50 @@ public sealed class ConfigurationResolver
         _commandLine = commandLineSeverities ?? new Dictionary<string, string>();
     }
 
-    /// <summary>Problems found in .editorconfig files so far (bad severities), located.</summary>
-    public IReadOnlyCollection<LoadError> Errors => _errors;
+    /// <summary>
+    /// Errors found in .editorconfig files so far (a severity or option value that does not parse: AT0001), located;
+    /// the run ends with exit code 3.
+    /// </summary>
+    public IReadOnlyList<LoadError> Errors => [.. Problems.Where(p => !p.IsWarning)];
+
+    /// <summary>Every problem found so far, errors and warnings (a key naming no rule or option: AT0002), in file order.</summary>
+    public IReadOnlyList<LoadError> Problems =>
+        [.. _problems.Values.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A setting that is not a rule's: <c>attribution.help_base_uri</c>, the address rule help pages are under, as
+    /// the .editorconfig sections that match <paramref name="path"/> set it, or null.
+    /// </summary>
+    public string? Setting(string path, string name)
+    {
+        string? value = null;
+        var full = Path.GetFullPath(path);
+        foreach (var file in ConfigFilesFor(full))
+        {
+            foreach (var section in file.Sections.Where(s => s.Matches(file.Directory, full)))
+            {
+                foreach (var (key, v, _) in section.Properties)
+                {
+                    if (key.Equals("attribution." + name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        value = v;
+                    }
+                }
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The settings that are not a rule's, which <see cref="Setting"/> reads.</summary>
+    public static readonly IReadOnlyList<string> Settings = ["help_base_uri"];
+
+    private void Report(string file, int line, string message, bool warning) =>
+        _problems.TryAdd($"{file}:{line}:{message}", new LoadError(file, line, 1, message)
+        {
+            Id = warning ? LoadError.UnknownNameId : LoadError.DiagnosticId,
+            IsWarning = warning,
+        });
 
     /// <summary>The configuration for the file at <paramref name="path"/> (null: defaults and command line only).</summary>
     public EffectiveConfiguration Resolve(string? path) =>
@@ -183,11 +226,19 @@ public sealed class ConfigurationResolver
             var subject = key[diagnostic.Length..^".severity".Length];
             if (DiagnosticRuleLoader.ParseSeverity(value.ToLowerInvariant()) is null)
             {
-                _errors.Add(new LoadError(file, line, 1, $"severity '{value}' is not one of: error, warning, suggestion, silent, none"));
+                Report(file, line, $"severity '{value}' is not one of: error, warning, suggestion, silent, none", warning: false);
                 return;
             }
 
-            if (subject.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            var isCategory = subject.StartsWith("category-", StringComparison.OrdinalIgnoreCase);
+            if (isCategory ? !_pack.Diagnostics.Any(r => r.Category.Equals(subject["category-".Length..], StringComparison.OrdinalIgnoreCase)) : _pack.Find(subject) is null)
+            {
+                var known = isCategory ? $"the categories are {string.Join(", ", _pack.Diagnostics.Select(r => r.Category).Distinct(StringComparer.OrdinalIgnoreCase))}" : "'attribution rules list' shows the rules";
+                Report(file, line, $"{key} names no {(isCategory ? "category" : "rule")}, so it changes nothing; {known}", warning: true);
+                return;
+            }
+
+            if (isCategory)
             {
                 categories[subject["category-".Length..]] = new ConfiguredValue(value.ToLowerInvariant(), origin);
             }
@@ -200,9 +251,46 @@ public sealed class ConfigurationResolver
         {
             var rest = key[option.Length..];
             var dot = rest.IndexOf('.', StringComparison.Ordinal);
+            if (dot < 0 && Settings.Contains(rest, StringComparer.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            if (dot < 0)
+            {
+                Report(file, line, $"{key} is no setting, so it changes nothing; rule options are attribution.<ID>.<option>, and the settings are {string.Join(", ", Settings.Select(n => "attribution." + n))}", warning: true);
+                return;
+            }
+
             if (dot > 0)
             {
                 var id = rest[..dot];
+                var name = rest[(dot + 1)..];
+                if (_pack.Find(id) is not { } rule)
+                {
+                    Report(file, line, $"{key} names no rule, so it changes nothing; 'attribution rules list' shows the rules", warning: true);
+                    return;
+                }
+
+                if (!rule.OptionKinds.TryGetValue(name, out var kind))
+                {
+                    var reads = rule.OptionKinds.Count == 0 ? "it reads no option" : "it reads " + string.Join(", ", rule.OptionKinds.Keys.Order(StringComparer.Ordinal));
+                    Report(file, line, $"{rule.Id} has no option '{name}', so {key} changes nothing; {reads}", warning: true);
+                    return;
+                }
+
+                var parses = kind switch
+                {
+                    "Number" => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+                    "Flag" => bool.TryParse(value, out _),
+                    _ => true,
+                };
+                if (!parses)
+                {
+                    Report(file, line, $"{key} = {value}: the option takes {(kind == "Number" ? "a number such as 0.5" : "true or false")}; the rule's default applies", warning: false);
+                    return;
+                }
+
                 if (!options.TryGetValue(id, out var map))
                 {
                     options[id] = map = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);

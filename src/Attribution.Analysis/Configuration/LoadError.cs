@@ -10,8 +10,17 @@ public sealed record LoadError(string File, int Line, int Column, string Message
     /// <summary>The diagnostic ID for invalid rule and configuration files.</summary>
     public const string DiagnosticId = "AT0001";
 
+    /// <summary>The diagnostic ID for a configuration key or suppression comment that names no rule or option.</summary>
+    public const string UnknownNameId = "AT0002";
+
+    /// <summary>The diagnostic ID: <see cref="DiagnosticId"/> unless set.</summary>
+    public string Id { get; init; } = DiagnosticId;
+
+    /// <summary>True for a warning (the run goes on and its exit code is the work's); false for an error.</summary>
+    public bool IsWarning { get; init; }
+
     /// <inheritdoc/>
-    public override string ToString() => $"{File}({Line},{Column}): error {DiagnosticId}: {Message}";
+    public override string ToString() => $"{File}({Line},{Column}): {(IsWarning ? "warning" : "error")} {Id}: {Message}";
 }
 
 /// <summary>Thrown when configuration cannot be loaded; carries every located error.</summary>

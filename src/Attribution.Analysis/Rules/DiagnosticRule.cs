@@ -66,6 +66,25 @@ public sealed record DiagnosticRule
     /// <summary>The condition's text.</summary>
     public required string When { get; init; }
 
+    /// <summary>
+    /// The options the rule's condition reads (<c>options.Number("max_anonymous_share", 0.5)</c>), by name, with
+    /// their kind: "Number", "Flag" or "Text". A configured option the rule does not read is reported.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OptionKinds =>
+        _optionKinds ??= OptionCalls().ToDictionary(g => g.Name, g => g.Kind, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The default of each option the condition reads, as written there ("0.5"), for <c>config --explain</c>.</summary>
+    public IReadOnlyDictionary<string, string> OptionDefaults =>
+        _optionDefaults ??= OptionCalls().ToDictionary(g => g.Name, g => g.Default, StringComparer.OrdinalIgnoreCase);
+
+    private IReadOnlyDictionary<string, string>? _optionKinds;
+    private IReadOnlyDictionary<string, string>? _optionDefaults;
+
+    private IEnumerable<(string Name, string Kind, string Default)> OptionCalls() =>
+        System.Text.RegularExpressions.Regex.Matches(When, @"\boptions\s*\.\s*(Number|Flag|Text)\s*\(\s*""([^""]+)""\s*,\s*(""[^""]*""|[^)\s]+)")
+            .Select(m => (Name: m.Groups[2].Value, Kind: m.Groups[1].Value, Default: m.Groups[3].Value.Trim('"')))
+            .DistinctBy(m => m.Name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The message template with <c>{scope.Property}</c> placeholders.</summary>
     public required string Message { get; init; }
 

@@ -53,7 +53,8 @@ public sealed class FixAndExitCodeTests : IDisposable
     {
         var path = Write("b.txt", "Vance claimed the budget was padded.");
         var baseline = Path.Combine(_temp.Root, "baseline.json");
-        Assert.Equal(1, CliRunner.Run("check", "--fail-on", "warning", "--write-baseline", baseline, path).Code);
+        // Writing a baseline accepts what it records: the run that writes it passes.
+        Assert.Equal(0, CliRunner.Run("check", "--fail-on", "warning", "--write-baseline", baseline, path).Code);
         Assert.Equal(0, CliRunner.Run("check", "--fail-on", "warning", "--baseline", baseline, path).Code);
 
         File.WriteAllText(path, "The council met on Monday.\n\nVance claimed the budget was padded. Okafor insisted it was not.");
@@ -63,6 +64,47 @@ public sealed class FixAndExitCodeTests : IDisposable
         var diagnostics = json.RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray().ToList();
         Assert.Single(diagnostics, d => d.TryGetProperty("baselineState", out _));
         Assert.Single(diagnostics, d => !d.TryGetProperty("baselineState", out _));
+    }
+
+    [Fact]
+    public void A_second_finding_with_the_same_text_is_new_to_the_baseline()
+    {
+        const string Finding = "The plan was padded, a senior coalition military official said.";
+        var path = Write("twice.txt", Finding + "\n");
+        var baseline = Path.Combine(_temp.Root, "baseline.json");
+        Assert.Equal(0, CliRunner.Run("check", "--severity", "AT2001=error", "--write-baseline", baseline, path).Code);
+        var recorded = JsonDocument.Parse(File.ReadAllText(baseline)).RootElement;
+        Assert.Equal(2, recorded.GetProperty("version").GetInt32());
+        Assert.Contains(recorded.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "AT2001" && f.GetProperty("count").GetInt32() == 1);
+
+        // The same words again in a second paragraph: one accepted, one new, and the run fails.
+        File.WriteAllText(path, Finding + "\n\n" + Finding + "\n");
+        var (code, stdout, _) = CliRunner.Run("check", "--severity", "AT2001=error", "--baseline", baseline, "--format", "json", path);
+        Assert.Equal(1, code);
+        var at2001 = JsonDocument.Parse(stdout).RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetString() == "AT2001").ToList();
+        Assert.Equal(2, at2001.Count);
+        Assert.True(at2001[0].TryGetProperty("baselineState", out _));
+        Assert.False(at2001[1].TryGetProperty("baselineState", out _));
+
+        // The same finding in another story is new there too.
+        var other = Write("other.txt", Finding + "\n");
+        Assert.Equal(1, CliRunner.Run("check", "--severity", "AT2001=error", "--baseline", baseline, other).Code);
+    }
+
+    [Fact]
+    public void A_baseline_of_version_one_still_accepts_its_fingerprints()
+    {
+        var path = Write("v1.txt", "Vance claimed the budget was padded.");
+        var (_, stdout, _) = CliRunner.Run("check", "--format", "json", path);
+        var fingerprint = JsonDocument.Parse(stdout).RootElement.GetProperty("documents")[0].GetProperty("diagnostics")[0].GetProperty("fingerprint").GetString();
+        var baseline = Path.Combine(_temp.Root, "v1.json");
+        File.WriteAllText(baseline, $"{{\"version\": 1, \"fingerprints\": [\"{fingerprint}\"]}}");
+        Assert.Equal(0, CliRunner.Run("check", "--fail-on", "warning", "--baseline", baseline, path).Code);
+        File.WriteAllText(baseline, "{\"version\": 7, \"findings\": []}");
+        var (code, _, stderr) = CliRunner.Run("check", "--baseline", baseline, path);
+        Assert.Equal(2, code);
+        Assert.Contains("version 7", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
