@@ -28,6 +28,12 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
     /// </summary>
     public bool WritesBaseline { get; init; }
 
+    /// <summary>True to report errors only (--quiet, as ESLint's): warnings and suggestions are left out of every output.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>The most active warnings the run may have before it fails (--max-warnings), or -1 for no limit.</summary>
+    public int MaxWarnings { get; init; } = -1;
+
     /// <summary>Every unsuppressed finding of the run with the path of its story (what --write-baseline records).</summary>
     public IReadOnlyCollection<(string Path, Diagnostic Finding)> Findings => _findings;
 
@@ -87,6 +93,11 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
                     : seen with { Count = seen.Count + 1 });
         }
 
+        if (Quiet && analysis.Diagnostics.Any(d => d.Severity < Severity.Error))
+        {
+            analysis = analysis with { Diagnostics = [.. analysis.Diagnostics.Where(d => d.Severity >= Severity.Error)] };
+        }
+
         if (WritesBaseline)
         {
             var recorded = new List<Diagnostic>(analysis.Diagnostics.Length);
@@ -120,6 +131,7 @@ internal static class CheckRunner
         var messages = Messages.For(error, progress);
         var failures = 0;
         var failing = 0;
+        var warnings = 0;
         using (writer)
         {
             // JSON documents are serialised by the workers too and writing one only copies bytes, except a very long
@@ -137,6 +149,7 @@ internal static class CheckRunner
                 }
 
                 failing += done.Failing;
+                warnings += done.Warnings;
                 if (done.Rendered is { } rendered)
                 {
                     json!.WriteRendered(rendered);
@@ -154,8 +167,14 @@ internal static class CheckRunner
             writer.Complete();
         }
 
+        var tooManyWarnings = run.MaxWarnings >= 0 && warnings > run.MaxWarnings;
+        if (tooManyWarnings)
+        {
+            messages.WriteLine($"attribution: {warnings} warning(s), more than --max-warnings {run.MaxWarnings} allows");
+        }
+
         return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig
-            : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
+            : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 || tooManyWarnings ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
 
     // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
@@ -166,21 +185,23 @@ internal static class CheckRunner
         var (input, analysis) = run.TryAnalyze(loaded, ordinal);
         if (analysis is null)
         {
-            return new Done(input.Path, input.Size, input.Error ?? "could not be read", null, null, 0);
+            return new Done(input.Path, input.Size, input.Error ?? "could not be read", null, null, 0, 0);
         }
 
         var failing = 0;
+        var warnings = 0;
         foreach (var d in analysis.Diagnostics)
         {
             failing += d.IsActive && d.Severity >= run.FailOn ? 1 : 0;
+            warnings += d.IsActive && d.Severity == Severity.Warning ? 1 : 0;
         }
 
         return json is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength
-            ? new Done(input.Path, input.Size, null, null, JsonReportWriter.Render(analysis), failing)
-            : new Done(input.Path, input.Size, null, analysis, null, failing);
+            ? new Done(input.Path, input.Size, null, null, JsonReportWriter.Render(analysis), failing, warnings)
+            : new Done(input.Path, input.Size, null, analysis, null, failing, warnings);
     }
 
-    private sealed record Done(string Path, long Size, string? Error, DocumentAnalysis? Analysis, RenderedDocument? Rendered, int Failing);
+    private sealed record Done(string Path, long Size, string? Error, DocumentAnalysis? Analysis, RenderedDocument? Rendered, int Failing, int Warnings);
 }
 
 /// <summary>Where a run's messages go: straight to stderr, or held back while a progress bar is drawn there.</summary>

@@ -92,26 +92,54 @@ internal static class CliApp
         var threads = ThreadsOption();
         var severity = new Option<string[]>("--severity")
         {
-            Description = "Override a rule's severity: --severity AT2001=error (repeatable; beats .editorconfig)",
+            Description = "Override a rule's or a category's severity: --severity AT2001=error, --severity category-Style=none (repeatable; beats .editorconfig; an ID beats its category)",
             AllowMultipleArgumentsPerToken = false,
         };
         var baseline = new Option<string?>("--baseline") { Description = "Accept the findings recorded in this baseline file; fail only on new ones" };
-        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record the current findings in this baseline file" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record the current findings in this baseline file and accept them" };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Lowest severity that fails the run (exit code 1)",
             DefaultValueFactory = _ => "error",
         };
         failOn.AcceptOnlyFromAmong(FailLevels);
+        var maxWarnings = new Option<int>("--max-warnings")
+        {
+            Description = "Fail the run (exit code 1) when it has more than this many warnings",
+            DefaultValueFactory = _ => -1,
+        };
+        maxWarnings.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < -1)
+            {
+                result.AddError("--max-warnings must be 0 or more");
+            }
+        });
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only: leave warnings and suggestions out of every output" };
+        var color = new Option<string>("--color")
+        {
+            Description = "Colour the text output: auto (a terminal without NO_COLOR), always or never",
+            DefaultValueFactory = _ => "auto",
+        };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var helpBase = HelpBaseOption();
         var noProgress = NoProgressOption();
+        var extraOutputs = ExtraOutputs.Select(e => (e.Format, Option: new Option<string?>($"--{e.Format}-output") { Description = $"Also write the {e.Name} report to this file (the analysis runs once)" })).ToList();
+        var githubAnnotations = new Option<bool>("--github-annotations") { Description = "Also print GitHub Actions annotations (::error file=…) on standard output" };
 
         var command = new Command("check", "Find quotations and attributions and check them against the rules")
         {
-            paths, format, outputFile, threads, severity, baseline, writeBaseline, failOn, noProgress,
+            paths, format, outputFile, threads, severity, baseline, writeBaseline, failOn, maxWarnings, quiet, color, helpBase, noProgress, githubAnnotations,
         };
+        foreach (var (_, option) in extraOutputs)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            if (parse.GetValue(format) is "text" or "markdown" or "html")
+            var formats = extraOutputs.Where(e => parse.GetValue(e.Option) is not null).Select(e => e.Format).Prepend(parse.GetValue(format)!).ToList();
+            if (formats.Any(f => f is "text" or "markdown" or "html"))
             {
                 RunSummary.WarmUp();
             }
@@ -141,21 +169,78 @@ internal static class CliApp
                 }
             }
 
-            if (WouldOverwriteInput(console, parse.GetValue(paths)!, ("baseline", parse.GetValue(writeBaseline)))
-                || OpenTarget(parse.GetValue(outputFile), parse.GetValue(paths)!, console) is not { } target)
+            var inputs = parse.GetValue(paths)!;
+            List<(string What, string? File)> files =
+            [
+                ("report", parse.GetValue(outputFile)),
+                .. extraOutputs.Select(e => ($"{e.Format} report", parse.GetValue(e.Option))),
+                ("baseline", parse.GetValue(writeBaseline)),
+            ];
+            files.RemoveAll(f => f.File is null);
+            if (files.GroupBy(f => Path.GetFullPath(f.File!), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                console.Error.WriteLine($"attribution: {string.Join(" and ", twice.Select(f => f.What))} would both be written to {twice.First().File}; nothing was written");
+                return ExitCodes.UsageOrInput;
+            }
+
+            if (files.Any(f => WouldOverwriteInput(console, inputs, f)))
             {
                 return ExitCodes.UsageOrInput;
             }
 
-            using (target == console.Out ? null : target)
+            var resolver = new ConfigurationResolver(pack, overrides);
+            var sarif = new SarifOptions(
+                parse.GetValue(helpBase) ?? resolver.Setting(Path.Combine(Environment.CurrentDirectory, "_"), "help_base_uri") ?? SarifReportWriter.DefaultHelpBase,
+                Environment.CurrentDirectory);
+            var opened = new List<Stream>();
+            try
             {
-                var color = target == console.Out && console.IsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-                var writer = CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, color);
-                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack, overrides), accepted, ParseLevel(parse.GetValue(failOn)!))
+                var writers = new List<IReportWriter>();
+                if (OpenTarget(parse.GetValue(outputFile), inputs, console) is not { } target)
+                {
+                    return ExitCodes.UsageOrInput;
+                }
+
+                if (target != console.Out)
+                {
+                    opened.Add(target);
+                }
+
+                var painted = parse.GetValue(color) switch
+                {
+                    "always" => true,
+                    "never" => false,
+                    _ => target == console.Out && console.IsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                };
+                writers.Add(CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, painted, sarif, target == console.Out ? console.Width : 0));
+                if (parse.GetValue(githubAnnotations) && parse.GetValue(format) != "github")
+                {
+                    writers.Add(new GitHubReportWriter(Text(console.Out)));
+                }
+
+                foreach (var (extraFormat, option) in extraOutputs)
+                {
+                    if (parse.GetValue(option) is not { } file)
+                    {
+                        continue;
+                    }
+
+                    if (OpenTarget(file, inputs, console) is not { } stream)
+                    {
+                        return ExitCodes.UsageOrInput;
+                    }
+
+                    opened.Add(stream);
+                    writers.Add(CreateWriter(extraFormat, stream, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, false, sarif, 0));
+                }
+
+                var writer = writers.Count == 1 ? writers[0] : new ReportWriters(writers);
+                var run = new CheckRun(new Analyzer(pack), resolver, accepted, ParseLevel(parse.GetValue(failOn)!))
                 {
                     WritesBaseline = parse.GetValue(writeBaseline) is not null,
+                    Quiet = parse.GetValue(quiet),
+                    MaxWarnings = parse.GetValue(maxWarnings),
                 };
-                var inputs = parse.GetValue(paths)!;
                 var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
                 var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
                     ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads), progress))
@@ -178,9 +263,25 @@ internal static class CliApp
 
                 return code;
             }
+            finally
+            {
+                foreach (var stream in opened)
+                {
+                    stream.Dispose();
+                }
+            }
         });
         return command;
     }
+
+    // The reports --<format>-output writes beside the console's, and their names in help.
+    private static readonly (string Format, string Name)[] ExtraOutputs =
+        [("sarif", "SARIF 2.1.0"), ("json", "JSON"), ("markdown", "Markdown"), ("html", "HTML"), ("text", "text")];
+
+    private static Option<string?> HelpBaseOption() => new("--help-base-uri")
+    {
+        Description = $"Where the rule help pages are, for SARIF helpUri and report links (default: attribution.help_base_uri in .editorconfig, else {SarifReportWriter.DefaultHelpBase})",
+    };
 
     private static Command ReportCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
     {
@@ -382,13 +483,14 @@ internal static class CliApp
     {
         var paths = new Argument<string[]>("paths") { Description = "Story files or folders to fix in place", Arity = ArgumentArity.OneOrMore };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the changes as a unified diff; write nothing" };
-        var command = new Command("fix", "Apply the fixes rules offer (\"claimed\" → \"said\"), atomically") { paths, dryRun };
+        var check = new Option<bool>("--check") { Description = "Write nothing; list the files with pending fixes and exit 1 when there are any (for CI)" };
+        var command = new Command("fix", "Apply the fixes rules offer (\"claimed\" → \"said\"), atomically") { paths, dryRun, check };
         command.SetAction(parse =>
         {
             var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
             return pack is null
                 ? ExitCodes.RuleOrConfig
-                : Fixer.Run(new Analyzer(pack), new ConfigurationResolver(pack), Reader(parse, inputFormat, console), parse.GetValue(paths)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, console.Error);
+                : Fixer.Run(new Analyzer(pack), new ConfigurationResolver(pack), Reader(parse, inputFormat, console), parse.GetValue(paths)!, parse.GetValue(dryRun), parse.InvocationConfiguration.Output, console.Error, parse.GetValue(check));
         });
         return command;
     }
@@ -612,15 +714,17 @@ internal static class CliApp
         return command;
     }
 
-    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline, bool color) => format switch
+    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline, bool color, SarifOptions sarif, int width) => format switch
     {
         "json" => new JsonReportWriter(target),
-        "sarif" => new SarifReportWriter(target, pack, withBaseline),
+        "sarif" => new SarifReportWriter(target, pack, withBaseline) { HelpBase = sarif.HelpBase, SourceRoot = sarif.SourceRoot },
         "github" => new GitHubReportWriter(Text(target)),
         "markdown" => new MarkdownReportWriter(Text(target), pack),
         "html" => new HtmlReportWriter(Text(target), pack),
-        _ => new TextReportWriter(Text(target), color),
+        _ => new TextReportWriter(Text(target), color) { Width = width },
     };
+
+    private sealed record SarifOptions(string HelpBase, string SourceRoot);
 
     private static StreamWriter Text(Stream target) => new(target, new UTF8Encoding(false), leaveOpen: true);
 
@@ -631,21 +735,36 @@ internal static class CliApp
         _ => Severity.Error,
     };
 
+    // ID=level and category-Name=level; a category's level goes to each of its rules, and an ID's beats it
+    // whatever the order on the command line.
     private static Dictionary<string, string>? ParseSeverities(string[] values, RulePack pack, TextWriter error)
     {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var byCategory = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in values)
         {
             var eq = value.IndexOf('=', StringComparison.Ordinal);
-            var id = eq > 0 ? value[..eq].Trim() : "";
+            var subject = eq > 0 ? value[..eq].Trim() : "";
             var level = eq > 0 ? value[(eq + 1)..].Trim().ToLowerInvariant() : "";
-            if (pack.Find(id) is null || DiagnosticRuleLoader.ParseSeverity(level) is null)
+            var category = subject.StartsWith("category-", StringComparison.OrdinalIgnoreCase) ? subject["category-".Length..] : null;
+            var known = category is null ? pack.Find(subject) is not null : pack.Diagnostics.Any(r => r.Category.Equals(category, StringComparison.OrdinalIgnoreCase));
+            if (!known || DiagnosticRuleLoader.ParseSeverity(level) is null)
             {
-                error.WriteLine($"attribution: --severity {value}: expected ID=level with a known rule ID and error, warning, suggestion, silent or none");
+                var categories = string.Join(", ", pack.Diagnostics.Select(r => r.Category).Distinct(StringComparer.OrdinalIgnoreCase));
+                error.WriteLine($"attribution: --severity {value}: expected ID=level or category-Name=level with a known rule ID or category ({categories}) and error, warning, suggestion, silent or none");
                 return null;
             }
 
-            result[id] = level;
+            (category is null ? byId : byCategory)[category ?? subject] = level;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in pack.Diagnostics)
+        {
+            if (byId.TryGetValue(rule.Id, out var level) || byCategory.TryGetValue(rule.Category, out level))
+            {
+                result[rule.Id] = level;
+            }
         }
 
         return result;

@@ -8,6 +8,29 @@ namespace Attribution.Cli;
 /// <param name="ErrorIsTerminal">True when standard error is a terminal (a progress bar may be drawn there).</param>
 internal sealed record CliConsole(Stream Out, TextWriter Error, Func<Stream> In, bool IsTerminal, bool ErrorIsTerminal = false)
 {
+    /// <summary>
+    /// The columns text output may use: COLUMNS when set, the terminal's width when standard output is one, else 80.
+    /// </summary>
+    public int Width
+    {
+        get
+        {
+            if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0)
+            {
+                return columns;
+            }
+
+            try
+            {
+                return IsTerminal && Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+            }
+            catch (IOException)
+            {
+                return 80;
+            }
+        }
+    }
+
     public static CliConsole System() => new(
         ReportOutput.StandardOutput(),
         Console.Error,

@@ -9,12 +9,14 @@ namespace Attribution.Cli;
 /// <summary>
 /// <c>attribution fix</c>: applies the fixes of active findings to story files. A file whose fixes
 /// overlap is not touched (and said so); files are replaced atomically (temp file + rename);
-/// <c>--dry-run</c> prints a unified diff instead.
+/// <c>--dry-run</c> prints a unified diff instead; <c>--check</c> writes nothing and exits 1 when a fix is pending,
+/// as <c>prettier --check</c> and <c>dotnet format --verify-no-changes</c> do.
 /// </summary>
 internal static class Fixer
 {
-    public static int Run(Analyzer analyzer, ConfigurationResolver configuration, InputReader reader, string[] paths, bool dryRun, TextWriter output, TextWriter error)
+    public static int Run(Analyzer analyzer, ConfigurationResolver configuration, InputReader reader, string[] paths, bool dryRun, TextWriter output, TextWriter error, bool check = false)
     {
+        var writes = !dryRun && !check;
         var code = ExitCodes.Clean;
         var fixedFiles = 0;
         var edits = 0;
@@ -78,7 +80,12 @@ internal static class Fixer
             {
                 output.Write(UnifiedDiff(input.Path, original, updated));
             }
-            else
+            else if (check)
+            {
+                output.WriteLine($"{input.Path}: {chosen.Count} fix(es) pending");
+            }
+
+            if (writes)
             {
                 try
                 {
@@ -97,10 +104,10 @@ internal static class Fixer
             edits += chosen.Count;
         }
 
-        error.WriteLine(dryRun
-            ? $"attribution: {edits} fix(es) in {fixedFiles} file(s) would be applied (dry run)"
-            : $"attribution: applied {edits} fix(es) in {fixedFiles} file(s)");
-        return code;
+        error.WriteLine(writes
+            ? $"attribution: applied {edits} fix(es) in {fixedFiles} file(s)"
+            : $"attribution: {edits} fix(es) in {fixedFiles} file(s) would be applied ({(check ? "check" : "dry run")}; nothing was written)");
+        return check && fixedFiles > 0 && code == ExitCodes.Clean ? ExitCodes.ErrorDiagnostics : code;
     }
 
     private static bool HasBom(string path)

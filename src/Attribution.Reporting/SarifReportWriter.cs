@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Attribution.Analysis;
+using Attribution.Analysis.Configuration;
 using Attribution.Analysis.Rules;
 using Attribution.Text;
 
@@ -14,6 +15,25 @@ namespace Attribution.Reporting;
 public sealed class SarifReportWriter : IReportWriter
 {
     private const string FingerprintKey = "attributionFingerprint/v1";
+    private const string SourceRootId = "%SRCROOT%";
+
+    /// <summary>
+    /// Where rule help pages are when nothing else says: the <c>docs/rules/</c> folder that ships beside the program,
+    /// as a file URI (the installed tool carries every bundled rule's page).
+    /// </summary>
+    public static string DefaultHelpBase => new Uri(Path.Combine(AppContext.BaseDirectory, "docs", "rules") + Path.DirectorySeparatorChar).AbsoluteUri;
+
+    /// <summary>
+    /// The address rule help pages are under: each rule's <c>helpUri</c> is this plus <c>&lt;ID&gt;.md</c> (a rule
+    /// whose own helpUri is already absolute keeps it). Null: <see cref="DefaultHelpBase"/>.
+    /// </summary>
+    public string? HelpBase { get; init; }
+
+    /// <summary>
+    /// The folder relative input paths are relative to (declared as <c>%SRCROOT%</c> in <c>originalUriBaseIds</c>);
+    /// null: the current folder. Absolute paths, and paths outside it, become <c>file://</c> URIs.
+    /// </summary>
+    public string? SourceRoot { get; init; }
 
     private readonly Utf8JsonWriter _json;
     private readonly RulePack _pack;
@@ -139,7 +159,8 @@ public sealed class SarifReportWriter : IReportWriter
         _json.WriteString("name", ToolInfo.Name);
         _json.WriteString("version", ToolInfo.Version);
         _json.WriteString("semanticVersion", ToolInfo.Version);
-        _json.WriteString("informationUri", "https://example.invalid/attribution");
+        // The rule catalog beside the help pages: the page that tells what the tool checks.
+        _json.WriteString("informationUri", HelpUri("README", ""));
         _json.WriteStartArray("rules");
         foreach (var rule in _pack.Diagnostics)
         {
@@ -149,18 +170,12 @@ public sealed class SarifReportWriter : IReportWriter
             _json.WriteStartObject("shortDescription");
             _json.WriteString("text", rule.Title);
             _json.WriteEndObject();
-            if (rule.Standard.Length > 0)
-            {
-                _json.WriteStartObject("fullDescription");
-                _json.WriteString("text", rule.Standard);
-                _json.WriteEndObject();
-            }
+            // GitHub code scanning requires a full description; a rule without a standard gives its title.
+            _json.WriteStartObject("fullDescription");
+            _json.WriteString("text", rule.Standard.Length > 0 ? rule.Standard : rule.Title);
+            _json.WriteEndObject();
 
-            // SARIF wants an absolute helpUri; a pack's relative doc path travels as the help text instead.
-            if (Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out var help) && help.Scheme is "http" or "https")
-            {
-                _json.WriteString("helpUri", rule.HelpUri);
-            }
+            _json.WriteString("helpUri", HelpUri(rule.Id, rule.HelpUri));
 
             _json.WriteStartObject("help");
             _json.WriteString("text", rule.Standard.Length > 0 ? rule.Standard : rule.Title);
@@ -181,7 +196,35 @@ public sealed class SarifReportWriter : IReportWriter
             _json.WriteEndObject();
         }
 
+        // The engine's own finding in a story: a suppression comment naming no rule.
+        _json.WriteStartObject();
+        _json.WriteString("id", LoadError.UnknownNameId);
+        _json.WriteString("name", "UnknownRuleInSuppression");
+        _json.WriteStartObject("shortDescription");
+        _json.WriteString("text", "Suppression comment or configuration key names no rule");
+        _json.WriteEndObject();
+        _json.WriteStartObject("fullDescription");
+        _json.WriteString("text", "A suppression comment or .editorconfig key names a rule, category, option or directive that does not exist, so it changes nothing.");
+        _json.WriteEndObject();
+        _json.WriteString("helpUri", HelpUri(LoadError.UnknownNameId, ""));
+        _json.WriteStartObject("help");
+        _json.WriteString("text", "A suppression comment or .editorconfig key names a rule, category, option or directive that does not exist, so it changes nothing.");
+        _json.WriteEndObject();
+        _json.WriteStartObject("defaultConfiguration");
+        _json.WriteString("level", "warning");
+        _json.WriteEndObject();
+        _json.WriteStartObject("properties");
+        _json.WriteString("category", "Engine");
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+
         _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+
+        _json.WriteStartObject("originalUriBaseIds");
+        _json.WriteStartObject(SourceRootId);
+        _json.WriteString("uri", RootUri());
         _json.WriteEndObject();
         _json.WriteEndObject();
 
@@ -233,9 +276,41 @@ public sealed class SarifReportWriter : IReportWriter
         return null;
     }
 
-    // Relative paths with '/' separators, each segment escaped: a valid uri-reference.
-    private static string ToUri(string path) =>
-        string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    /// <summary>The absolute help address of rule <paramref name="id"/>: its own when absolute, else under <see cref="HelpBase"/>.</summary>
+    public string HelpUri(string id, string ownHelpUri)
+    {
+        if (Uri.TryCreate(ownHelpUri, UriKind.Absolute, out var own) && own.Scheme is "http" or "https")
+        {
+            return ownHelpUri;
+        }
+
+        var baseUri = HelpBase ?? DefaultHelpBase;
+        return (baseUri.EndsWith('/') ? baseUri : baseUri + "/") + Uri.EscapeDataString(id) + ".md";
+    }
+
+    private string Root => Path.GetFullPath(SourceRoot ?? Environment.CurrentDirectory);
+
+    private string RootUri() => new Uri(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar).AbsoluteUri;
+
+    // A path inside the source root: relative, '/'-separated, each segment escaped, against %SRCROOT%. Any other
+    // (absolute, outside the root): a file:// URI. Standard input and archive records ("<stdin>", "a.jsonl:3")
+    // are named as they are, escaped.
+    private (string Uri, bool Relative) ToUri(string path)
+    {
+        if (path.StartsWith('<'))
+        {
+            return (Uri.EscapeDataString(path), true);
+        }
+
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Root, full);
+        if (Path.IsPathRooted(path) || Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return (new Uri(full).AbsoluteUri, false);
+        }
+
+        return (string.Join('/', relative.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString)), true);
+    }
 
     private void WriteMessage(string text)
     {
@@ -245,7 +320,7 @@ public sealed class SarifReportWriter : IReportWriter
     }
 
     // "locations": [ { "physicalLocation": { "artifactLocation", "region"? } } ]
-    private void WriteLocations(string uri, SourceText? source, TextSpan? span)
+    private void WriteLocations((string Uri, bool Relative) uri, SourceText? source, TextSpan? span)
     {
         _json.WriteStartArray("locations");
         _json.WriteStartObject();
@@ -261,10 +336,15 @@ public sealed class SarifReportWriter : IReportWriter
         _json.WriteEndArray();
     }
 
-    private void WriteArtifact(string uri)
+    private void WriteArtifact((string Uri, bool Relative) uri)
     {
         _json.WriteStartObject("artifactLocation");
-        _json.WriteString("uri", uri);
+        _json.WriteString("uri", uri.Uri);
+        if (uri.Relative)
+        {
+            _json.WriteString("uriBaseId", SourceRootId);
+        }
+
         _json.WriteEndObject();
     }
 

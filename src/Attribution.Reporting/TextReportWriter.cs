@@ -21,6 +21,9 @@ public sealed class TextReportWriter : IReportWriter
         _color = color;
     }
 
+    /// <summary>The columns an excerpt line may fill (80 when 0 or unknown, and never under 40).</summary>
+    public int Width { get; init; }
+
     /// <inheritdoc/>
     public void WriteDocument(DocumentAnalysis analysis)
     {
@@ -88,13 +91,21 @@ public sealed class TextReportWriter : IReportWriter
         var line = text[lineStart..lineEnd];
         var from = position.Column - 1;
 
-        // Long paragraphs: show a window around the span.
-        var windowStart = Math.Max(0, from - 60);
-        var windowEnd = Math.Min(line.Length, from + Math.Max(1, Math.Min(span.Length, lineEnd - span.Start)) + 60);
+        // A long line: a window around the span that fits the width, with an ellipsis where it was cut.
+        var room = Math.Max(40, Width > 0 ? Width : 80) - 4;
+        var windowStart = 0;
+        var windowEnd = line.Length;
+        if (line.Length > room)
+        {
+            room -= 2;
+            windowStart = Math.Clamp(from - (room / 4), 0, line.Length - room);
+            windowEnd = windowStart + room;
+        }
+
         var prefix = windowStart > 0 ? "…" : "";
         var suffix = windowEnd < line.Length ? "…" : "";
         _out.WriteLine("    " + prefix + line[windowStart..windowEnd].Replace('\t', ' ') + suffix);
-        var width = Math.Max(1, Math.Min(span.Length, lineEnd - span.Start));
+        var width = Math.Max(1, Math.Min(Math.Min(span.Length, lineEnd - span.Start), windowEnd - from));
         _out.WriteLine("    " + new string(' ', prefix.Length + from - windowStart) + Paint("^" + new string('~', Math.Max(0, width - 1)), "32"));
     }
 }

@@ -73,11 +73,15 @@ public sealed class InputReader
     /// <summary>Enumerates the documents of <paramref name="paths"/> lazily, in a stable order.</summary>
     public IEnumerable<InputDocument> Read(IEnumerable<string> paths) => ReadPending(paths).Select(load => load());
 
+    /// <summary>The name standard input goes by in reports (as compilers and linters print it).</summary>
+    public const string StdinName = "<stdin>";
+
     /// <summary>
     /// Like <see cref="Read"/>, but each document comes as the work that reads it: the enumeration only
     /// splits an archive into lines and names the files, and whoever calls the function decodes the
     /// bytes, parses the JSON record or the markup. Parallel runs call them on their workers.
     /// </summary>
+
     public IEnumerable<Func<InputDocument>> ReadPending(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -96,7 +100,7 @@ public sealed class InputReader
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
-                        failed = InputDocument.Failed("-", ReasonNotRead(ex));
+                        failed = InputDocument.Failed(StdinName, ReasonNotRead(ex));
                     }
 
                     if (stdin is null)
@@ -105,14 +109,14 @@ public sealed class InputReader
                         continue;
                     }
 
-                    foreach (var doc in ReadJsonLines("-", stdin, (int)MaxDocumentBytes))
+                    foreach (var doc in ReadJsonLines(StdinName, stdin, (int)MaxDocumentBytes))
                     {
                         yield return doc;
                     }
                 }
                 else
                 {
-                    var document = Interpret(ReadStream("-", _stdin), format);
+                    var document = Interpret(ReadStream(StdinName, _stdin), format);
                     yield return () => document;
                 }
 

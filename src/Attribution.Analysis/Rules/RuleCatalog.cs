@@ -16,6 +16,7 @@ public static class RuleCatalog
         sb.Append("Severities are the defaults; `.editorconfig` changes them (`attribution_diagnostic.<ID>.severity`).\n\n");
         sb.Append("| ID | Title | Category | Default severity | Scope | Fix |\n|---|---|---|---|---|---|\n");
         sb.Append("| [AT0001](AT0001.md) | Rule or configuration file invalid | Engine | error | load | no |\n");
+        sb.Append("| [AT0002](AT0002.md) | Suppression comment or configuration key names no rule | Engine | warning | load, comment | no |\n");
         foreach (var rule in pack.Diagnostics)
         {
             sb.Append(CultureInfo.InvariantCulture, $"| [{rule.Id}]({rule.Id}.md) | {rule.Title} | {rule.Category} | {rule.DefaultSeverity.ToString().ToLowerInvariant()} | {rule.Scope.ToString().ToLowerInvariant()} | {(rule.Fix is null ? "no" : "yes")} |\n");

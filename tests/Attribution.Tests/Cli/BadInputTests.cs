@@ -296,7 +296,7 @@ public sealed class BadInputTests : IDisposable
         var code = CliApp.Run(["check", "--input-format", format, "-"], new CliConsole(stdout, stderr, () => throw closed, IsTerminal: false));
 
         Assert.Equal(2, code);
-        Assert.Contains("attribution: -: Bad file descriptor", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("attribution: <stdin>: Bad file descriptor", stderr.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", stderr.ToString(), StringComparison.Ordinal);
     }
 
@@ -325,7 +325,7 @@ public sealed class BadInputTests : IDisposable
 
         Assert.True(exited, "the run waited on a closed standard input");
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("attribution: -: standard input is closed", await stderr, StringComparison.Ordinal);
+        Assert.Contains("attribution: <stdin>: standard input is closed", await stderr, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -64,7 +64,7 @@ public sealed class CliTests : IDisposable
         var (code, stdout, _) = CliRunner.RunWithInput(Encoding.UTF8.GetBytes("Police said the road was closed."), "check", "--format", "json", "-");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
-        Assert.Equal("-", json.RootElement.GetProperty("documents")[0].GetProperty("path").GetString());
+        Assert.Equal("<stdin>", json.RootElement.GetProperty("documents")[0].GetProperty("path").GetString());
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using Attribution.Analysis;
+
+namespace Attribution.Reporting;
+
+/// <summary>
+/// Several reports from one run, as semgrep writes them (<c>--sarif-output</c>, <c>--json-output</c> … beside the
+/// console's format): each document is analysed once and handed to every writer in turn, in input order.
+/// </summary>
+public sealed class ReportWriters : IReportWriter
+{
+    private readonly IReadOnlyList<IReportWriter> _writers;
+
+    /// <summary>Fans out to <paramref name="writers"/>, which this takes over (disposing them).</summary>
+    public ReportWriters(IReadOnlyList<IReportWriter> writers) => _writers = writers;
+
+    /// <summary>The writers, in the order they are written.</summary>
+    public IReadOnlyList<IReportWriter> Writers => _writers;
+
+    /// <inheritdoc/>
+    public void WriteDocument(DocumentAnalysis analysis)
+    {
+        foreach (var writer in _writers)
+        {
+            writer.WriteDocument(analysis);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void WriteFailure(InputFailure failure)
+    {
+        foreach (var writer in _writers)
+        {
+            writer.WriteFailure(failure);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Complete()
+    {
+        foreach (var writer in _writers)
+        {
+            writer.Complete();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var writer in _writers)
+        {
+            writer.Dispose();
+        }
+    }
+}
