@@ -26,6 +26,7 @@ public sealed class HtmlReportWriter : IReportWriter
     private readonly RunSummary _summary = new();
     private readonly List<InputFailure> _failures = [];
     private readonly List<(string Id, string Path, int Quotes, int Findings)> _contents = [];
+    private readonly Dictionary<string, string?> _help = new(StringComparer.Ordinal);
     private bool _started;
 
     /// <summary>Writes to <paramref name="output"/>; <paramref name="pack"/> supplies rule titles and help.</summary>
@@ -361,17 +362,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 var severity = JsonReportWriter.SeverityName(d.Severity);
                 w.Write($"<li id=\"{id}-f{i + 1}\" class=\"finding sev-{severity}\"><span class=\"sev\">{severity}</span> ");
                 var rule = _pack.Find(d.Id);
-                if (d.HelpUri.Length > 0)
-                {
-                    w.Write("<a class=\"rule\" href=\"");
-                    Escape(w, d.HelpUri);
-                    w.Write($"\">{d.Id}</a>");
-                }
-                else
-                {
-                    w.Write($"<span class=\"rule\">{d.Id}</span>");
-                }
-
+                w.Write($"<span class=\"rule\">{d.Id}</span>");
                 if (rule is not null)
                 {
                     w.Write(" <span class=\"title\">");
@@ -381,7 +372,20 @@ public sealed class HtmlReportWriter : IReportWriter
 
                 w.Write($"<br><a class=\"where\" href=\"#{id}-at{i + 1}\">line {p.Line}, column {p.Column}</a>: ");
                 Escape(w, d.Message);
-                if (rule is not null && rule.Standard.Length > 0)
+
+                // The rule's help travels in the page, so no link can be dead wherever the page is opened.
+                if (!_help.TryGetValue(d.Id, out var help))
+                {
+                    _help[d.Id] = help = RuleHelp.Html(d.Id, d.HelpUri, rule?.File);
+                }
+
+                if (help is not null)
+                {
+                    w.Write($"<details class=\"help\"><summary>About {d.Id}</summary>\n");
+                    w.Write(help);
+                    w.Write("</details>");
+                }
+                else if (rule is not null && rule.Standard.Length > 0)
                 {
                     w.Write("<p class=\"help\">");
                     Escape(w, rule.Standard.Trim());
@@ -513,6 +517,8 @@ public sealed class HtmlReportWriter : IReportWriter
         .sev-error .sev { color: #c00; } .sev-warning .sev { color: #a66400; } .sev-suggestion .sev { color: #1f6f99; }
         .rule { font-family: ui-monospace, monospace; font-weight: bold; } .title { font-weight: 600; }
         .where { color: #555; } .help { margin: .2rem 0 0; color: #444; font-size: .85rem; }
+        details.help summary { cursor: pointer; color: #1a4d8f; } details.help h2 { font-size: .9rem; margin: .5rem 0 .2rem; }
+        details.help table { font-size: .8rem; } details.help pre { white-space: pre-wrap; }
         :target { outline: 3px solid #f0c000; }
         table.sources { border-collapse: collapse; width: 100%; font-size: .9rem; }
         .sources th, .sources td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }

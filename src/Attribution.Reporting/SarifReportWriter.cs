@@ -179,7 +179,7 @@ public sealed class SarifReportWriter : IReportWriter
 
             _json.WriteStartObject("help");
             _json.WriteString("text", rule.Standard.Length > 0 ? rule.Standard : rule.Title);
-            if (HelpPage(rule) is { } page)
+            if (RuleHelp.Markdown(rule) is { } page)
             {
                 _json.WriteString("markdown", page);
             }
@@ -261,20 +261,6 @@ public sealed class SarifReportWriter : IReportWriter
         Severity.Suggestion => "note",
         _ => "none",
     };
-
-    // The rule's doc page when it ships beside the program (docs/rules/<ID>.md) or the rules folder.
-    private static string? HelpPage(DiagnosticRule rule)
-    {
-        foreach (var candidate in (string[])[Path.Combine(AppContext.BaseDirectory, rule.HelpUri), Path.Combine(Path.GetDirectoryName(rule.File)!, "..", "..", rule.HelpUri)])
-        {
-            if (rule.HelpUri.Length > 0 && FoundFiles.Length(candidate) > 0)
-            {
-                return File.ReadAllText(candidate);
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>The absolute help address of rule <paramref name="id"/>: its own when absolute, else under <see cref="HelpBase"/>.</summary>
     public string HelpUri(string id, string ownHelpUri)

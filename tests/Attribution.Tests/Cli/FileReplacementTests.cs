@@ -64,7 +64,7 @@ public sealed class FileReplacementTests : IDisposable
         Assert.True(code is 0 or 1, stderr);
         Assert.Equal(shared, new FileInfo(link).LinkTarget);
         using var json = JsonDocument.Parse(File.ReadAllText(shared));
-        Assert.NotEmpty(json.RootElement.GetProperty("fingerprints").EnumerateArray());
+        Assert.NotEmpty(json.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Equal(["baseline.json"], Directory.GetFiles(Path.GetDirectoryName(shared)!).Select(Path.GetFileName));
     }
 
@@ -78,7 +78,7 @@ public sealed class FileReplacementTests : IDisposable
 
         Assert.True(code is 0 or 1, stderr);
         using var json = JsonDocument.Parse(File.ReadAllText(baseline));
-        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("version").GetInt32());
         Assert.Equal(["baseline.json", "story.txt"], Directory.GetFiles(_temp.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -104,7 +104,7 @@ public sealed class FileReplacementTests : IDisposable
         Assert.True(code is 0 or 1, stderr);
         Assert.True(finished, "the baseline never reached the pipe's reader");
         using var json = JsonDocument.Parse(await reader);
-        Assert.NotEmpty(json.RootElement.GetProperty("fingerprints").EnumerateArray());
+        Assert.NotEmpty(json.RootElement.GetProperty("findings").EnumerateArray());
 
         // Still a pipe: a plain file in its place would hold the baseline's bytes.
         Assert.Equal(0, new FileInfo(pipe).Length);

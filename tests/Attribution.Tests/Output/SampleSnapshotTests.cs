@@ -35,13 +35,16 @@ public sealed class SampleSnapshotTests
     {
         var analysis = Analyze(sample);
         using var buffer = new MemoryStream();
-        using (var writer = new SarifReportWriter(buffer, TestPack.Pack))
+        using (var writer = new SarifReportWriter(buffer, TestPack.Pack) { HelpBase = "https://attribution.example/docs/rules/" })
         {
             writer.WriteDocument(analysis);
             writer.Complete();
         }
 
-        Snapshot.Match(JToken.Parse(Encoding.UTF8.GetString(buffer.ToArray())), new SnapshotNameExtension(sample.Replace('.', '_')));
+        // The source root is this machine's current folder; the snapshot holds a stand-in for it.
+        var root = new Uri(Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory) + Path.DirectorySeparatorChar).AbsoluteUri;
+        var sarif = Encoding.UTF8.GetString(buffer.ToArray()).Replace(root, "file:///current-folder/", StringComparison.Ordinal);
+        Snapshot.Match(JToken.Parse(sarif), new SnapshotNameExtension(sample.Replace('.', '_')));
     }
 
     [Theory]

@@ -69,27 +69,28 @@ public sealed class FixAndExitCodeTests : IDisposable
     [Fact]
     public void A_second_finding_with_the_same_text_is_new_to_the_baseline()
     {
-        const string Finding = "The plan was padded, a senior coalition military official said.";
+        const string Finding = "Vance claimed the budget was padded.";
         var path = Write("twice.txt", Finding + "\n");
         var baseline = Path.Combine(_temp.Root, "baseline.json");
-        Assert.Equal(0, CliRunner.Run("check", "--severity", "AT2001=error", "--write-baseline", baseline, path).Code);
+        Assert.Equal(0, CliRunner.Run("check", "--severity", "AT4001=error", "--write-baseline", baseline, path).Code);
         var recorded = JsonDocument.Parse(File.ReadAllText(baseline)).RootElement;
         Assert.Equal(2, recorded.GetProperty("version").GetInt32());
-        Assert.Contains(recorded.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "AT2001" && f.GetProperty("count").GetInt32() == 1);
+        Assert.Contains(recorded.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "AT4001" && f.GetProperty("count").GetInt32() == 1);
 
         // The same words again in a second paragraph: one accepted, one new, and the run fails.
         File.WriteAllText(path, Finding + "\n\n" + Finding + "\n");
-        var (code, stdout, _) = CliRunner.Run("check", "--severity", "AT2001=error", "--baseline", baseline, "--format", "json", path);
+        var (code, stdout, _) = CliRunner.Run("check", "--severity", "AT4001=error", "--baseline", baseline, "--format", "json", path);
         Assert.Equal(1, code);
-        var at2001 = JsonDocument.Parse(stdout).RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray()
-            .Where(d => d.GetProperty("id").GetString() == "AT2001").ToList();
-        Assert.Equal(2, at2001.Count);
-        Assert.True(at2001[0].TryGetProperty("baselineState", out _));
-        Assert.False(at2001[1].TryGetProperty("baselineState", out _));
+        var found = JsonDocument.Parse(stdout).RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetString() == "AT4001").ToList();
+        Assert.Equal(2, found.Count);
+        Assert.Equal(found[0].GetProperty("fingerprint").GetString(), found[1].GetProperty("fingerprint").GetString());
+        Assert.True(found[0].TryGetProperty("baselineState", out _));
+        Assert.False(found[1].TryGetProperty("baselineState", out _));
 
         // The same finding in another story is new there too.
         var other = Write("other.txt", Finding + "\n");
-        Assert.Equal(1, CliRunner.Run("check", "--severity", "AT2001=error", "--baseline", baseline, other).Code);
+        Assert.Equal(1, CliRunner.Run("check", "--severity", "AT4001=error", "--baseline", baseline, other).Code);
     }
 
     [Fact]
