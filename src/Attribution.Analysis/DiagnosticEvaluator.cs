@@ -97,7 +97,8 @@ internal sealed class DiagnosticEvaluator
                             if (rule.Predicate(source.Facts, options) && source.Mentions.Length > 0)
                             {
                                 var head = source.Head.IsEmpty ? source.Mentions[0] : source.Head;
-                                result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), head, text, source.Facts.Description, suppressions));
+                                var span = rule.Target == RuleTarget.Reason && source.AnonymityReason is { } reason ? reason.Span : head;
+                                result.Add(Make(rule, severity, rule.RenderMessage(source.Facts), span, text, source.Facts.Description, suppressions));
                             }
                         }
 
@@ -105,8 +106,7 @@ internal sealed class DiagnosticEvaluator
                     default:
                         if (rule.Predicate(article, options))
                         {
-                            var first = doc.Paragraphs.Length > 0 ? doc.Paragraphs[0] : new TextSpan(0, 0);
-                            result.Add(Make(rule, severity, rule.RenderMessage(article), first, text, "", suppressions));
+                            result.Add(Make(rule, severity, rule.RenderMessage(article), ArticleSpan(doc), text, "", suppressions));
                         }
 
                         break;
@@ -121,13 +121,49 @@ internal sealed class DiagnosticEvaluator
 
         failures = failed is null ? [] : [.. failed];
 
-        // Most stories have no finding, and a sort of none still builds its machinery.
+        // Most stories have no finding, and a sort of none still builds its machinery. Two findings of one rule at one
+        // place say one thing (two sources granted anonymity by one sentence): the first is kept.
         return result.Count switch
         {
             0 => [],
             1 => [result[0]],
-            _ => [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)],
+            _ => [.. result.OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal).DistinctBy(d => (d.Id, d.Span))],
         };
+    }
+
+    /// <summary>The longest span an article-level finding underlines: the first words of the headline or first line.</summary>
+    public const int MaxArticleSpan = 60;
+
+    // Where an article-level finding points: the story's first line (the headline, or the lede's start), cut at a
+    // word end within MaxArticleSpan characters, so a caret never underlines a whole paragraph.
+    private static TextSpan ArticleSpan(ParsedDocument doc)
+    {
+        if (doc.Paragraphs.Length == 0)
+        {
+            return new TextSpan(0, 0);
+        }
+
+        var text = doc.Source.Text;
+        var first = doc.Paragraphs[0];
+        var end = first.End;
+        var lineBreak = text.IndexOf('\n', first.Start, first.Length);
+        if (lineBreak >= 0)
+        {
+            end = lineBreak;
+        }
+
+        if (end - first.Start > MaxArticleSpan)
+        {
+            var cut = text.LastIndexOf(' ', first.Start + MaxArticleSpan, MaxArticleSpan);
+            end = cut > first.Start ? cut : first.Start + MaxArticleSpan;
+        }
+
+        while (end > first.Start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new TextSpan(first.Start, end);
     }
 
     /// <summary>The ID of a suppression comment or configuration key that names no rule.</summary>
@@ -364,7 +400,8 @@ internal sealed class DiagnosticEvaluator
             AnonymousSources = byType[(int)SourceType.Anonymous],
             DocumentSources = byType[(int)SourceType.Document],
             UnattributedQuotes = unattributed,
-            AnonymousShare = sources.Length == 0 ? 0 : (double)byType[(int)SourceType.Anonymous] / sources.Length,
+            SpeakingSources = SourceMix.FromCounts(byType).Speaking,
+            AnonymousShare = SourceMix.FromCounts(byType).AnonymousShare,
             StoryText = text,
         };
     }

@@ -54,8 +54,11 @@ public sealed class Tally
     /// <summary>Active findings of a severity (suppressed and baselined ones excluded, as in <c>check</c>).</summary>
     public int OfSeverity(Severity severity) => _bySeverity[(int)severity];
 
-    /// <summary>Anonymous sources as a share of all sources, 0 when there are none.</summary>
-    public double AnonymousShare => Sources == 0 ? 0 : (double)OfType(SourceType.Anonymous) / Sources;
+    /// <summary>The sources by type.</summary>
+    public SourceMix Mix => SourceMix.FromCounts(_byType);
+
+    /// <summary>Anonymous sources as a share of named, official and anonymous ones (<see cref="SourceMix.AnonymousShare"/>).</summary>
+    public double AnonymousShare => Mix.AnonymousShare;
 
     /// <summary>Adds one analysed story.</summary>
     public void Add(DocumentAnalysis analysis)

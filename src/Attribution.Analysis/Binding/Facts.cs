@@ -125,8 +125,17 @@ public sealed record ArticleFacts
     /// <summary>Quotations with no source.</summary>
     public int UnattributedQuotes { get; init; }
 
-    /// <summary>Anonymous sources / all sources (0 when there are none).</summary>
+    /// <summary>The sources who could speak on the record: named, official and anonymous (<see cref="SourceMix.Speaking"/>).</summary>
+    public int SpeakingSources { get; init; }
+
+    /// <summary>
+    /// Anonymous sources as a share of <see cref="SpeakingSources"/> (0 when there are none): the one share the
+    /// summary and <c>attribution report</c> show too (<see cref="SourceMix.AnonymousShare"/>).
+    /// </summary>
     public double AnonymousShare { get; init; }
+
+    /// <summary><see cref="AnonymousShare"/> as people read it: "66.7%".</summary>
+    public string AnonymousPercent => SourceMix.Percent(AnonymousShare);
 
     /// <summary>Sources anonymous by their own words ("a senior official", "sources familiar with").</summary>
     public int ExplicitlyAnonymousSources { get; init; }

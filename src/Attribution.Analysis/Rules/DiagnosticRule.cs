@@ -29,6 +29,12 @@ public enum RuleTarget
 
     /// <summary>The opening quotation mark.</summary>
     Mark,
+
+    /// <summary>
+    /// A source's anonymity reason (for source rules): one finding per reason, however many sources one boilerplate
+    /// sentence covers.
+    /// </summary>
+    Reason,
 }
 
 /// <summary>A fix a rule offers: replace a part of the node with words.</summary>

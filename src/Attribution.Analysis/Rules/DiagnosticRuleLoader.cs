@@ -123,9 +123,11 @@ public static class DiagnosticRuleLoader
         var target = RuleTarget.Node;
         if (values.TryGetValue("target", out var t))
         {
-            if (ParseTarget(t.Value) is not { } parsed || (parsed != RuleTarget.Node && scope != RuleScope.Quote))
+            if (ParseTarget(t.Value) is not { } parsed
+                || (parsed is RuleTarget.Cue or RuleTarget.Speaker or RuleTarget.Mark && scope != RuleScope.Quote)
+                || (parsed == RuleTarget.Reason && scope != RuleScope.Source))
             {
-                file.Error(t.Node, $"target '{t.Value}' must be node, or for quote rules cue, speaker or mark");
+                file.Error(t.Node, $"target '{t.Value}' must be node, for quote rules cue, speaker or mark, or for source rules reason");
                 return null;
             }
 
@@ -195,6 +197,7 @@ public static class DiagnosticRuleLoader
         "cue" => RuleTarget.Cue,
         "speaker" => RuleTarget.Speaker,
         "mark" => RuleTarget.Mark,
+        "reason" => RuleTarget.Reason,
         _ => null,
     };
 

@@ -145,5 +145,15 @@ public sealed class RuleTester
         {
             failures.Add(new RuleTestFailure(rule.Id, file, line, $"{rule.Id} was reported on '{text[extra.Start..extra.End]}' where none was expected"));
         }
+        // A clean example shows the house style: it must not draw a warning or an error from any other rule
+        // either, or a reader copying it would be told off by the next rule.
+        if (mustFlag == false)
+        {
+            foreach (var other in analysis.Diagnostics.Where(d => d.Id != rule.Id && d.Severity >= Severity.Warning))
+            {
+                failures.Add(new RuleTestFailure(rule.Id, file, line,
+                    $"the clean example draws {other.Id} ({other.Severity.ToString().ToLowerInvariant()}) on '{text[other.Span.Start..other.Span.End]}': {other.Message}"));
+            }
+        }
     }
 }

@@ -52,9 +52,27 @@ public sealed class RuleCatalogTests
         Assert.StartsWith("AT", id, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Each_doc_page_shows_the_examples_of_its_rule_file(string id)
+    {
+        // The page's examples are the rule's, which `rules test` runs: a clean one there raises no warning from any rule.
+        var rule = TestPack.Pack.Find(id)!;
+        var page = File.ReadAllText(Path.Combine(TestPack.RepositoryRoot, "docs", "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var section = page[page.IndexOf("## Examples", StringComparison.Ordinal)..page.IndexOf("## How to suppress", StringComparison.Ordinal)];
+        var shown = System.Text.RegularExpressions.Regex.Matches(section, "(Flagged|Clean):\n\n```\n(.*?)\n```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => (Flagged: m.Groups[1].Value == "Flagged", Text: m.Groups[2].Value))
+            .ToList();
+        var examples = rule.Examples.Select(e => (e.Flagged, TestMarkup.Parse(e.Text).Text)).ToList();
+        Assert.Equal(examples, shown);
+    }
+
     [Fact]
-    public void The_engine_diagnostic_has_its_doc_page() =>
+    public void The_engine_diagnostics_have_their_doc_pages()
+    {
         Assert.True(File.Exists(Path.Combine(TestPack.RepositoryRoot, "docs", "rules", "AT0001.md")));
+        Assert.True(File.Exists(Path.Combine(TestPack.RepositoryRoot, "docs", "rules", "AT0002.md")));
+    }
 
     [Fact]
     public void The_catalog_is_generated_from_the_rule_files()
