@@ -135,9 +135,12 @@ internal static class CheckRunner
         using (writer)
         {
             // JSON documents are serialised by the workers too and writing one only copies bytes, except a very long
-            // story, which is streamed out as it is written rather than held in memory twice.
-            var json = writer as JsonReportWriter;
-            OrderedParallel.Run(inputs, (load, ordinal) => Finish(run, json, load(), ordinal), done =>
+            // story, which is streamed out as it is written rather than held in memory twice. Beside other reports
+            // (--json-output with the console's text) the JSON is still rendered so, and the analysis kept for the rest.
+            var others = writer is ReportWriters fan ? fan.Writers.Where(w => w is not JsonReportWriter).ToList() : [];
+            var json = writer as JsonReportWriter ?? (writer as ReportWriters)?.Writers.OfType<JsonReportWriter>().FirstOrDefault();
+            var keep = json is null || others.Count > 0;
+            OrderedParallel.Run(inputs, (load, ordinal) => Finish(run, json, keep, load(), ordinal), done =>
             {
                 progress?.Report(done.Size);
                 if (done.Error is not null)
@@ -158,9 +161,17 @@ internal static class CheckRunner
                 {
                     json.StreamDocument(done.Analysis!);
                 }
-                else
+
+                if (json is null)
                 {
                     writer.WriteDocument(done.Analysis!);
+                }
+                else
+                {
+                    foreach (var other in others)
+                    {
+                        other.WriteDocument(done.Analysis!);
+                    }
                 }
             }, threads);
 
@@ -180,7 +191,7 @@ internal static class CheckRunner
     // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
     // bytes wait for their turn in the output: not the story's text and analysis, which would outlive the
     // worker and be copied by every collection they stay for.
-    private static Done Finish(CheckRun run, JsonReportWriter? json, InputDocument loaded, long ordinal)
+    private static Done Finish(CheckRun run, JsonReportWriter? json, bool keep, InputDocument loaded, long ordinal)
     {
         var (input, analysis) = run.TryAnalyze(loaded, ordinal);
         if (analysis is null)
@@ -197,7 +208,7 @@ internal static class CheckRunner
         }
 
         return json is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength
-            ? new Done(input.Path, input.Size, null, null, JsonReportWriter.Render(analysis), failing, warnings)
+            ? new Done(input.Path, input.Size, null, keep ? analysis : null, JsonReportWriter.Render(analysis), failing, warnings)
             : new Done(input.Path, input.Size, null, analysis, null, failing, warnings);
     }
 

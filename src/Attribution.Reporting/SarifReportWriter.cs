@@ -209,6 +209,11 @@ public sealed class SarifReportWriter : IReportWriter
         _json.WriteString("helpUri", HelpUri(LoadError.UnknownNameId, ""));
         _json.WriteStartObject("help");
         _json.WriteString("text", "A suppression comment or .editorconfig key names a rule, category, option or directive that does not exist, so it changes nothing.");
+        if (RuleHelp.Markdown(LoadError.UnknownNameId, "", null) is { } enginePage)
+        {
+            _json.WriteString("markdown", enginePage);
+        }
+
         _json.WriteEndObject();
         _json.WriteStartObject("defaultConfiguration");
         _json.WriteString("level", "warning");
