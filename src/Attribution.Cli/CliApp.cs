@@ -190,20 +190,15 @@ internal static class CliApp
 
             var resolver = new ConfigurationResolver(pack, overrides);
             var sarif = new SarifOptions(
-                parse.GetValue(helpBase) ?? resolver.Setting(Path.Combine(Environment.CurrentDirectory, "_"), "help_base_uri") ?? SarifReportWriter.DefaultHelpBase,
+                parse.GetValue(helpBase) ?? resolver.Setting(SettingsPlace(inputs), "help_base_uri") ?? SarifReportWriter.DefaultHelpBase,
                 Environment.CurrentDirectory);
-            var opened = new List<Stream>();
+            var opened = new List<FileReplacer.Replacement>();
             try
             {
                 var writers = new List<IReportWriter>();
-                if (OpenTarget(parse.GetValue(outputFile), inputs, console) is not { } target)
+                if (OpenTarget(parse.GetValue(outputFile), inputs, console, opened) is not { } target)
                 {
                     return ExitCodes.UsageOrInput;
-                }
-
-                if (target != console.Out)
-                {
-                    opened.Add(target);
                 }
 
                 var painted = parse.GetValue(color) switch
@@ -225,12 +220,11 @@ internal static class CliApp
                         continue;
                     }
 
-                    if (OpenTarget(file, inputs, console) is not { } stream)
+                    if (OpenTarget(file, inputs, console, opened) is not { } stream)
                     {
                         return ExitCodes.UsageOrInput;
                     }
 
-                    opened.Add(stream);
                     writers.Add(CreateWriter(extraFormat, stream, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, false, sarif, 0));
                 }
 
@@ -246,6 +240,11 @@ internal static class CliApp
                     ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads), progress))
                     : CheckRunner.Run(run, documents, writer, console.Error, parse.GetValue(threads));
                 console.Error.Write(run.Deferred.ToString());
+                if (Commit(opened, console) is { } failed)
+                {
+                    return failed;
+                }
+
                 if (parse.GetValue(writeBaseline) is { } baselineOut)
                 {
                     try
@@ -265,13 +264,43 @@ internal static class CliApp
             }
             finally
             {
-                foreach (var stream in opened)
+                // A report not committed (the run was cut short) leaves the previous file as it was.
+                foreach (var replacement in opened)
                 {
-                    stream.Dispose();
+                    replacement.Dispose();
                 }
             }
         });
         return command;
+    }
+
+    // Where run-wide settings (attribution.help_base_uri) are read: as for a story in the first input's folder
+    // (a story in the folder given), else in the current folder.
+    private static string SettingsPlace(string[] inputs)
+    {
+        var first = inputs.FirstOrDefault(i => i != "-");
+        return first is null ? Path.Combine(Environment.CurrentDirectory, "_")
+            : Directory.Exists(first) ? Path.Combine(first, "_")
+            : first;
+    }
+
+    // Puts every finished report in place, each atomically; the exit code of the first that fails, or null.
+    private static int? Commit(List<FileReplacer.Replacement> opened, CliConsole console)
+    {
+        foreach (var replacement in opened)
+        {
+            try
+            {
+                replacement.Commit();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"attribution: cannot write the output: {ex.Message}");
+                return ExitCodes.UsageOrInput;
+            }
+        }
+
+        return null;
     }
 
     // The reports --<format>-output writes beside the console's, and their names in help.
@@ -308,13 +337,14 @@ internal static class CliApp
                 return ExitCodes.RuleOrConfig;
             }
 
-            if (OpenTarget(parse.GetValue(outputFile), parse.GetValue(paths)!, console) is not { } target)
+            var opened = new List<FileReplacer.Replacement>();
+            try
             {
-                return ExitCodes.UsageOrInput;
-            }
+                if (OpenTarget(parse.GetValue(outputFile), parse.GetValue(paths)!, console, opened) is not { } target)
+                {
+                    return ExitCodes.UsageOrInput;
+                }
 
-            using (target == console.Out ? null : target)
-            {
                 var grouping = parse.GetValue(by) is { } name ? Enum.Parse<ArchiveGrouping>(name, ignoreCase: true) : ArchiveGrouping.None;
                 IArchiveReportWriter writer = parse.GetValue(format) switch
                 {
@@ -331,7 +361,14 @@ internal static class CliApp
                     ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => ReportRunner.Run(run, documents, writer, report, console.Error, workers, progress))
                     : ReportRunner.Run(run, documents, writer, report, console.Error, workers, null);
                 console.Error.Write(run.Deferred.ToString());
-                return code;
+                return Commit(opened, console) ?? code;
+            }
+            finally
+            {
+                foreach (var replacement in opened)
+                {
+                    replacement.Dispose();
+                }
             }
         });
         return command;
@@ -442,7 +479,9 @@ internal static class CliApp
         Description = "Never draw the progress bar (it is drawn on a terminal's stderr when the report goes elsewhere)",
     };
 
-    private static Stream? OpenTarget(string? file, string[] inputs, CliConsole console)
+    // Standard output, or a report file written beside its place and renamed over it once the run is done
+    // (added to `opened` for Commit): a run that fails half-way leaves the previous report whole.
+    private static Stream? OpenTarget(string? file, string[] inputs, CliConsole console, List<FileReplacer.Replacement> opened)
     {
         if (WouldOverwriteInput(console, inputs, ("report", file)))
         {
@@ -457,7 +496,14 @@ internal static class CliApp
 
         try
         {
-            return file is null ? console.Out : new ReportOutput(File.Create(file), leaveOpen: false);
+            if (file is null)
+            {
+                return console.Out;
+            }
+
+            var replacement = FileReplacer.Open(file);
+            opened.Add(replacement);
+            return new ReportOutput(replacement.Stream, leaveOpen: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -89,7 +89,7 @@ internal static class Fixer
             {
                 try
                 {
-                    WriteAtomically(input.Path, updated, HasBom(input.Path));
+                    WriteAtomically(input.Path, updated, EncodingOf(input.Path));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -110,23 +110,36 @@ internal static class Fixer
         return check && fixedFiles > 0 && code == ExitCodes.Clean ? ExitCodes.ErrorDiagnostics : code;
     }
 
-    private static bool HasBom(string path)
+    // The encoding the story was read in, by its byte-order mark (the reader's rule: UTF-16 and UTF-32 carry one,
+    // UTF-8 may), so the fixed file is written back as it was: same encoding, same mark or none.
+    internal static Encoding EncodingOf(string path)
     {
-        using var stream = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[3];
-        return stream.Read(head) == 3 && head.SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        Span<byte> head = stackalloc byte[4];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        return head[..read] switch
+        {
+            [0xFF, 0xFE, 0, 0, ..] => new UTF32Encoding(bigEndian: false, byteOrderMark: true),
+            [0, 0, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
+            [0xFF, 0xFE, ..] => new UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+            [0xFE, 0xFF, ..] => new UnicodeEncoding(bigEndian: true, byteOrderMark: true),
+            [0xEF, 0xBB, 0xBF, ..] => new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
+            _ => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        };
     }
 
-    // Readers never see half a story; a linked story is fixed where it lives, and keeps its permissions.
-    private static void WriteAtomically(string path, string text, bool bom)
-    {
-        var encoding = new UTF8Encoding(bom);
+    // Readers never see half a story; a linked story is fixed where it lives, and keeps its permissions and its
+    // encoding. Line breaks are the file's own: the edits replace words only.
+    private static void WriteAtomically(string path, string text, Encoding encoding) =>
         FileReplacer.Replace(path, stream =>
         {
             stream.Write(encoding.Preamble);
             stream.Write(encoding.GetBytes(text));
         });
-    }
 
     /// <summary>A unified diff of two versions of a file whose edits never add or remove lines.</summary>
     internal static string UnifiedDiff(string path, string before, string after)

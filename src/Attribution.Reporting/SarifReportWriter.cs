@@ -41,6 +41,7 @@ public sealed class SarifReportWriter : IReportWriter
     private readonly bool _withBaseline;
     private readonly List<InputFailure> _failures = [];
     private bool _completed;
+    private bool _rootUsed;
 
     /// <summary>Starts a log on <paramref name="output"/>.</summary>
     /// <param name="output">Where to write.</param>
@@ -227,11 +228,15 @@ public sealed class SarifReportWriter : IReportWriter
         _json.WriteEndObject();
         _json.WriteEndObject();
 
-        _json.WriteStartObject("originalUriBaseIds");
-        _json.WriteStartObject(SourceRootId);
-        _json.WriteString("uri", RootUri());
-        _json.WriteEndObject();
-        _json.WriteEndObject();
+        // Declared when a location is relative to it.
+        if (_rootUsed)
+        {
+            _json.WriteStartObject("originalUriBaseIds");
+            _json.WriteStartObject(SourceRootId);
+            _json.WriteString("uri", RootUri());
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+        }
 
         _json.WriteStartArray("invocations");
         _json.WriteStartObject();
@@ -334,6 +339,7 @@ public sealed class SarifReportWriter : IReportWriter
         if (uri.Relative)
         {
             _json.WriteString("uriBaseId", SourceRootId);
+            _rootUsed = true;
         }
 
         _json.WriteEndObject();

@@ -162,6 +162,9 @@ public sealed class InputReader
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(paths);
         var target = RealPath(file);
+        // The file an output would replace, by device and inode: however its path is spelt (a hard link, a link
+        // to a folder on the way, /proc/self/cwd/…), it is the input when the identities agree.
+        var identity = FileIdentity.Of(file);
         foreach (var path in paths)
         {
             if (path == "-")
@@ -177,14 +180,45 @@ public sealed class InputReader
                 {
                     return path;
                 }
+
+                // An existing file under another name that a folder holds among its stories.
+                if (identity is { } id && Extensions.Contains(System.IO.Path.GetExtension(target), StringComparer.OrdinalIgnoreCase)
+                    && IsUnder(id, target, path))
+                {
+                    return path;
+                }
             }
-            else if (string.Equals(RealPath(path), target, StringComparison.Ordinal))
+            else if (string.Equals(RealPath(path), target, StringComparison.Ordinal)
+                || (identity is { } id && FileIdentity.Of(path) == id))
             {
                 return path;
             }
         }
 
         return null;
+    }
+
+    // True when a file with the identity `id` lies in `folder`'s tree under the same file name (a second path to a
+    // file of the folder, through links of folders). Only files of that name are looked at, not the whole tree.
+    private static bool IsUnder(FileIdentity id, string target, string folder)
+    {
+        var name = System.IO.Path.GetFileName(target);
+        try
+        {
+            foreach (var candidate in System.IO.Directory.EnumerateFiles(folder, name, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseSensitive }))
+            {
+                if (FileIdentity.Of(candidate) == id)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable folder holds no story of the run either.
+        }
+
+        return false;
     }
 
     // The full path a path finally names after its links (itself when it is no link, leads nowhere, or loops).

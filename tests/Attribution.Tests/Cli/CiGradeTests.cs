@@ -190,27 +190,44 @@ public sealed class CiGradeTests : IDisposable
             Assert.True(rule.GetProperty("help").TryGetProperty("markdown", out _), $"{rule.GetProperty("id")} has no embedded help");
         }
 
-        // A relative path stays relative, against %SRCROOT% (the current folder), declared in the run.
-        var (_, relative, _) = CliRunner.Run("check", Path.GetRelativePath(Environment.CurrentDirectory, story), "--format", "sarif");
-        using var relativeLog = JsonDocument.Parse(relative);
-        var relativeRun = relativeLog.RootElement.GetProperty("runs")[0];
-        var relativeArtifact = relativeRun.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
-        var root = relativeRun.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!;
-        if (relativeArtifact.TryGetProperty("uriBaseId", out var baseId))
+        // A relative path stays relative, against %SRCROOT% (the current folder), declared in the run; an absolute
+        // one declares no root.
+        Assert.False(run.TryGetProperty("originalUriBaseIds", out _));
+        var here = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "sarif-relative-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
         {
-            Assert.Equal("%SRCROOT%", baseId.GetString());
-            Assert.Equal(new Uri(story).AbsoluteUri, new Uri(new Uri(root), relativeArtifact.GetProperty("uri").GetString()).AbsoluteUri);
+            var inside = Path.Combine(here, "in side.txt");
+            File.WriteAllText(inside, Claimed);
+            var (_, relative, _) = CliRunner.Run("check", Path.GetRelativePath(Environment.CurrentDirectory, inside), "--format", "sarif");
+            using var relativeLog = JsonDocument.Parse(relative);
+            var relativeRun = relativeLog.RootElement.GetProperty("runs")[0];
+            var relativeArtifact = relativeRun.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+            var root = relativeRun.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!;
+            Assert.Equal("%SRCROOT%", relativeArtifact.GetProperty("uriBaseId").GetString());
+            Assert.StartsWith("sarif-relative-", relativeArtifact.GetProperty("uri").GetString(), StringComparison.Ordinal);
+            Assert.Equal(new Uri(inside).AbsoluteUri, new Uri(new Uri(root), relativeArtifact.GetProperty("uri").GetString()).AbsoluteUri);
+            Assert.All(
+                relativeRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
+                r => Assert.True(Uri.TryCreate(r.GetProperty("helpUri").GetString(), UriKind.Absolute, out _)));
         }
-        else
+        finally
         {
-            // The temporary folder lies outside the current one: a file URI then.
-            Assert.Equal(new Uri(story).AbsoluteUri, relativeArtifact.GetProperty("uri").GetString());
+            Directory.Delete(here, recursive: true);
         }
+    }
 
-        // The docs base also comes from .editorconfig in the current folder's tree, and the default is absolute.
-        Assert.All(
-            relativeRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(),
-            r => Assert.True(Uri.TryCreate(r.GetProperty("helpUri").GetString(), UriKind.Absolute, out _)));
+    [Fact]
+    public void The_help_base_can_be_set_in_editorconfig()
+    {
+        _temp.Write(".editorconfig", "root = true\n[*]\nattribution.help_base_uri = https://desk.example/rules\n");
+        var story = _temp.Write("e.txt", Claimed);
+        var (_, sarif, stderr) = CliRunner.Run("check", story, "--format", "sarif");
+        Assert.Equal("", stderr);
+        using var log = JsonDocument.Parse(sarif);
+        var rules = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal("https://desk.example/rules/AT1001.md", rules[0].GetProperty("helpUri").GetString());
+        var (_, folder, _) = CliRunner.Run("check", _temp.Root, "--format", "sarif");
+        Assert.Contains("https://desk.example/rules/AT4001.md", folder, StringComparison.Ordinal);
     }
 
     [Fact]
