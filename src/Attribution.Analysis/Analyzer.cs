@@ -19,12 +19,18 @@ public sealed class Analyzer
 
     /// <summary>Builds the pipeline for a loaded rule pack.</summary>
     public Analyzer(RulePack pack)
+        : this(pack, DiagnosticEvaluator.DefaultRuleBudget)
+    {
+    }
+
+    /// <summary>Builds the pipeline with <paramref name="ruleBudget"/> as the time one rule may take over one story.</summary>
+    internal Analyzer(RulePack pack, TimeSpan ruleBudget)
     {
         ArgumentNullException.ThrowIfNull(pack);
         Pack = pack;
         _parser = new AttributionParser(pack.Lexicons.Parser);
         _binder = new SourceBinder(pack.Lexicons);
-        _diagnostics = new DiagnosticEvaluator(pack);
+        _diagnostics = new DiagnosticEvaluator(pack, ruleBudget);
         _defaults = EffectiveConfiguration.Defaults(pack);
     }
 

@@ -85,14 +85,9 @@ public sealed class Baseline
     /// <summary>Reads a baseline file; throws <see cref="FormatException"/> with the reason when it is not one.</summary>
     public static Baseline Read(string path)
     {
-        if (FoundFiles.Length(path) > MaxFileLength)
-        {
-            throw new FormatException($"{path} is larger than a baseline can be ({MaxFileLength >> 20} MiB)");
-        }
-
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            using var json = JsonDocument.Parse(ReadBounded(path));
             var root = json.RootElement;
             var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
             if (version == 1)
@@ -131,6 +126,27 @@ public sealed class Baseline
         {
             throw new FormatException($"{path} is not a baseline file ({{\"version\": 2, \"findings\": [{{\"file\", \"fingerprint\", \"count\"}}, ...]}})", ex);
         }
+    }
+
+    // The file's bytes, read no further than the limit: a device (a link to /dev/zero) reports no length and
+    // never ends, so the limit is counted while reading, not asked of the file system.
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > MaxFileLength)
+            {
+                throw new FormatException($"{path} is larger than a baseline can be ({MaxFileLength >> 20} MiB); --baseline reads a file --write-baseline wrote");
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>

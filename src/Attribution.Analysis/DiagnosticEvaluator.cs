@@ -17,7 +17,13 @@ internal sealed class DiagnosticEvaluator
 
     private readonly RulePack _pack;
 
-    public DiagnosticEvaluator(RulePack pack) => _pack = pack;
+    private readonly TimeSpan _ruleBudget;
+
+    public DiagnosticEvaluator(RulePack pack, TimeSpan ruleBudget)
+    {
+        _pack = pack;
+        _ruleBudget = ruleBudget;
+    }
 
     /// <summary>
     /// Runs the enabled rules over the document. A rule whose expression throws is skipped for the rest of the
@@ -62,6 +68,7 @@ internal sealed class DiagnosticEvaluator
         foreach (var (rule, severity, options) in enabled)
         {
             var item = 0; // the quotation or source the rule is looking at, for its failure
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 switch (rule.Scope)
@@ -69,6 +76,13 @@ internal sealed class DiagnosticEvaluator
                     case RuleScope.Quote:
                         for (item = 0; item < quoteFacts.Length; item++)
                         {
+                            // A rule's time in one story is bounded: past the budget it is skipped for the rest of
+                            // the story and reported, and the other rules and stories go on.
+                            if ((item & 63) == 63 && System.Diagnostics.Stopwatch.GetElapsedTime(started) > _ruleBudget)
+                            {
+                                throw new RuleBudgetException(_ruleBudget);
+                            }
+
                             if (rule.Predicate(quoteFacts[item], options))
                             {
                                 var quote = doc.Quotations[item];
@@ -117,6 +131,12 @@ internal sealed class DiagnosticEvaluator
                 // A newsroom rule's expression that a probe at load could not catch (it short-circuited there).
                 (failed ??= []).Add(new RuleFailure(rule, FailedAt(rule.Scope, item, doc, sources), ex.Message));
             }
+
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > _ruleBudget && failed?.LastOrDefault()?.Rule != rule)
+            {
+                // Over the budget on its last items (or a source or article rule): reported all the same.
+                (failed ??= []).Add(new RuleFailure(rule, FailedAt(rule.Scope, Math.Max(0, item - 1), doc, sources), new RuleBudgetException(_ruleBudget).Message));
+            }
         }
 
         failures = failed is null ? [] : [.. failed];
@@ -164,6 +184,14 @@ internal sealed class DiagnosticEvaluator
         }
 
         return new TextSpan(first.Start, end);
+    }
+
+    /// <summary>The time one rule may take over one story before it is skipped there and reported.</summary>
+    public static readonly TimeSpan DefaultRuleBudget = TimeSpan.FromSeconds(10);
+
+    private sealed class RuleBudgetException(TimeSpan budget)
+        : Exception($"it took more than {budget.TotalSeconds:0.###} s on this story (the budget of one rule in one story) and was stopped")
+    {
     }
 
     /// <summary>The ID of a suppression comment or configuration key that names no rule.</summary>

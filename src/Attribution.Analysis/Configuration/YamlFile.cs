@@ -59,6 +59,9 @@ internal sealed class YamlFile
         return new YamlFile(path, null, errors);
     }
 
+    /// <summary>The deepest nesting of lists and mappings a YAML file may have.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses YAML text that claims to come from <paramref name="path"/>.</summary>
     public static YamlFile Parse(string path, string text, List<LoadError>? errors = null)
     {
@@ -165,17 +168,29 @@ internal sealed class YamlFile
         return i < 0 ? message : message[..i];
     }
 
-    /// <summary>Stops YAML alias expansion ("billion laughs") before it starts.</summary>
+    /// <summary>
+    /// Stops YAML alias expansion ("billion laughs") before it starts, and nesting deeper than
+    /// <see cref="MaxDepth"/>, which YamlDotNet's node loader would follow by recursion until the stack overflows.
+    /// The parser itself reads events iteratively, so the depth is counted before any node is built.
+    /// </summary>
     private sealed class AliasRefusingParser(IParser inner) : IParser
     {
+        private int _depth;
+
         public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
 
         public bool MoveNext()
         {
             var moved = inner.MoveNext();
-            if (moved && inner.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+            switch (moved ? inner.Current : null)
             {
-                throw new YamlException(alias.Start, alias.End, "YAML aliases (*name) are not allowed in rule and lexicon files");
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    throw new YamlException(alias.Start, alias.End, "YAML aliases (*name) are not allowed in rule and lexicon files");
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart when ++_depth > MaxDepth:
+                    throw new YamlException(inner.Current!.Start, inner.Current.End, $"nested more than {MaxDepth} levels deep; rule, lexicon and configuration files need a few");
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    _depth--;
+                    break;
             }
 
             return moved;

@@ -279,6 +279,13 @@ internal sealed class RuleExpressionCompiler
                 throw new RuleCompileException($"'string.{node.Method.Name}' is not allowed in a rule expression: the text it builds has no bound");
             }
 
+            // string.Join(quote.Text, words) repeats the whole text once per word; Concat over a sequence likewise.
+            if (node.Method.DeclaringType == typeof(string) && (node.Method.Name == "Join"
+                || (node.Method.Name == "Concat" && node.Arguments.Any(a => a.Type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(a.Type)))))
+            {
+                throw new RuleCompileException($"'string.{node.Method.Name}' over a sequence is not allowed in a rule expression: the text it builds grows with the text times its words");
+            }
+
             if (node.Method.DeclaringType == typeof(Enumerable) && UnboundedSequences.Contains(node.Method.Name))
             {
                 throw new RuleCompileException($"'Enumerable.{node.Method.Name}' is not allowed in a rule expression: its cost has no bound");
@@ -290,8 +297,35 @@ internal sealed class RuleExpressionCompiler
                     $"'{node.Method.DeclaringType?.Name}.{node.Method.Name}' is not allowed inside a lambda: the lambda runs once for each character, so reading a text there costs the square of its length");
             }
 
+            // Every argument, not only the first: inside a lambda a call may not build text from a whole text of the
+            // story (w.Insert(0, quote.Text) copies it once per word).
+            if (_lambdaDepth > 0 && node.Method.DeclaringType == typeof(string) && BuildsText(node.Method.Name)
+                && node.Arguments.Any(a => IsOuterText(a)))
+            {
+                throw new RuleCompileException(
+                    $"'string.{node.Method.Name}' with a text of the story is not allowed inside a lambda: the lambda runs once for each element, so the copies cost the square of its length");
+            }
+
             return base.VisitMethodCall(node);
         }
+
+        // "w + quote.Text" inside a lambda copies the whole text once per element: refused, as Concat is.
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (_lambdaDepth > 0 && node.NodeType == ExpressionType.Add && node.Type == typeof(string) && (IsOuterText(node.Left) || IsOuterText(node.Right)))
+            {
+                throw new RuleCompileException(
+                    "joining a text of the story to another with '+' is not allowed inside a lambda: the lambda runs once for each element, so the copies cost the square of its length");
+            }
+
+            return base.VisitBinary(node);
+        }
+
+        // A text that is not the lambda's element nor a constant: a whole text of the story, whatever its length.
+        private bool IsOuterText(Expression expression) =>
+            expression.Type == typeof(string) && expression is not ConstantExpression && !Uses(expression, _lambdaParameters);
+
+        private static bool BuildsText(string name) => name is "Concat" or "Insert" or "Format" or "Join" or "Replace" or "PadLeft" or "PadRight";
 
         protected override Expression VisitNew(NewExpression node) =>
             throw new RuleCompileException($"creating objects ('new {node.Type.Name}') is not allowed in a rule expression");
