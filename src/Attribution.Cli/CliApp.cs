@@ -207,10 +207,13 @@ internal static class CliApp
                     "never" => false,
                     _ => target == console.Out && console.IsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
                 };
-                writers.Add(CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, painted, sarif, target == console.Out ? console.Width : 0));
+                // Writers that share standard output share one text writer, so their lines never interleave mid-line.
+                var texts = new Dictionary<Stream, StreamWriter>();
+                StreamWriter TextOf(Stream stream) => texts.TryGetValue(stream, out var w) ? w : texts[stream] = Text(stream);
+                writers.Add(CreateWriter(parse.GetValue(format)!, target, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, painted, sarif, target == console.Out ? console.Width : 0, TextOf));
                 if (parse.GetValue(githubAnnotations) && parse.GetValue(format) != "github")
                 {
-                    writers.Add(new GitHubReportWriter(Text(console.Out)));
+                    writers.Add(new GitHubReportWriter(TextOf(console.Out)));
                 }
 
                 foreach (var (extraFormat, option) in extraOutputs)
@@ -225,7 +228,7 @@ internal static class CliApp
                         return ExitCodes.UsageOrInput;
                     }
 
-                    writers.Add(CreateWriter(extraFormat, stream, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, false, sarif, 0));
+                    writers.Add(CreateWriter(extraFormat, stream, pack, accepted is not null || parse.GetValue(writeBaseline) is not null, false, sarif, 0, TextOf));
                 }
 
                 var writer = writers.Count == 1 ? writers[0] : new ReportWriters(writers);
@@ -760,14 +763,14 @@ internal static class CliApp
         return command;
     }
 
-    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline, bool color, SarifOptions sarif, int width) => format switch
+    private static IReportWriter CreateWriter(string format, Stream target, RulePack pack, bool withBaseline, bool color, SarifOptions sarif, int width, Func<Stream, StreamWriter> text) => format switch
     {
         "json" => new JsonReportWriter(target),
         "sarif" => new SarifReportWriter(target, pack, withBaseline) { HelpBase = sarif.HelpBase, SourceRoot = sarif.SourceRoot },
-        "github" => new GitHubReportWriter(Text(target)),
-        "markdown" => new MarkdownReportWriter(Text(target), pack),
-        "html" => new HtmlReportWriter(Text(target), pack),
-        _ => new TextReportWriter(Text(target), color) { Width = width },
+        "github" => new GitHubReportWriter(text(target)),
+        "markdown" => new MarkdownReportWriter(text(target), pack),
+        "html" => new HtmlReportWriter(text(target), pack),
+        _ => new TextReportWriter(text(target), color) { Width = width },
     };
 
     private sealed record SarifOptions(string HelpBase, string SourceRoot);

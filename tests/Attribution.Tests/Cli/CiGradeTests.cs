@@ -156,6 +156,13 @@ public sealed class CiGradeTests : IDisposable
         Assert.Contains("warning AT4001", stdout, StringComparison.Ordinal);
         Assert.Contains("::warning file=", stdout, StringComparison.Ordinal);
 
+        // The console's two writers share standard output line by line: over the samples, one annotation per
+        // finding, each on a line of its own.
+        var (_, samples, _) = CliRunner.Run("check", Path.Combine(TestPack.RepositoryRoot, "samples"), "--github-annotations", "--fail-on", "error");
+        var lines = samples.Split('\n');
+        Assert.DoesNotContain(lines, l => l.Contains("::", StringComparison.Ordinal) && !l.StartsWith("::", StringComparison.Ordinal) && l.Contains("file=", StringComparison.Ordinal));
+        Assert.Equal(lines.Count(l => l.Contains(": warning AT", StringComparison.Ordinal) || l.Contains(": suggestion AT", StringComparison.Ordinal)), lines.Count(l => l.StartsWith("::", StringComparison.Ordinal)));
+
         // Each file holds what a run of that one format prints, bar the run's time and tool version.
         Assert.Equal(CliRunner.Run("check", story, "--format", "json").Stdout, File.ReadAllText(json));
         Assert.Equal(CliRunner.Run("check", story, "--format", "sarif").Stdout, File.ReadAllText(sarif));
