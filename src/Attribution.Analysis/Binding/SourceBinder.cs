@@ -1436,11 +1436,27 @@ public sealed class SourceBinder
 
             if (!_afterFirstName.TryGetValue(word, out var known))
             {
-                _afterFirstName[word] = known = SearchAfterAFirstName(word);
+                // A few words are searched for (one vectorised scan each); past that the story is read once into
+                // the set of every word that follows a first name, so a long story with many names stays linear.
+                if (_afterFirstNameSet is null && _afterFirstName.Count < SearchesBeforeIndexing)
+                {
+                    known = SearchAfterAFirstName(word);
+                }
+                else
+                {
+                    _afterFirstNameSet ??= WordsAfterAFirstName();
+                    known = _afterFirstNameSet.Contains(word);
+                }
+
+                _afterFirstName[word] = known;
             }
 
             return known;
         }
+
+        private const int SearchesBeforeIndexing = 8;
+
+        private HashSet<string>? _afterFirstNameSet;
 
         private bool SearchAfterAFirstName(string word)
         {
@@ -1452,23 +1468,68 @@ public sealed class SourceBinder
                     continue;
                 }
 
-                var p = at - 2;
-                while (p >= 0 && (char.IsLetter(_text[p]) || _text[p] is '.' or '-'))
-                {
-                    p--;
-                }
-
-                var previous = _text[(p + 1)..(at - 1)].TrimEnd('.');
-                var atSentenceStart = p < 0 || _text[p] == '\n' || (p >= 1 && _text[p] == ' ' && _text[p - 1] is '.' or '!' or '?');
-                if (previous.Length >= 2 && char.IsUpper(previous[0]) && !IsAllCaps(previous) && !atSentenceStart
-                    && !_lex.Determiners.Contains(previous) && !_lex.Prepositions.Contains(previous) && !_lex.Pronouns.ContainsKey(previous)
-                    && !_src.InstitutionNouns.Contains(previous) && !_src.RoleNouns.Contains(previous) && !_lex.Titles.ContainsKey(previous))
+                if (FollowsAFirstName(at))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        // Every word that SearchAfterAFirstName would find, in one pass: at each word after a single space that
+        // follows a first name, each prefix of the word that ends before a character other than a letter or a
+        // digit ("O", "O'Neill" and "O'Neill's" in "O'Neill's").
+        private HashSet<string> WordsAfterAFirstName()
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var space = _text.IndexOf(' ', 1); space >= 0 && space + 1 < _text.Length; space = _text.IndexOf(' ', space + 1))
+            {
+                var at = space + 1;
+                if (at <= 1 || !char.IsLetterOrDigit(_text[at]) || !FollowsAFirstName(at))
+                {
+                    continue;
+                }
+
+                for (var end = at + 1; end <= _text.Length && end - at <= MaxNameWordLength; end++)
+                {
+                    if (end == _text.Length || !char.IsLetterOrDigit(_text[end]))
+                    {
+                        set.Add(_text[at..end]);
+                        if (end == _text.Length || char.IsWhiteSpace(_text[end]))
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return set;
+        }
+
+        private const int MaxNameWordLength = 64;
+
+        // True when the word at `at` (after one space) follows a capitalised word that is not a title, an
+        // institution, a function word or a sentence opener: a first name.
+        private bool FollowsAFirstName(int at)
+        {
+            var p = at - 2;
+            while (p >= 0 && (char.IsLetter(_text[p]) || _text[p] is '.' or '-'))
+            {
+                p--;
+            }
+
+            var previous = _text.AsSpan((p + 1)..(at - 1)).TrimEnd('.');
+            if (previous.Length < 2 || !char.IsUpper(previous[0]))
+            {
+                return false;
+            }
+
+            var atSentenceStart = p < 0 || _text[p] == '\n' || (p >= 1 && _text[p] == ' ' && _text[p - 1] is '.' or '!' or '?');
+            var word = previous.ToString();
+            return !IsAllCaps(word) && !atSentenceStart
+                && !_lex.Determiners.Contains(word) && !_lex.Prepositions.Contains(word) && !_lex.Pronouns.ContainsKey(word)
+                && !_src.InstitutionNouns.Contains(word) && !_src.RoleNouns.Contains(word) && !_lex.Titles.ContainsKey(word);
         }
 
         private static readonly char[] WordEndPunctuation = ['.', '\'', '\u2019', '-'];

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Pipes;
 using System.Text;
 using System.Text.Json;
@@ -181,6 +182,56 @@ public sealed class BadInputTests : IDisposable
             }
 
             return best;
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_story_of_many_different_names_takes_time_in_proportion_to_its_length()
+    {
+        // Each lone surname ("Mirenka said") is looked for after a first name elsewhere in the story; a search of
+        // the whole story per surname made a long story of many people quadratic (a 23 MB one ran at 1.7 MB/s).
+        var small = ManyNames(1_000_000);
+        var large = ManyNames(4_000_000);
+
+        var smallTime = Fastest(small);
+        var largeTime = Fastest(large);
+
+        // Four times the text: about four times the time (1.5 per doubling at most); the square would be sixteen.
+        Assert.True(largeTime < smallTime * 2.25 * 2.25, $"{small.Length:N0} characters took {smallTime}, {large.Length:N0} took {largeTime}");
+
+        static TimeSpan Fastest(string text)
+        {
+            var best = TimeSpan.MaxValue;
+            for (var run = 0; run < 2; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                var analysis = TestPack.Analyzer.Analyze(new SourceText("names.txt", text));
+                best = watch.Elapsed < best ? watch.Elapsed : best;
+                Assert.True(analysis.Sources.Count(s => s.Type == Attribution.Analysis.SourceType.Named) > text.Length / 10_000);
+            }
+
+            return best;
+        }
+
+        // Made-up names from syllables: every paragraph a new person, named in full and then by surname alone.
+        static string ManyNames(int length)
+        {
+            string[] syllables =
+            [
+                "ka", "lo", "mi", "ren", "tor", "van", "del", "sa", "qui", "bel", "mon", "dra", "fi", "ga", "hul",
+                "pe", "zor", "nu", "wil", "ta", "bro", "ste", "gin", "cal", "my", "rho", "sev", "ul", "ox", "jan",
+            ];
+            var random = new Random(7);
+            string Name() => string.Concat(Enumerable.Range(0, 3 + random.Next(2)).Select(_ => syllables[random.Next(syllables.Length)])) is var n ? char.ToUpperInvariant(n[0]) + n[1..] : "";
+            var text = new StringBuilder(length + 200);
+            while (text.Length < length)
+            {
+                var (first, last, place) = (Name(), Name(), Name());
+                text.Append(CultureInfo.InvariantCulture, $"{first} {last}, a farmer near {place}, said the river had risen overnight. \"We moved the animals,\" {last} said.\n\n");
+            }
+
+            return text.ToString();
         }
     }
 
