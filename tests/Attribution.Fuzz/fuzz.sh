@@ -31,7 +31,14 @@ rm -rf "$seeds" && mkdir -p "$seeds"
 case $target in
   story) cp "$root"/samples/*.txt "$root"/samples/*.md "$seeds"/ ;;
   markup) cp "$root"/samples/*.html "$root"/samples/*.nitf "$seeds"/ ;;
-  rule-yaml) find "$root/rules" -mindepth 2 -name '*.yml' -not -path '*/lexicon/*' -exec cp {} "$seeds"/ \; ;;
+  rule-yaml)
+    find "$root/rules" -mindepth 2 -name '*.yml' -not -path '*/lexicon/*' -exec cp {} "$seeds"/ \;
+    # Nesting the limit must stop (YamlFile.MaxDepth is 64): flow lists and block mappings 100 deep.
+    { printf 'id: NR0001\ntitle: Deep\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 0\nmessage: "deep"\nexamples: '
+      printf '[%.0s' $(seq 100); printf ']%.0s' $(seq 100); printf '\n'; } > "$seeds/deep-flow.yml"
+    { printf 'id: NR0002\ntitle: Deep\ncategory: Style\nseverity: warning\nscope: quote\nwhen: quote.Text.Length > 0\nmessage: "deep"\nexamples:\n'
+      for i in $(seq 100); do printf "%*sk$i:\n" $((i * 2)) ''; done; } > "$seeds/deep-block.yml"
+    ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 
