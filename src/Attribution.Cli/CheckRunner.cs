@@ -56,7 +56,7 @@ internal sealed record CheckRun(Analyzer Analyzer, ConfigurationResolver Configu
     internal static string Where(InputDocument input, RuleFailure failure)
     {
         var at = input.Text!.GetLinePosition(failure.Span.Start);
-        return $"{input.Path}({at.Line},{at.Column})";
+        return $"{DisplayName.Of(input.Path)}({at.Line},{at.Column})";
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ internal static class CheckRunner
                 if (done.Error is not null)
                 {
                     failures++;
-                    messages.WriteLine($"attribution: {done.Path}: {done.Error}");
+                    messages.WriteLine($"attribution: {DisplayName.Of(done.Path)}: {done.Error}");
                     writer.WriteFailure(new InputFailure(done.Path, done.Error));
                     return;
                 }
@@ -273,7 +273,7 @@ internal static class ReportRunner
                     if (done.Row.Error is not null)
                     {
                         failures++;
-                        messages.WriteLine($"attribution: {done.Row.Path}: {done.Row.Error}");
+                        messages.WriteLine($"attribution: {DisplayName.Of(done.Row.Path)}: {done.Row.Error}");
                     }
 
                     writer.WriteStory(done.Row);

@@ -3,6 +3,7 @@ using System.Text;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
 using Attribution.Analysis.Inputs;
+using Attribution.Reporting;
 
 namespace Attribution.Cli;
 
@@ -24,14 +25,14 @@ internal static class Fixer
         {
             if (input.Text is null)
             {
-                error.WriteLine($"attribution: {input.Path}: {input.Error}");
+                error.WriteLine($"attribution: {DisplayName.Of(input.Path)}: {input.Error}");
                 code = ExitCodes.UsageOrInput;
                 continue;
             }
 
             if (input.ConfigPath != input.Path || !File.Exists(input.Path))
             {
-                error.WriteLine($"attribution: {input.Path}: only story files can be fixed in place (not archive records or standard input)");
+                error.WriteLine($"attribution: {DisplayName.Of(input.Path)}: only story files can be fixed in place (not archive records or standard input)");
                 continue;
             }
 
@@ -60,7 +61,7 @@ internal static class Fixer
             // Overlapping fixes cannot both be right: the file is left alone and the user told why.
             if (chosen.Zip(chosen.Skip(1)).FirstOrDefault(pair => pair.First.Span.End > pair.Second.Span.Start) is ({ } first, { } second))
             {
-                error.WriteLine($"attribution: {input.Path}: fixes at {first.Span} and {second.Span} overlap; the file was not changed");
+                error.WriteLine($"attribution: {DisplayName.Of(input.Path)}: fixes at {first.Span} and {second.Span} overlap; the file was not changed");
                 code = ExitCodes.ErrorDiagnostics;
                 continue;
             }
@@ -82,7 +83,7 @@ internal static class Fixer
             }
             else if (check)
             {
-                output.WriteLine($"{input.Path}: {chosen.Count} fix(es) pending");
+                output.WriteLine($"{DisplayName.Of(input.Path)}: {chosen.Count} fix(es) pending");
             }
 
             if (writes)
@@ -94,7 +95,7 @@ internal static class Fixer
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     // A read-only file or folder, a full disk: this story keeps its text and the others are still fixed.
-                    error.WriteLine($"attribution: {input.Path}: the fixes could not be written: {ex.Message}");
+                    error.WriteLine($"attribution: {DisplayName.Of(input.Path)}: the fixes could not be written: {ex.Message}");
                     code = ExitCodes.UsageOrInput;
                     continue;
                 }

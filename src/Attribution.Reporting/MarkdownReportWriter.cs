@@ -37,7 +37,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             }
 
             var p = source.GetLinePosition(d.Span.Start);
-            list.Add(string.Create(CultureInfo.InvariantCulture, $"- `{source.Path}` line {p.Line}, column {p.Column} ({JsonReportWriter.SeverityName(d.Severity)}): {Escape(d.Message)}"));
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"- {Code(source.Path)} line {p.Line}, column {p.Column} ({JsonReportWriter.SeverityName(d.Severity)}): {Escape(d.Message)}"));
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             _out.WriteLine();
             foreach (var f in _failures)
             {
-                _out.WriteLine($"- `{f.Path}`: {Escape(f.Message)}");
+                _out.WriteLine($"- {Code(f.Path)}: {Escape(f.Message)}");
             }
         }
 
@@ -100,4 +100,11 @@ public sealed class MarkdownReportWriter : IReportWriter
     }
 
     private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+
+    // A path as Markdown code: control characters escaped, and a backtick in it kept by a double-backtick span.
+    private static string Code(string path)
+    {
+        var shown = DisplayName.Of(path);
+        return shown.Contains('`', StringComparison.Ordinal) ? $"`` {shown} ``" : $"`{shown}`";
+    }
 }

@@ -418,7 +418,8 @@ public sealed class InputReader
         try
         {
             using var stream = open();
-            using var buffer = new MemoryStream();
+            // Sized from the file when it says its length, so a large story is not copied through each doubling.
+            using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Clamp(stream.Length + 1, 0, MaxDocumentBytes + 1) : 0);
             var chunk = new byte[81920];
             int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)

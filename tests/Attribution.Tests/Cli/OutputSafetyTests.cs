@@ -108,6 +108,23 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(expected, File.ReadAllBytes(story));
     }
 
+    [SkippableFact]
+    public void A_file_name_with_control_characters_is_shown_escaped()
+    {
+        Requires.Platform(!OperatingSystem.IsWindows(), "such names cannot be made there");
+        var folder = Path.Combine(_temp.Root, "names");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a\u001b[31mred\nb.txt"), "Vance claimed the budget was padded.\n");
+
+        var (_, text, _) = CliRunner.Run("check", folder);
+        var (_, markdown, _) = CliRunner.Run("check", folder, "--format", "markdown");
+
+        Assert.Contains("a\\x1b[31mred\\nb.txt(1,7): warning AT4001", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text);
+        Assert.Contains("a\\x1b[31mred\\nb.txt` line 1, column 7", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', markdown);
+    }
+
     private static string HardLink(string existing, string link)
     {
         using var ln = Process.Start("ln", [existing, link]);
