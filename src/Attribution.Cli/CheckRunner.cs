@@ -193,6 +193,20 @@ internal static class CheckRunner
     // worker and be copied by every collection they stay for.
     private static Done Finish(CheckRun run, JsonReportWriter? json, bool keep, InputDocument loaded, long ordinal)
     {
+        try
+        {
+            return FinishWithin(run, json, keep, loaded, ordinal);
+        }
+        catch (OutOfMemoryException)
+        {
+            // A story too large for the memory the process may use: its error, not the run's end. What it
+            // allocated is garbage now, and the next story has the memory again.
+            return new Done(loaded.Path, loaded.Size, InputReader.OutOfMemory, null, null, 0, 0);
+        }
+    }
+
+    private static Done FinishWithin(CheckRun run, JsonReportWriter? json, bool keep, InputDocument loaded, long ordinal)
+    {
         var (input, analysis) = run.TryAnalyze(loaded, ordinal);
         if (analysis is null)
         {

@@ -193,7 +193,7 @@ public sealed class JsonReportWriter : IReportWriter
             if (!textWritten)
             {
                 // A slice of the story: no string per quotation, unless it has several parts.
-                json.WriteString(Names.Text, quote.Spans.Length == 1 ? source[quote.Span] : source.ToString(quote.Spans));
+                WriteText(json, quote.Spans.Length == 1 ? source[quote.Span] : source.ToString(quote.Spans));
             }
 
             // A continuation ('"A," she said. "B."') has no cue or speaker of its own; it names the quotation it
@@ -514,8 +514,36 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNumber(Names.End, at.End);
         }
 
-        json.WriteString(Names.Text, source[s]);
+        WriteText(json, source[s]);
         json.WriteEndObject();
+    }
+
+    // Text longer than this is written in segments, each flushed on: escaping a whole 60 MB quotation at once
+    // asked for a buffer of up to six times its length.
+    private const int TextSegment = 1 << 16;
+
+    // "text": the characters, in segments when they are long, so the writer's buffer stays small.
+    private static void WriteText(Utf8JsonWriter json, ReadOnlySpan<char> text)
+    {
+        if (text.Length <= TextSegment)
+        {
+            json.WriteString(Names.Text, text);
+            return;
+        }
+
+        json.WritePropertyName(Names.Text);
+        while (text.Length > 0)
+        {
+            var length = Math.Min(TextSegment, text.Length);
+            if (length < text.Length && char.IsHighSurrogate(text[length - 1]))
+            {
+                length--; // a surrogate pair stays in one segment
+            }
+
+            json.WriteStringValueSegment(text[..length], isFinalSegment: length == text.Length);
+            text = text[length..];
+            json.Flush();
+        }
     }
 
     // "q12": the id of a quotation; a property when name is given, else an array value. The first ids are

@@ -384,7 +384,21 @@ public sealed class InputReader
         {
             return InputDocument.Failed(document.Path, ex.Message); // markup nested too deeply to read in bounded time, say
         }
+        catch (InsufficientMemoryException)
+        {
+            return InputDocument.Failed(document.Path, OutOfMemory);
+        }
+        catch (OutOfMemoryException)
+        {
+            return InputDocument.Failed(document.Path, OutOfMemory);
+        }
     }
+
+    /// <summary>
+    /// Why a document was not analysed when the memory this process may use ran out on it (a container's limit,
+    /// DOTNET_GCHeapHardLimit): its own garbage is gone with it, and the run goes on with the next.
+    /// </summary>
+    public const string OutOfMemory = "needs more memory than this process may use (a limit of its container or of DOTNET_GCHeapHardLimit); not analysed: split it, or allow more memory";
 
     private static InputDocument InterpretText(InputDocument document, SourceText decoded, InputFormat format)
     {
@@ -437,6 +451,10 @@ public sealed class InputReader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return InputDocument.Failed(path, ReasonNotRead(ex));
+        }
+        catch (OutOfMemoryException)
+        {
+            return InputDocument.Failed(path, OutOfMemory);
         }
     }
 
