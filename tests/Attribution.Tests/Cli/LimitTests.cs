@@ -107,6 +107,52 @@ public sealed class LimitTests : IDisposable
         Assert.Contains("\"findings\"", File.ReadAllText(baseline), StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [Trait("Category", "Slow")]
+    [InlineData("quotation")]
+    [InlineData("html")]
+    public void Under_a_heap_hard_limit_a_hostile_story_ends_with_a_result_or_a_clear_error(string kind)
+    {
+        Requires.Platform(OperatingSystem.IsLinux(), "bash and the runtime's heap limit as Linux containers set it");
+        var cli = Path.Combine(AppContext.BaseDirectory, "attribution.dll");
+        var good = _temp.Write("good.txt", "Vance claimed the budget was padded.\n");
+        string story;
+        if (kind == "quotation")
+        {
+            // A 60 MB quotation: its text was escaped for JSON in one piece, and the run aborted with exit 134.
+            story = Path.Combine(_temp.Root, "quote.txt");
+            using var writer = new StreamWriter(story);
+            writer.Write('"');
+            for (var i = 0; i < 2_500_000; i++)
+            {
+                writer.Write("the plan is working and ");
+            }
+
+            writer.Write("\" she said.\n");
+        }
+        else
+        {
+            // 1.2 million elements: the tree took 1.7 GB.
+            story = _temp.Write("bold.html", "<html><body>" + string.Concat(Enumerable.Repeat("<p><b><i>", 400_000)));
+        }
+
+        var json = Path.Combine(_temp.Root, "out.json");
+        var code = Bash($"DOTNET_GCHeapHardLimit=0x30000000 dotnet '{cli}' check '{story}' '{good}' --format json -o '{json}' 2>'{_temp.Root}/err.txt'");
+        var stderr = File.ReadAllText(Path.Combine(_temp.Root, "err.txt"));
+
+        Assert.True(code == (kind == "html" ? 2 : 0), $"exit {code}: {stderr}");
+        var report = File.ReadAllText(json);
+        Assert.Contains("good.txt", report, StringComparison.Ordinal); // the good story beside it is not lost
+        if (kind == "html")
+        {
+            Assert.Contains("HTML with more than 100,000 elements", stderr, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("\"the plan is working and the plan", report, StringComparison.Ordinal);
+        }
+    }
+
     private static int Bash(string script)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = false };
