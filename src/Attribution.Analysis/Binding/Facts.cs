@@ -14,12 +14,55 @@ public sealed record QuoteFacts
 
     private string? _text;
 
-    /// <summary>The quoted or reported words (the parts of a split quotation joined by a space).</summary>
+    /// <summary>
+    /// The quoted or reported words (the parts of a split quotation joined by a space), at most
+    /// <see cref="MaxRuleText"/> characters of them: rules read the first million characters of a longer one.
+    /// </summary>
     public string Text
     {
         // Cut from the story when a rule first reads it (most never do).
-        get => _text ??= Source?.ToString(Parts) ?? "";
+        get => _text ??= Source is null ? "" : Cut(Source, Parts);
         init => _text = value;
+    }
+
+    /// <summary>
+    /// The most characters of a quotation a rule reads. A real quotation is a few hundred; the limit bounds the
+    /// memory and time of every rule on a pathological one (an unclosed mark before a 60 MB paragraph).
+    /// </summary>
+    public const int MaxRuleText = 1_000_000;
+
+    // The parts joined by a space, as SourceText.ToString(parts) joins them, stopping at MaxRuleText characters
+    // (never inside a surrogate pair) without building the rest.
+    private static string Cut(Attribution.Text.SourceText source, System.Collections.Immutable.ImmutableArray<Attribution.Text.TextSpan> parts)
+    {
+        var total = parts.Sum(p => p.Length) + Math.Max(0, parts.Length - 1);
+        if (total <= MaxRuleText)
+        {
+            return source.ToString(parts);
+        }
+
+        var sb = new System.Text.StringBuilder(MaxRuleText);
+        foreach (var part in parts)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            var take = Math.Min(part.Length, MaxRuleText - sb.Length);
+            if (take > 0 && take < part.Length && char.IsHighSurrogate(source.Text[part.Start + take - 1]))
+            {
+                take--;
+            }
+
+            sb.Append(source.Text, part.Start, Math.Max(0, take));
+            if (sb.Length >= MaxRuleText - 1)
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The story <see cref="Text"/> is cut from.</summary>

@@ -74,6 +74,20 @@ public sealed class LimitTests : IDisposable
     }
 
     [Fact]
+    public void Rules_read_at_most_a_million_characters_of_a_quotation()
+    {
+        var pack = Path.Combine(_temp.Root, "length");
+        Directory.CreateDirectory(pack);
+        File.WriteAllText(Path.Combine(pack, "NR0001.Length.yml"), "id: NR0001\ntitle: Length\ncategory: Style\nseverity: warning\nscope: quote\nwhen: \"quote.Text.Length == 1000000\"\nmessage: \"at the limit\"\n");
+        var story = _temp.Write("long.txt", "\"" + string.Concat(Enumerable.Repeat("the plan is working and ", 60_000)) + "\" she said.\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("check", story, "--rules", pack);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("warning NR0001: at the limit", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rule_over_its_time_budget_in_a_story_is_stopped_there_and_reported()
     {
         var story = string.Join("\n\n", Enumerable.Range(0, 200).Select(i => $"\"Point {i} stands,\" Vance claimed."));
