@@ -94,13 +94,27 @@ public static class FuzzTargets
         // A split quotation's parts may enclose another attribution ("…," she said, adding that …, "…").
         var parts = new List<TextSpan>();
         var previousStart = 0;
-        foreach (var quote in analysis.Document.Quotations)
+        var quotations = analysis.Document.Quotations;
+        foreach (var quote in quotations)
         {
             foreach (var part in quote.Spans)
             {
                 Inside(part, source.Length, "quotation part");
                 Inside(source.ToOriginal(part), source.Original.Length, "quotation part in the file");
-                parts.Add(part);
+            }
+
+            // A quotation inside another's reported words ("within") lies inside that one's span; the others do
+            // not overlap.
+            if (quote.Within >= 0)
+            {
+                if (quote.Within >= quotations.Length || !quotations[quote.Within].Span.Contains(quote.Span))
+                {
+                    throw new InvalidOperationException($"quotation at {quote.Span} is within one that does not hold it");
+                }
+            }
+            else
+            {
+                parts.AddRange(quote.Spans);
             }
 
             if (quote.Span.Start < previousStart)

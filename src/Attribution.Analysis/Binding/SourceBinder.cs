@@ -357,7 +357,12 @@ public sealed class SourceBinder
         // ("the union" after "The union said").
         private int EntityNamed(string possessor, int position)
         {
-            var words = possessor.Split(' ');
+            var words = possessor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0 || words[^1].Length == 0)
+            {
+                return -1; // "'s" on its own names nobody
+            }
+
             var last = words[^1];
             if (char.IsUpper(last[0]) && LatestPerson(last, null) is var person and >= 0 && _entities[person].Mentions[0].Span.Start < position)
             {
