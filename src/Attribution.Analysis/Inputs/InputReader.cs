@@ -440,7 +440,7 @@ public sealed class InputReader
             {
                 if (buffer.Length + n > MaxDocumentBytes)
                 {
-                    return InputDocument.Failed(path, $"larger than {MaxDocumentBytes / (1024 * 1024)} MB; split it or raise the limit");
+                    return InputDocument.Failed(path, $"larger than {MaxDocumentBytes / (1024 * 1024)} MB, the limit of one story; split it");
                 }
 
                 buffer.Write(chunk, 0, n);
