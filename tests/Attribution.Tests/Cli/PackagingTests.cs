@@ -123,6 +123,11 @@ public sealed class PackagingTests
             {
                 var stats = Run(work.FullName, exe, new Dictionary<string, string> { ["ATTRIBUTION_RUNTIME_STATS"] = "1" }, "check", samples);
                 Assert.Contains("gen0 budget up to 16 MB", stats.Output, StringComparison.Ordinal);
+
+                // It starts and works in an address space of 1 GB (ulimit -v), as a small container gives it.
+                var limited = Run(work.FullName, "bash", "-c", $"ulimit -v 1048576 && '{exe}' check '{samples}' --format json");
+                Assert.True(limited.Code == 0, limited.Output);
+                Assert.Equal(CliRunner.Run(["check", samples, "--format", "json"]).Stdout, limited.Stdout);
             }
         }
         finally
