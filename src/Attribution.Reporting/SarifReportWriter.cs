@@ -165,64 +165,15 @@ public sealed class SarifReportWriter : IReportWriter
         _json.WriteStartArray("rules");
         foreach (var rule in _pack.Diagnostics)
         {
-            _json.WriteStartObject();
-            _json.WriteString("id", rule.Id);
-            _json.WriteString("name", rule.Name);
-            _json.WriteStartObject("shortDescription");
-            _json.WriteString("text", rule.Title);
-            _json.WriteEndObject();
             // GitHub code scanning requires a full description; a rule without a standard gives its title.
-            _json.WriteStartObject("fullDescription");
-            _json.WriteString("text", rule.Standard.Length > 0 ? rule.Standard : rule.Title);
-            _json.WriteEndObject();
-
-            _json.WriteString("helpUri", HelpUri(rule.Id, rule.HelpUri));
-
-            _json.WriteStartObject("help");
-            _json.WriteString("text", rule.Standard.Length > 0 ? rule.Standard : rule.Title);
-            if (RuleHelp.Markdown(rule) is { } page)
-            {
-                _json.WriteString("markdown", page);
-            }
-
-            _json.WriteEndObject();
-
-            _json.WriteStartObject("defaultConfiguration");
-            _json.WriteString("level", Level(rule.DefaultSeverity));
-            _json.WriteBoolean("enabled", rule.DefaultSeverity != Severity.None);
-            _json.WriteEndObject();
-            _json.WriteStartObject("properties");
-            _json.WriteString("category", rule.Category);
-            _json.WriteEndObject();
-            _json.WriteEndObject();
+            var description = rule.Standard.Length > 0 ? rule.Standard : rule.Title;
+            WriteDescriptor(new Descriptor(rule.Id, rule.Name, rule.Title, description, HelpUri(rule.Id, rule.HelpUri), RuleHelp.Markdown(rule), rule.DefaultSeverity, rule.Category));
         }
 
         // The engine's own finding in a story: a suppression comment naming no rule.
-        _json.WriteStartObject();
-        _json.WriteString("id", LoadError.UnknownNameId);
-        _json.WriteString("name", "UnknownRuleInSuppression");
-        _json.WriteStartObject("shortDescription");
-        _json.WriteString("text", "Suppression comment or configuration key names no rule");
-        _json.WriteEndObject();
-        _json.WriteStartObject("fullDescription");
-        _json.WriteString("text", "A suppression comment or .editorconfig key names a rule, category, option or directive that does not exist, so it changes nothing.");
-        _json.WriteEndObject();
-        _json.WriteString("helpUri", HelpUri(LoadError.UnknownNameId, ""));
-        _json.WriteStartObject("help");
-        _json.WriteString("text", "A suppression comment or .editorconfig key names a rule, category, option or directive that does not exist, so it changes nothing.");
-        if (RuleHelp.Markdown(LoadError.UnknownNameId, "", null) is { } enginePage)
-        {
-            _json.WriteString("markdown", enginePage);
-        }
-
-        _json.WriteEndObject();
-        _json.WriteStartObject("defaultConfiguration");
-        _json.WriteString("level", "warning");
-        _json.WriteEndObject();
-        _json.WriteStartObject("properties");
-        _json.WriteString("category", "Engine");
-        _json.WriteEndObject();
-        _json.WriteEndObject();
+        const string Unknown = "A suppression comment or .editorconfig key names a rule, category, option or directive that does not exist, so it changes nothing.";
+        WriteDescriptor(new Descriptor(LoadError.UnknownNameId, "UnknownRuleInSuppression", "Suppression comment or configuration key names no rule", Unknown,
+            HelpUri(LoadError.UnknownNameId, ""), RuleHelp.Markdown(LoadError.UnknownNameId, "", null), Severity.Warning, "Engine"));
 
         _json.WriteEndArray();
         _json.WriteEndObject();
@@ -271,6 +222,39 @@ public sealed class SarifReportWriter : IReportWriter
         Severity.Suggestion => "note",
         _ => "none",
     };
+
+    private sealed record Descriptor(string Id, string Name, string Title, string Description, string HelpUri, string? Markdown, Severity Level, string Category);
+
+    // A reportingDescriptor: names, descriptions, help (text, page, address), default level and category.
+    private void WriteDescriptor(Descriptor rule)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("id", rule.Id);
+        _json.WriteString("name", rule.Name);
+        _json.WriteStartObject("shortDescription");
+        _json.WriteString("text", rule.Title);
+        _json.WriteEndObject();
+        _json.WriteStartObject("fullDescription");
+        _json.WriteString("text", rule.Description);
+        _json.WriteEndObject();
+        _json.WriteString("helpUri", rule.HelpUri);
+        _json.WriteStartObject("help");
+        _json.WriteString("text", rule.Description);
+        if (rule.Markdown is { } page)
+        {
+            _json.WriteString("markdown", page);
+        }
+
+        _json.WriteEndObject();
+        _json.WriteStartObject("defaultConfiguration");
+        _json.WriteString("level", Level(rule.Level));
+        _json.WriteBoolean("enabled", rule.Level != Severity.None);
+        _json.WriteEndObject();
+        _json.WriteStartObject("properties");
+        _json.WriteString("category", rule.Category);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
 
     /// <summary>The absolute help address of rule <paramref name="id"/>: its own when absolute, else under <see cref="HelpBase"/>.</summary>
     public string HelpUri(string id, string ownHelpUri)
