@@ -298,6 +298,11 @@ internal static class ReportRunner
             writer.Complete(report);
         }
 
+        foreach (var note in report.Notes)
+        {
+            messages.WriteLine($"attribution: {note}");
+        }
+
         return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig : failures > 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
     }
 }

@@ -202,6 +202,17 @@ public sealed class ArchiveReport
     /// <summary>The whole archive.</summary>
     public Tally Totals { get; } = new();
 
+    /// <summary>Stories that lack the field they are grouped by (no desk, no author, no date a month can be read from).</summary>
+    public int Ungrouped { get; private set; }
+
+    /// <summary>
+    /// What a reader must know about the groups, said out loud: "412 of 2,225 stories have no desk" when some
+    /// lack the field (empty when none do, or without grouping).
+    /// </summary>
+    public IReadOnlyList<string> Notes =>
+        Ungrouped == 0 ? []
+            : [$"{Ungrouped.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of {Totals.Stories.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {(Totals.Stories == 1 ? "story has" : "stories have")} no {(Grouping == ArchiveGrouping.Month ? "date a month can be read from" : Grouping.ToString().ToLowerInvariant())}; they are grouped under \"(no {(Grouping == ArchiveGrouping.Month ? "date" : Grouping.ToString().ToLowerInvariant())})\""];
+
     /// <summary>The groups in key order (empty without grouping).</summary>
     public IEnumerable<KeyValuePair<string, Tally>> Groups => _groups;
 
@@ -213,6 +224,11 @@ public sealed class ArchiveReport
         if (Grouping != ArchiveGrouping.None)
         {
             var key = row.GroupKey(Grouping);
+            if (key.StartsWith("(no ", StringComparison.Ordinal))
+            {
+                Ungrouped++;
+            }
+
             if (!_groups.TryGetValue(key, out var group))
             {
                 _groups[key] = group = new Tally();

@@ -191,6 +191,13 @@ public sealed class JsonArchiveWriter : IArchiveReportWriter
         }
 
         _json.WriteEndArray();
+        _json.WriteStartArray("notes");
+        foreach (var note in report.Notes)
+        {
+            _json.WriteStringValue(note);
+        }
+
+        _json.WriteEndArray();
         _json.WriteStartObject("totals");
         WriteCounts(report.Totals);
         _json.WriteEndObject();
@@ -283,7 +290,15 @@ public sealed class HtmlArchiveWriter : IArchiveReportWriter
 
         if (report.Grouping != ArchiveGrouping.None)
         {
-            w.Write($"<h2>By {ArchiveColumns.GroupName(report.Grouping)}</h2>\n<div class=\"wide\"><table class=\"sources\">\n");
+            w.Write($"<h2>By {ArchiveColumns.GroupName(report.Grouping)}</h2>\n");
+            foreach (var note in report.Notes)
+            {
+                w.Write("<p class=\"note\">");
+                Encoder.Encode(w, note);
+                w.Write("</p>\n");
+            }
+
+            w.Write("<div class=\"wide\"><table class=\"sources\">\n");
             WriteHeader(w, ArchiveColumns.GroupName(report.Grouping), skipStories: false);
             foreach (var (key, tally) in report.Groups)
             {

@@ -47,8 +47,11 @@ public sealed class ReportTests : IDisposable
     {
         var archive = WriteArchive();
 
-        var (code, csv, _) = CliRunner.Run("report", archive, "--by", "desk");
+        var (code, csv, stderr) = CliRunner.Run("report", archive, "--by", "desk");
         Assert.Equal(0, code);
+
+        // A grouping field some stories lack is said out loud, on stderr and in the JSON and HTML reports.
+        Assert.Contains("attribution: 1 of 4 stories have no desk; they are grouped under \"(no desk)\"", stderr, StringComparison.Ordinal);
         var lines = csv.TrimEnd().Split("\r\n");
         Assert.StartsWith("desk,stories,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("(no desk),1,", lines[1], StringComparison.Ordinal);
@@ -59,6 +62,8 @@ public sealed class ReportTests : IDisposable
         var (_, json, _) = CliRunner.Run("report", archive, "--by", "month", "--format", "json");
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal("month", root.GetProperty("by").GetString());
+        Assert.Equal(["1 of 4 stories have no date a month can be read from; they are grouped under \"(no date)\""], root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Contains("stories have no date", CliRunner.Run("report", archive, "--by", "month", "--format", "html").Stdout, StringComparison.Ordinal);
         Assert.Equal(["(no date)", "2025-03", "2025-04"], root.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
         Assert.Equal(4, root.GetProperty("stories").GetArrayLength());
         Assert.Equal("metro", root.GetProperty("stories")[0].GetProperty("desk").GetString());
