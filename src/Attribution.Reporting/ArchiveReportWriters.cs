@@ -27,6 +27,14 @@ internal static class ArchiveColumns
 
     public static readonly SourceType[] Types = [SourceType.Named, SourceType.Official, SourceType.Anonymous, SourceType.Document, SourceType.Unknown];
 
+    /// <summary>The values as a page shows them to people: the share as a percentage with one decimal, as everywhere else.</summary>
+    public static string[] Shown(Tally t)
+    {
+        var values = Values(t);
+        values[Array.IndexOf(Names, "anonymous_share")] = SourceMix.Percent(t.AnonymousShare);
+        return values;
+    }
+
     public static string[] Values(Tally t) =>
     [
         Int(t.Stories), Int(t.Unreadable), Int(t.Quotes), Int(t.Unattributed), Int(t.Sources),
@@ -280,7 +288,7 @@ public sealed class HtmlArchiveWriter : IArchiveReportWriter
         HtmlReportWriter.WriteHead(w, "Attribution archive report", ".wide { overflow-x: auto; } .wide table.sources { font-size: .8rem; } .wide th { vertical-align: bottom; } .wide td:first-child { min-width: 12rem; overflow-wrap: anywhere; } tr.total td { border-top: 2px solid #999; font-weight: bold; }\n");
         w.Write("<header>\n<h1>Attribution archive report</h1>\n<p class=\"summary\">");
         var summary = $"{"story".ToQuantity(t.Stories)}: {"quote".ToQuantity(t.Quotes)} ({t.Unattributed} unattributed) from {"source".ToQuantity(t.Sources)}; "
-            + $"anonymous share {t.AnonymousShare.ToString("P1", CultureInfo.InvariantCulture)}, {"anonymous source".ToQuantity(t.UnexplainedAnonymous)} without a reason; "
+            + $"anonymous share {SourceMix.Percent(t.AnonymousShare)}, {"anonymous source".ToQuantity(t.UnexplainedAnonymous)} without a reason; "
             + t.Findings()
             + (t.Unreadable > 0 ? $"; {"input".ToQuantity(t.Unreadable)} could not be read." : ".");
         Encoder.Encode(w, summary);
@@ -346,7 +354,7 @@ public sealed class HtmlArchiveWriter : IArchiveReportWriter
 
     private static void WriteCells(TextWriter w, Tally tally, bool skipStories)
     {
-        foreach (var value in ArchiveColumns.Values(tally).Skip(skipStories ? 1 : 0))
+        foreach (var value in ArchiveColumns.Shown(tally).Skip(skipStories ? 1 : 0))
         {
             w.Write($"<td class=\"n\">{value}</td>");
         }
