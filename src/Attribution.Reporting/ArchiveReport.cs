@@ -178,7 +178,16 @@ public sealed record StoryFields(string Desk, string Author, string Date)
             return $"{date[..4]}-{date[5..7]}";
         }
 
-        return DateTime.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)
+        // RFC 1123 and ISO dates with an offset, "7 December 2026" and the like: the month on the writer's clock, as
+        // written (not moved to this machine's zone). RSS's RFC 822 zone names (EST, PDT, UT) are dropped first.
+        var trimmed = date.Trim();
+        var space = trimmed.LastIndexOf(' ');
+        if (space > 0 && trimmed.Length - space - 1 is >= 1 and <= 4 && trimmed.AsSpan(space + 1).ContainsAnyExceptInRange('A', 'Z') is false)
+        {
+            trimmed = trimmed[..space];
+        }
+
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed.ToString("yyyy-MM", CultureInfo.InvariantCulture)
             : null;
     }

@@ -75,6 +75,21 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(root.GetProperty("totals").GetProperty("quotes").GetInt32(), root.GetProperty("stories").EnumerateArray().Sum(s => s.GetProperty("quotes").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("2026-12-07", "2026-12")]
+    [InlineData("20261207T040300Z", "2026-12")]
+    [InlineData("2026-12-01T00:30:00+01:00", "2026-12")]
+    [InlineData("Tue, 01 Dec 2026 00:30:00 +0100", "2026-12")]
+    [InlineData("Mon, 30 Nov 2026 23:30:00 -0500", "2026-11")]
+    [InlineData("Mon, 7 Dec 2026 04:03:00 EST", "2026-12")]
+    [InlineData("Tue, 1 Dec 2026 01:00:00 PST", "2026-12")]
+    [InlineData("Mon, 07 Dec 2026 04:03:00 GMT", "2026-12")]
+    [InlineData("7 December 2026", "2026-12")]
+    [InlineData("Dec. 7, 2026", "2026-12")]
+    [InlineData("someday", null)]
+    public void Months_are_read_from_iso_rss_and_written_dates_on_the_writers_clock(string date, string? month) =>
+        Assert.Equal(month, Attribution.Reporting.StoryFields.Month(date));
+
     [Fact]
     public void Html_report_escapes_story_ids_and_lists_groups()
     {
