@@ -42,7 +42,7 @@ internal sealed class DiagnosticEvaluator
         var quoteFacts = BuildQuoteFacts(doc, sources, quoteSources);
         var article = BuildArticleFacts(doc, sources, quoteSources);
         // Suppression comments live in the file as written; a finding is covered when its place there is.
-        var found = Suppressions.Find(doc.Source.Original, id => _pack.Find(id) is not null || id.StartsWith("AT000", StringComparison.OrdinalIgnoreCase) && id.Length == 6, out var problems);
+        var found = Suppressions.Find(doc.Source.Original, id => _pack.Find(id) is not null || id.Equals(LoadError.DiagnosticId, StringComparison.OrdinalIgnoreCase) || id.Equals(LoadError.UnknownNameId, StringComparison.OrdinalIgnoreCase), out var problems);
         Func<string, TextSpan, SuppressionRegion?> suppressions = (id, span) =>
         {
             if (found.Count == 0)

@@ -57,10 +57,6 @@ public static class FileReplacer
         return new Replacement(stream, temp, destination, target is { Exists: true });
     }
 
-    /// <summary>True when <paramref name="fileName"/> is one of the temporary files this class writes.</summary>
-    public static bool IsTemporary(string fileName) =>
-        fileName.StartsWith('.') && fileName.EndsWith(".tmp", StringComparison.Ordinal) && fileName.Contains(Marker, StringComparison.Ordinal);
-
     // Deletes the temporary files of `destination` whose process is gone (a run killed while writing).
     private static void CleanStale(string destination)
     {

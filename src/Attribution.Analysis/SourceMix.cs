@@ -10,37 +10,11 @@ namespace Attribution.Analysis;
 /// </summary>
 public readonly record struct SourceMix(int Named, int Official, int Anonymous, int Document, int Unknown)
 {
-    /// <summary>Every source.</summary>
-    public int Total => Named + Official + Anonymous + Document + Unknown;
-
     /// <summary>The sources who could speak on the record: named, official and anonymous.</summary>
     public int Speaking => Named + Official + Anonymous;
 
     /// <summary>Anonymous sources as a share of <see cref="Speaking"/>, 0 when there are none.</summary>
     public double AnonymousShare => Speaking == 0 ? 0 : (double)Anonymous / Speaking;
-
-    /// <summary>The count of one type.</summary>
-    public int OfType(SourceType type) => type switch
-    {
-        SourceType.Named => Named,
-        SourceType.Official => Official,
-        SourceType.Anonymous => Anonymous,
-        SourceType.Document => Document,
-        _ => Unknown,
-    };
-
-    /// <summary>Counts <paramref name="sources"/> by type.</summary>
-    public static SourceMix Of(IEnumerable<Source> sources)
-    {
-        ArgumentNullException.ThrowIfNull(sources);
-        var byType = new int[5];
-        foreach (var s in sources)
-        {
-            byType[(int)s.Type]++;
-        }
-
-        return FromCounts(byType);
-    }
 
     /// <summary>A mix from counts indexed by <see cref="SourceType"/>.</summary>
     public static SourceMix FromCounts(IReadOnlyList<int> byType)

@@ -46,9 +46,6 @@ public static class Suppressions
         Restore,
     }
 
-    /// <summary>The suppression regions of <paramref name="text"/>, ignoring unknown IDs.</summary>
-    public static List<SuppressionRegion> Find(string text) => Find(text, null, out _);
-
     /// <summary>
     /// The suppression regions of <paramref name="text"/>; comments naming an ID that <paramref name="isKnown"/>
     /// refuses, or an unknown directive, are listed in <paramref name="problems"/>.

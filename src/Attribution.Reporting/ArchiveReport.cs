@@ -54,11 +54,8 @@ public sealed class Tally
     /// <summary>Active findings of a severity (suppressed and baselined ones excluded, as in <c>check</c>).</summary>
     public int OfSeverity(Severity severity) => _bySeverity[(int)severity];
 
-    /// <summary>The sources by type.</summary>
-    public SourceMix Mix => SourceMix.FromCounts(_byType);
-
     /// <summary>Anonymous sources as a share of named, official and anonymous ones (<see cref="SourceMix.AnonymousShare"/>).</summary>
-    public double AnonymousShare => Mix.AnonymousShare;
+    public double AnonymousShare => SourceMix.FromCounts(_byType).AnonymousShare;
 
     /// <summary>Adds one analysed story.</summary>
     public void Add(DocumentAnalysis analysis)
@@ -139,6 +136,15 @@ public sealed record StoryRow(string Path, StoryFields Fields, Tally Counts, str
         counts.AddUnreadable();
         return new StoryRow(path, StoryFields.From(metadata), counts, error, []);
     }
+
+    /// <summary>True when the story lacks the field <paramref name="grouping"/> groups by (no desk, author or readable date).</summary>
+    public bool Lacks(ArchiveGrouping grouping) => grouping switch
+    {
+        ArchiveGrouping.Desk => Fields.Desk.Length == 0,
+        ArchiveGrouping.Author => Fields.Author.Length == 0,
+        ArchiveGrouping.Month => StoryFields.Month(Fields.Date) is null,
+        _ => false,
+    };
 
     /// <summary>The story's group under <paramref name="grouping"/>.</summary>
     public string GroupKey(ArchiveGrouping grouping) => grouping switch
@@ -233,7 +239,7 @@ public sealed class ArchiveReport
         if (Grouping != ArchiveGrouping.None)
         {
             var key = row.GroupKey(Grouping);
-            if (key.StartsWith("(no ", StringComparison.Ordinal))
+            if (row.Lacks(Grouping))
             {
                 Ungrouped++;
             }
