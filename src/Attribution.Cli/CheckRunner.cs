@@ -269,6 +269,7 @@ internal static class ReportRunner
     {
         var messages = Messages.For(error, progress);
         var failures = 0;
+        var names = new SourceNames(run.Analyzer.Pack.Lexicons);
         using (writer)
         {
             OrderedParallel.Run(
@@ -278,7 +279,7 @@ internal static class ReportRunner
                     var (input, analysis) = run.TryAnalyze(load(), ordinal);
                     var row = analysis is null
                         ? StoryRow.Unreadable(input.Path, input.Error ?? "could not be read", input.Metadata)
-                        : StoryRow.Of(analysis, input.Metadata);
+                        : StoryRow.Of(analysis, input.Metadata, names);
                     return (Row: row, input.Size);
                 },
                 done =>
@@ -304,5 +305,37 @@ internal static class ReportRunner
         }
 
         return Messages.Finish(run, messages, error) ? ExitCodes.RuleOrConfig : failures > 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+    }
+
+    /// <summary>
+    /// <c>report merge</c>: the rows of the parts' reports, in order, through the same writer and report as a run,
+    /// with the same messages (each story that could not be read, the notes on groups) and exit code.
+    /// </summary>
+    public static int Merge(IEnumerable<StoryRow> rows, IArchiveReportWriter writer, ArchiveReport report, TextWriter error)
+    {
+        var failures = 0;
+        using (writer)
+        {
+            foreach (var row in rows)
+            {
+                if (row.Error is not null)
+                {
+                    failures++;
+                    error.WriteLine($"attribution: {DisplayName.Of(row.Path)}: {row.Error}");
+                }
+
+                writer.WriteStory(row);
+                report.Add(row);
+            }
+
+            writer.Complete(report);
+        }
+
+        foreach (var note in report.Notes)
+        {
+            error.WriteLine($"attribution: {note}");
+        }
+
+        return failures > 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
     }
 }

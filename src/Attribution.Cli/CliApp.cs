@@ -84,68 +84,6 @@ internal static partial class CliApp
         }
     }
 
-    private static Command ReportCommand(CliConsole console, Option<string?> rulesOption, Option<string> inputFormat)
-    {
-        var paths = PathsArgument("Archives (.jsonl), files, folders or - for standard input");
-        var format = FormatOption("Report format", "csv", ArchiveFormats);
-        var by = new Option<string?>("--by")
-        {
-            Description = "Group stories by a record field (desk, author, month of date) or by the folder of their path",
-        };
-        by.AcceptOnlyFromAmong(Groupings);
-        var outputFile = OutputOption();
-        var threads = ThreadsOption();
-        var noProgress = NoProgressOption();
-        var command = new Command("report", "Sourcing over an archive: a row per story (or per desk, author, month), totals and the most-quoted sources")
-        {
-            paths, format, by, outputFile, threads, noProgress,
-        };
-        command.SetAction(parse =>
-        {
-            RunSummary.WarmUp();
-            var pack = LoadPack(parse.GetValue(rulesOption), console.Error);
-            if (pack is null)
-            {
-                return ExitCodes.RuleOrConfig;
-            }
-
-            var opened = new List<FileReplacer.Replacement>();
-            try
-            {
-                if (OpenTarget(parse.GetValue(outputFile), parse.GetValue(paths)!, console, opened) is not { } target)
-                {
-                    return ExitCodes.UsageOrInput;
-                }
-
-                var grouping = parse.GetValue(by) is { } name ? Enum.Parse<ArchiveGrouping>(name, ignoreCase: true) : ArchiveGrouping.None;
-                IArchiveReportWriter writer = parse.GetValue(format) switch
-                {
-                    "json" => new JsonArchiveWriter(target, grouping),
-                    "html" => new HtmlArchiveWriter(Text(target)),
-                    _ => new CsvArchiveWriter(Text(target), grouping),
-                };
-                var run = new CheckRun(new Analyzer(pack), new ConfigurationResolver(pack), null, Severity.Error) { };
-                var inputs = parse.GetValue(paths)!;
-                var documents = Reader(parse, inputFormat, console).ReadPending(inputs);
-                var report = new ArchiveReport(grouping);
-                var workers = parse.GetValue(threads);
-                var code = ProgressDisplay.Wanted(console, target != console.Out, parse.GetValue(noProgress))
-                    ? ProgressDisplay.Run(console.Error, InputReader.EstimateSize(inputs), progress => ReportRunner.Run(run, documents, writer, report, console.Error, workers, progress))
-                    : ReportRunner.Run(run, documents, writer, report, console.Error, workers, null);
-                console.Error.Write(run.Deferred.ToString());
-                return Commit(opened, console) ?? code;
-            }
-            finally
-            {
-                foreach (var replacement in opened)
-                {
-                    replacement.Dispose();
-                }
-            }
-        });
-        return command;
-    }
-
     private static InputReader Reader(ParseResult parse, Option<string> inputFormat, CliConsole console) =>
         new(console.In, Enum.Parse<InputFormat>(parse.GetValue(inputFormat) ?? "auto", ignoreCase: true));
 

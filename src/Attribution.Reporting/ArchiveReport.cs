@@ -103,6 +103,29 @@ public sealed class Tally
     /// <summary>Counts an input that could not be read.</summary>
     public void AddUnreadable() => Unreadable++;
 
+    /// <summary>A tally from the counts a report wrote (<see cref="ArchiveColumns.JsonNames"/>), for merging reports of parts.</summary>
+    internal static Tally FromCounts(Func<string, int> count)
+    {
+        var t = new Tally
+        {
+            Stories = count("stories"),
+            Unreadable = count("unreadable"),
+            Quotes = count("quotes"),
+            Unattributed = count("unattributedQuotes"),
+            Sources = count("sources"),
+            UnexplainedAnonymous = count("anonymousWithoutReason"),
+        };
+        for (var i = 0; i < ArchiveColumns.Types.Length; i++)
+        {
+            t._byType[(int)ArchiveColumns.Types[i]] = count(Analyzer.TypeName(ArchiveColumns.Types[i]));
+        }
+
+        t._bySeverity[(int)Severity.Error] = count("errors");
+        t._bySeverity[(int)Severity.Warning] = count("warnings");
+        t._bySeverity[(int)Severity.Suggestion] = count("suggestions");
+        return t;
+    }
+
     /// <summary>"0 errors, 5 warnings, 4 suggestions".</summary>
     public string Findings() =>
         $"{"error".ToQuantity(OfSeverity(Severity.Error))}, {"warning".ToQuantity(OfSeverity(Severity.Warning))}, {"suggestion".ToQuantity(OfSeverity(Severity.Suggestion))}";
@@ -114,19 +137,19 @@ public sealed class Tally
 /// <param name="Counts">The story's counts (a single story, or a single unreadable input).</param>
 /// <param name="Error">Why the input could not be read, or null.</param>
 /// <param name="Quoted">
-/// Each source's name, type and number of quotations, for the top-sources table; sources known only by a
+/// The sources the story quotes with their canonical names, for the top sources; sources known only by a
 /// pronoun ("he", "I") are left out, as their name means nothing outside the story.
 /// </param>
-public sealed record StoryRow(string Path, StoryFields Fields, Tally Counts, string? Error, ImmutableArray<(string Name, SourceType Type, int Quotes)> Quoted)
+public sealed record StoryRow(string Path, StoryFields Fields, Tally Counts, string? Error, ImmutableArray<QuotedSource> Quoted)
 {
     /// <summary>The row of an analysed story.</summary>
-    public static StoryRow Of(DocumentAnalysis analysis, IReadOnlyDictionary<string, string>? metadata)
+    public static StoryRow Of(DocumentAnalysis analysis, IReadOnlyDictionary<string, string>? metadata, SourceNames names)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(names);
         var counts = new Tally();
         counts.Add(analysis);
-        var quoted = analysis.Sources.Where(s => !s.Facts.IsPronounOnly).Select(s => (s.Name, s.Type, s.Quotes.Length)).ToImmutableArray();
-        return new StoryRow(analysis.Document.Source.Path, StoryFields.From(metadata), counts, null, quoted);
+        return new StoryRow(analysis.Document.Source.Path, StoryFields.From(metadata), counts, null, names.Of(analysis));
     }
 
     /// <summary>The row of an input that could not be read.</summary>
@@ -206,10 +229,13 @@ public sealed record StoryFields(string Desk, string Author, string Date)
 public sealed class ArchiveReport
 {
     private readonly SortedDictionary<string, Tally> _groups = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, SourceType Type), TopSource> _sources = [];
 
-    /// <summary>Starts a report grouped by <paramref name="grouping"/>.</summary>
-    public ArchiveReport(ArchiveGrouping grouping) => Grouping = grouping;
+    /// <summary>Starts a report grouped by <paramref name="grouping"/>; <paramref name="keepStories"/> keeps each source's stories for <see cref="Sources"/>' explanations.</summary>
+    public ArchiveReport(ArchiveGrouping grouping, bool keepStories = false)
+    {
+        Grouping = grouping;
+        Sources = new ArchiveSources(keepStories);
+    }
 
     /// <summary>How the stories are grouped.</summary>
     public ArchiveGrouping Grouping { get; }
@@ -227,6 +253,9 @@ public sealed class ArchiveReport
     public IReadOnlyList<string> Notes =>
         Ungrouped == 0 ? []
             : [$"{Ungrouped.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of {Totals.Stories.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {(Totals.Stories == 1 ? "story has" : "stories have")} no {(Grouping == ArchiveGrouping.Month ? "date a month can be read from" : Grouping.ToString().ToLowerInvariant())}; they are grouped under \"(no {(Grouping == ArchiveGrouping.Month ? "date" : Grouping.ToString().ToLowerInvariant())})\""];
+
+    /// <summary>The archive's sources by canonical name.</summary>
+    public ArchiveSources Sources { get; }
 
     /// <summary>The groups in key order (empty without grouping).</summary>
     public IEnumerable<KeyValuePair<string, Tally>> Groups => _groups;
@@ -252,37 +281,9 @@ public sealed class ArchiveReport
             group.Add(row.Counts);
         }
 
-        foreach (var (name, type, quotes) in row.Quoted)
-        {
-            if (quotes == 0 || type == SourceType.Unknown)
-            {
-                continue;
-            }
-
-            var key = (name.Trim().ToLowerInvariant(), type);
-            if (!_sources.TryGetValue(key, out var top))
-            {
-                _sources[key] = top = new TopSource(name.Trim(), type);
-            }
-
-            top.Quotes += quotes;
-            top.Stories++;
-        }
+        Sources.Add(row.Path, row.Quoted);
     }
 
-    /// <summary>The <paramref name="count"/> sources quoted most often across the archive (same name, same type).</summary>
-    public IReadOnlyList<TopSource> TopSources(int count) =>
-        [.. _sources.Values.OrderByDescending(s => s.Quotes).ThenByDescending(s => s.Stories).ThenBy(s => s.Name, StringComparer.Ordinal).Take(count)];
-}
-
-/// <summary>A source name quoted across an archive.</summary>
-/// <param name="Name">The name as first seen.</param>
-/// <param name="Type">Its type.</param>
-public sealed record TopSource(string Name, SourceType Type)
-{
-    /// <summary>Quotations attributed to it.</summary>
-    public int Quotes { get; set; }
-
-    /// <summary>Stories that quote it.</summary>
-    public int Stories { get; set; }
+    /// <summary>The <paramref name="count"/> sources quoted most often across the archive, by canonical name.</summary>
+    public IReadOnlyList<TopSource> TopSources(int count) => Sources.Top(count);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Attribution.Analysis;
+using Attribution.Text;
 using Humanizer;
 
 namespace Attribution.Reporting;
@@ -177,6 +178,34 @@ public sealed class JsonArchiveWriter : IArchiveReportWriter
         }
 
         WriteCounts(row.Counts);
+        _json.WriteStartArray("quoted");
+        foreach (var q in row.Quoted)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("name", q.Name);
+            _json.WriteString("key", q.Key);
+            if (q.Surname)
+            {
+                _json.WriteBoolean("surname", true);
+            }
+
+            if (q.Ambiguous)
+            {
+                _json.WriteBoolean("ambiguous", true);
+            }
+
+            if (q.Gender != Gender.Unknown)
+            {
+                _json.WriteString("gender", q.Gender == Gender.Male ? "male" : "female");
+            }
+
+            WriteOptional("role", q.Role);
+            _json.WriteString("type", Analyzer.TypeName(q.Type));
+            _json.WriteNumber("quotes", q.Quotes);
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndArray();
         _json.WriteEndObject();
         if (_json.BytesPending > 1 << 16)
         {
@@ -215,8 +244,25 @@ public sealed class JsonArchiveWriter : IArchiveReportWriter
             _json.WriteStartObject();
             _json.WriteString("name", s.Name);
             _json.WriteString("type", Analyzer.TypeName(s.Type));
+            WriteOptional("role", s.Role);
             _json.WriteNumber("quotes", s.Quotes);
             _json.WriteNumber("stories", s.Stories);
+            if (s.Ambiguous)
+            {
+                _json.WriteBoolean("ambiguous", true);
+            }
+
+            _json.WriteStartArray("variants");
+            foreach (var v in s.Variants)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("name", v.Name);
+                _json.WriteNumber("quotes", v.Quotes);
+                _json.WriteNumber("stories", v.Stories);
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
             _json.WriteEndObject();
         }
 

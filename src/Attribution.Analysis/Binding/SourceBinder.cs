@@ -2055,6 +2055,31 @@ public sealed class SourceBinder
                 start++;
             }
 
+            // A capitalised role inside the run ("Home Secretary Charles Clarke", "Chief Constable Mike Fuller") is
+            // the role too: the name starts after the last role or title word, keeping at least its last word.
+            for (var i = end - 2; i > start; i--)
+            {
+                if (_src.RoleNouns.Contains(words[i]) || IsTitleWord(words[i]))
+                {
+                    start = i + 1;
+                    break;
+                }
+            }
+
+            // A word before a given name that is itself none ("Exchequer Gordon Brown", "Earlier Tony Blair") is
+            // not part of the name.
+            if (start < end - 2 && !_src.GivenNames.ContainsKey(words[start]) && !IsHonorific(words[start]))
+            {
+                for (var i = start + 1; i < end - 1; i++)
+                {
+                    if (_src.GivenNames.ContainsKey(words[i]))
+                    {
+                        start = i;
+                        break;
+                    }
+                }
+            }
+
             if (start >= end)
             {
                 return (headText, "");
@@ -2076,7 +2101,32 @@ public sealed class SourceBinder
 
             // An honorific is not a role: "Mr. John Smith" has none.
             var role = string.Join(' ', words[roleStart..start].Where(w => !IsHonorific(w))).TrimEnd(',');
-            return (name, role);
+            return (name, IsRole(words.AsSpan(roleStart, start - roleStart)) ? role : "");
+        }
+
+        // Words before a name are its role when they name an office, rank or title ("Tory leader", "Brig.",
+        // "Labour's election chief"), or are common nouns that do not run on into the name ("72-year-old
+        // fisherman"); not "Earlier", "In Tanzania," or "Ben Coppin from".
+        private bool IsRole(ReadOnlySpan<string> words)
+        {
+            var common = true;
+            foreach (var word in words)
+            {
+                var w = TrimPossessive(word.TrimEnd(','));
+                if (w.Length == 0)
+                {
+                    continue;
+                }
+
+                if (_src.RoleNouns.Contains(w) || IsTitleWord(w))
+                {
+                    return true;
+                }
+
+                common &= !char.IsUpper(w[0]);
+            }
+
+            return common && words.Length > 0 && !_lex.Prepositions.Contains(words[^1]) && !_lex.Determiners.Contains(words[^1]);
         }
 
         // A courtesy title of the lexicon ("Mr", "Ms.", "Umm"), not a rank or an office.

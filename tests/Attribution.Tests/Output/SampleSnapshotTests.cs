@@ -121,7 +121,7 @@ public sealed class SampleSnapshotTests
                 foreach (var sample in Directory.GetFiles(Path.Combine(TestPack.RepositoryRoot, "samples")).Select(Path.GetFileName).Order(StringComparer.Ordinal))
                 {
                     var input = Read(Path.Combine(TestPack.RepositoryRoot, "samples", sample!), "samples/" + sample);
-                    var row = StoryRow.Of(TestPack.Analyzer.Analyze(input.Text!), input.Metadata);
+                    var row = StoryRow.Of(TestPack.Analyzer.Analyze(input.Text!), input.Metadata, new SourceNames(TestPack.Analyzer.Pack.Lexicons));
                     writer.WriteStory(row);
                     report.Add(row);
                 }
