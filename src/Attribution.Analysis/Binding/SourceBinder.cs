@@ -2105,28 +2105,28 @@ public sealed class SourceBinder
         }
 
         // Words before a name are its role when they name an office, rank or title ("Tory leader", "Brig.",
-        // "Labour's election chief"), or are common nouns that do not run on into the name ("72-year-old
-        // fisherman"); not "Earlier", "In Tanzania," or "Ben Coppin from".
+        // "Labour's election chief"), or end in a common noun with no clause or phrase boundary among them
+        // ("72-year-old fisherman", "Harbour pilot"); not "Earlier", "In Tanzania," or "Ben Coppin from".
         private bool IsRole(ReadOnlySpan<string> words)
         {
-            var common = true;
             foreach (var word in words)
             {
                 var w = TrimPossessive(word.TrimEnd(','));
-                if (w.Length == 0)
-                {
-                    continue;
-                }
-
                 if (_src.RoleNouns.Contains(w) || IsTitleWord(w))
                 {
                     return true;
                 }
-
-                common &= !char.IsUpper(w[0]);
             }
 
-            return common && words.Length > 0 && !_lex.Prepositions.Contains(words[^1]) && !_lex.Determiners.Contains(words[^1]);
+            foreach (var word in words)
+            {
+                if (word.EndsWith(',') || _lex.Prepositions.Contains(word) || _lex.Determiners.Contains(word) || _lex.ClauseBoundaries.Contains(word))
+                {
+                    return false;
+                }
+            }
+
+            return words.Length > 0 && words[^1].Length > 0 && char.IsLower(words[^1][0]);
         }
 
         // A courtesy title of the lexicon ("Mr", "Ms.", "Umm"), not a rank or an office.
