@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Attribution.Analysis.Inputs;
 using Attribution.Reporting;
 using Xunit.Abstractions;
@@ -60,20 +59,20 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("href=\"#d1-q1\" title=\"q2 (direct) continues q1: named source", html, StringComparison.Ordinal);
     }
 
-        [SkippableFact]
+    [SkippableFact]
     public void Chromium_renders_the_report_with_highlights_and_without_running_story_script()
     {
-        var chromium = FindChromium();
+        var chromium = Chromium.Find();
         Requires.Dependency(chromium is not null, "chromium is not installed (apt-get install chromium)");
 
         var page = _folder.Write("report.html", Render(HostileStory));
-        var dom = RunChromium(chromium!, "--dump-dom", new Uri(page).AbsoluteUri);
+        var dom = Chromium.Run(chromium!, _folder.Root, "--dump-dom", new Uri(page).AbsoluteUri);
         Assert.Contains("<title>Attribution report</title>", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("owned</title>", dom, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;document.title='owned'&lt;/script&gt;", dom, StringComparison.Ordinal);
 
         var screenshot = Path.Combine(_folder.Root, "report.png");
-        RunChromium(chromium!, "--window-size=1200,900", "--hide-scrollbars", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri);
+        Chromium.Run(chromium!, _folder.Root, "--window-size=1200,900", "--hide-scrollbars", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri);
         var image = PngImage.Read(File.ReadAllBytes(screenshot));
         Assert.Equal(1200, image.Width);
         var total = image.Width * image.Height;
@@ -97,41 +96,5 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         }
 
         return html.ToString();
-    }
-
-    private static string? FindChromium()
-    {
-        string[] candidates = [Environment.GetEnvironmentVariable("CHROMIUM") ?? "", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-        return candidates.FirstOrDefault(c => c.Length > 0 && File.Exists(c));
-    }
-
-    private string RunChromium(string chromium, params string[] args)
-    {
-        var info = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", $"--user-data-dir={Path.Combine(_folder.Root, "profile")}"])
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Chromium did not finish within 120 s");
-        }
-
-        Assert.True(process.ExitCode == 0, $"Chromium failed ({process.ExitCode}): {stderr.Result}");
-        return stdout;
     }
 }

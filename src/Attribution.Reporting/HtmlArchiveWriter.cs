@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Attribution.Analysis;
+using Humanizer;
+
+namespace Attribution.Reporting;
+
+/// <summary>
+/// One self-contained HTML page for a standards desk: the archive's totals and source mix, the groups,
+/// the most-quoted sources and a row per story. No script; all text escaped.
+/// </summary>
+public sealed class HtmlArchiveWriter : IArchiveReportWriter
+{
+    private static readonly HtmlEncoder Encoder = HtmlReportWriter.Encoder;
+
+    private readonly TextWriter _out;
+    private readonly StringWriter _rows = new(CultureInfo.InvariantCulture);
+
+    /// <summary>Writes to <paramref name="output"/> when complete.</summary>
+    public HtmlArchiveWriter(TextWriter output) => _out = output;
+
+    /// <inheritdoc/>
+    public void WriteStory(StoryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _rows.Write("<tr><td>");
+        Encoder.Encode(_rows, row.Path);
+        if (row.Error is not null)
+        {
+            _rows.Write(" <span class=\"missing\">");
+            Encoder.Encode(_rows, row.Error);
+            _rows.Write("</span>");
+        }
+
+        _rows.Write("</td>");
+        WriteCells(_rows, row.Counts, skipStories: true);
+        _rows.Write("</tr>\n");
+    }
+
+    /// <inheritdoc/>
+    public void Complete(ArchiveReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var w = _out;
+        var t = report.Totals;
+        HtmlReportWriter.WriteHead(w, "Attribution archive report", Css);
+        w.Write("<header>\n<h1>Attribution archive report</h1>\n<p class=\"summary\">");
+        var summary = $"{"story".ToQuantity(t.Stories)}: {"quote".ToQuantity(t.Quotes)} ({t.Unattributed} unattributed) from {"source".ToQuantity(t.Sources)}; "
+            + $"anonymous share {SourceMix.Percent(t.AnonymousShare)}, {"anonymous source".ToQuantity(t.UnexplainedAnonymous)} without a reason; "
+            + t.Findings()
+            + (t.Unreadable > 0 ? $"; {"input".ToQuantity(t.Unreadable)} could not be read." : ".");
+        Encoder.Encode(w, summary);
+        w.Write("</p>\n");
+        HtmlReportWriter.WriteChart(w, t.OfType, t.Sources);
+        w.Write("</header>\n<main>\n");
+
+        if (report.Grouping != ArchiveGrouping.None)
+        {
+            w.Write($"<h2>By {ArchiveColumns.GroupName(report.Grouping)}</h2>\n");
+            foreach (var note in report.Notes)
+            {
+                w.Write("<p class=\"note\">");
+                Encoder.Encode(w, note);
+                w.Write("</p>\n");
+            }
+
+            if (report.Grouping == ArchiveGrouping.Month)
+            {
+                ArchiveCharts.WriteTrend(w, report.Groups);
+            }
+
+            ArchiveCharts.WriteMixByGroup(w, report.Groups, ArchiveColumns.GroupName(report.Grouping));
+            w.Write("<div class=\"wide\"><table class=\"sources\">\n");
+            WriteHeader(w, ArchiveColumns.GroupName(report.Grouping), skipStories: false);
+            foreach (var (key, tally) in report.Groups)
+            {
+                w.Write("<tr><td>");
+                Encoder.Encode(w, key);
+                w.Write("</td>");
+                WriteCells(w, tally, skipStories: false);
+                w.Write("</tr>\n");
+            }
+
+            w.Write("</tbody>\n</table></div>\n");
+        }
+
+        var top = report.TopSources(25);
+        w.Write("<h2>Most-quoted sources</h2>\n");
+        ArchiveCharts.WriteTopSources(w, top);
+        w.Write("<table class=\"sources top\">\n<thead><tr><th>Source</th><th>Role</th><th>Type</th><th>Quotes</th><th>Stories</th><th>Written as</th></tr></thead>\n<tbody>\n");
+        foreach (var s in top)
+        {
+            var type = Analyzer.TypeName(s.Type);
+            w.Write("<tr><td>");
+            Encoder.Encode(w, s.Name);
+            if (s.Ambiguous)
+            {
+                w.Write(" <span class=\"quiet\" title=\"a surname given alone that several full names in the archive could be\">(ambiguous)</span>");
+            }
+
+            w.Write("</td><td>");
+            Encoder.Encode(w, s.Role);
+            w.Write($"</td><td><span class=\"chip t-{type}\">{type}</span></td><td class=\"n\">{s.Quotes}</td><td class=\"n\">{s.Stories}</td><td class=\"quiet\">");
+            var written = s.Variants.Select(v => v.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            Encoder.Encode(w, string.Join(", ", written.Take(6)) + (written.Count > 6 ? ", …" : ""));
+            w.Write("</td></tr>\n");
+        }
+
+        w.Write("</tbody>\n</table>\n<h2>Stories</h2>\n<div class=\"wide\"><table class=\"sources\">\n");
+        WriteHeader(w, "story", skipStories: true);
+        w.Write(_rows.ToString());
+        w.Write("<tr class=\"total\"><td><b>Total</b></td>");
+        WriteCells(w, t, skipStories: true);
+        w.Write($"</tr>\n</tbody>\n</table></div>\n</main>\n<footer>Generated by {ToolInfo.Name} {Encoder.Encode(ToolInfo.Version)}.</footer>\n</body>\n</html>\n");
+        w.Flush();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _rows.Dispose();
+
+    // The wide tables fit a 1,280-pixel window: fixed columns, wrapped headings, the story column wrapped
+    // anywhere; a narrower window scrolls them. The charts scale with the page.
+    private const string Css = """
+        .wide { overflow-x: auto; } .wide table.sources { font-size: .78rem; table-layout: fixed; min-width: 60rem; }
+        .wide th { vertical-align: bottom; hyphens: manual; } .wide th:not(:first-child) { text-align: right; } .wide th, .wide td { padding: .25rem .3rem; }
+        .wide th:first-child { width: 12rem; } .wide td:first-child { overflow-wrap: anywhere; }
+        table.top td:last-child { font-size: .8rem; }
+        tr.total td { border-top: 2px solid #999; font-weight: bold; }
+        svg.plot { width: 100%; height: auto; display: block; } svg.plot text { font: 13px system-ui, sans-serif; fill: #1a1a1a; }
+        svg.plot text.axis { font-size: 12px; fill: #444; } svg.plot .grid { stroke: #ddd; }
+        svg.plot .line { fill: none; stroke-width: 2.5; } svg.plot .dot { stroke: #fff; stroke-width: 1; }
+        .line.anonymous { stroke: var(--anonymous); } .dot.anonymous { fill: var(--anonymous); }
+        .line.unattributed { stroke: #1a1a1a; stroke-dasharray: 6 4; } .dot.unattributed { fill: #1a1a1a; }
+
+        """;
+
+    private static void WriteHeader(TextWriter w, string first, bool skipStories)
+    {
+        w.Write($"<thead><tr><th>{first}</th>");
+        foreach (var name in ArchiveColumns.Names.Skip(skipStories ? 1 : 0))
+        {
+            w.Write($"<th>{Heading(name)}</th>");
+        }
+
+        w.Write("</tr></thead>\n<tbody>\n");
+    }
+
+    // A column's heading, with soft hyphens where its long words may break in a narrow column ("anon-ymous"),
+    // so that sixteen columns fit a 1,280-pixel window without splitting words anywhere.
+    private static string Heading(string column) => column.Replace('_', ' ')
+        .Replace("unreadable", "un&shy;read&shy;able", StringComparison.Ordinal)
+        .Replace("unattributed", "un&shy;attrib&shy;uted", StringComparison.Ordinal)
+        .Replace("anonymous", "anon&shy;ymous", StringComparison.Ordinal)
+        .Replace("document", "doc&shy;ument", StringComparison.Ordinal)
+        .Replace("suggestions", "sug&shy;ges&shy;tions", StringComparison.Ordinal)
+        .Replace("warnings", "warn&shy;ings", StringComparison.Ordinal)
+        .Replace("unknown", "un&shy;known", StringComparison.Ordinal)
+        .Replace("official", "of&shy;ficial", StringComparison.Ordinal);
+
+    private static void WriteCells(TextWriter w, Tally tally, bool skipStories)
+    {
+        foreach (var value in ArchiveColumns.Shown(tally).Skip(skipStories ? 1 : 0))
+        {
+            w.Write($"<td class=\"n\">{value}</td>");
+        }
+    }
+}
