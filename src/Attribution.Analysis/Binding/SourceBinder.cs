@@ -2068,7 +2068,8 @@ public sealed class SourceBinder
 
             // A word before a given name that is itself none ("Exchequer Gordon Brown", "Earlier Tony Blair") is
             // not part of the name.
-            if (start < end - 2 && !_src.GivenNames.ContainsKey(words[start]) && !IsHonorific(words[start]))
+            if (start < end - 2 && !_src.GivenNames.ContainsKey(words[start]) && !IsHonorific(words[start]) && !IsInitial(words[start])
+                && !_src.OrganizationNames.Contains(words[end - 1].TrimEnd('.')))
             {
                 for (var i = start + 1; i < end - 1; i++)
                 {
@@ -2093,7 +2094,18 @@ public sealed class SourceBinder
 
             words[end - 1] = TrimPossessive(words[end - 1]);
             var name = string.Join(' ', words, start, end - start);
+            // The role is the phrase next to the name: "after US Treasury Secretary" gives "US Treasury Secretary"
+            // ("Secretary of State" and "Minister for Europe" keep their "of" and "for").
             var roleStart = 0;
+            for (var i = start - 1; i >= 0; i--)
+            {
+                if (words[i].EndsWith(',') || _lex.ClauseBoundaries.Contains(words[i]) || (_lex.Prepositions.Contains(words[i]) && words[i] is not ("of" or "for")))
+                {
+                    roleStart = i + 1;
+                    break;
+                }
+            }
+
             while (roleStart < start && words[roleStart] is "the" or "The" or "a" or "A" or "an" or "An")
             {
                 roleStart++;
@@ -2128,6 +2140,9 @@ public sealed class SourceBinder
 
             return words.Length > 0 && words[^1].Length > 0 && char.IsLower(words[^1][0]);
         }
+
+        // "R." of "R. Donald Fullerton": an initial, which belongs to the name.
+        private static bool IsInitial(string word) => word.Length == 2 && char.IsUpper(word[0]) && word[1] == '.';
 
         // A courtesy title of the lexicon ("Mr", "Ms.", "Umm"), not a rank or an office.
         private bool IsHonorific(string word) => _src.Honorifics.Contains(word.TrimEnd('.'));
