@@ -25,9 +25,10 @@ public sealed class ArchiveSources
     {
         ArgumentNullException.ThrowIfNull(path);
         var ordinal = _rows++;
-        for (var i = 0; i < quoted.Length; i++)
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenNames = new HashSet<(string, string)>();
+        foreach (var q in quoted)
         {
-            var q = quoted[i];
             // "Mr Blair" and "Mrs Blair" are two people; a surname with no honorific is a third.
             var table = q.Surname ? _surnames : _names;
             var key = q.Surname ? $"{q.Key} {q.Gender}{(q.Ambiguous ? " ?" : "")}" : q.Key;
@@ -36,17 +37,10 @@ public sealed class ArchiveSources
                 table[key] = identity = new Identity(q.Key, q.Surname, q.Gender) { AmbiguousInStory = q.Ambiguous };
             }
 
-            bool first = true, firstName = true;
-            for (var j = 0; j < i; j++)
-            {
-                if (quoted[j].Surname == q.Surname && string.Equals(quoted[j].Key, q.Key, StringComparison.OrdinalIgnoreCase)
-                    && (!q.Surname || (quoted[j].Gender == q.Gender && quoted[j].Ambiguous == q.Ambiguous)))
-                {
-                    first = false;
-                    firstName &= !string.Equals(quoted[j].Name, q.Name, StringComparison.Ordinal);
-                }
-            }
-
+            // The story counts once for the source, and once for each way it writes the name.
+            var scoped = (q.Surname ? "surname " : "name ") + key;
+            var first = seen.Add(scoped);
+            var firstName = seenNames.Add((scoped.ToUpperInvariant(), q.Name));
             identity.Add(q, first, firstName, _keepStories ? (ordinal, path) : null);
         }
     }

@@ -61,11 +61,27 @@ public sealed class SourceNames
             quoted.Add(Canonical(s.Name.Trim(), s.Facts.Role, s.Type, s.Quotes.Length));
         }
 
+        // Full names by their last word, so each surname looks only at its own ("Howard": Michael Howard).
+        var byLastWord = new Dictionary<string, List<QuotedSource>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var q in quoted)
+        {
+            if (q.IsPerson && !q.Surname && q.Key.LastIndexOf(' ') is > 0 and var space)
+            {
+                var last = q.Key[(space + 1)..];
+                if (!byLastWord.TryGetValue(last, out var list))
+                {
+                    byLastWord[last] = list = [];
+                }
+
+                list.Add(q);
+            }
+        }
+
         for (var i = 0; i < quoted.Count; i++)
         {
-            if (quoted[i].Surname)
+            if (quoted[i].Surname && byLastWord.TryGetValue(quoted[i].Key, out var people))
             {
-                var candidates = Candidates(quoted[i], quoted);
+                var candidates = Candidates(quoted[i], people);
                 if (candidates.Count == 1)
                 {
                     quoted[i] = quoted[i] with { Key = candidates[0].Key, Surname = false, Gender = candidates[0].Gender };

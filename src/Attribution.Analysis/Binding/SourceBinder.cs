@@ -2095,11 +2095,13 @@ public sealed class SourceBinder
             words[end - 1] = TrimPossessive(words[end - 1]);
             var name = string.Join(' ', words, start, end - start);
             // The role is the phrase next to the name: "after US Treasury Secretary" gives "US Treasury Secretary"
-            // ("Secretary of State" and "Minister for Europe" keep their "of" and "for").
+            // ("Secretary of State", "Minister for Europe", "Economy and Labour Minister" and "Treasury Under
+            // Secretary" keep their words: a boundary inside a capitalised title is none).
             var roleStart = 0;
             for (var i = start - 1; i >= 0; i--)
             {
-                if (words[i].EndsWith(',') || _lex.ClauseBoundaries.Contains(words[i]) || (_lex.Prepositions.Contains(words[i]) && words[i] is not ("of" or "for")))
+                var boundary = _lex.ClauseBoundaries.Contains(words[i]) || (_lex.Prepositions.Contains(words[i]) && words[i] is not ("of" or "for"));
+                if (words[i].EndsWith(',') || (boundary && char.IsLower(words[i][0]) && (i == 0 || !char.IsUpper(words[i - 1][0]))))
                 {
                     roleStart = i + 1;
                     break;
