@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Reporting;
 
 namespace Attribution.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Analysis.Rules;
 using Attribution.Reporting;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
 using Attribution.Reporting;

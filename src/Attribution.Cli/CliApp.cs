@@ -4,7 +4,7 @@ using System.Text.Json;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
 using Attribution.Analysis.Evaluation;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Analysis.Rules;
 using Attribution.Reporting;
 

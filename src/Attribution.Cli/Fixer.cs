@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Attribution.Analysis;
 using Attribution.Analysis.Configuration;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Reporting;
 
 namespace Attribution.Cli;

@@ -21,6 +21,9 @@ public sealed class SourceText
     /// <summary>The document path or id.</summary>
     public string Path { get; }
 
+    /// <summary>The <see cref="Path"/> of a story read from standard input.</summary>
+    public const string StandardInput = "<stdin>";
+
     /// <summary>The whole decoded text.</summary>
     public string Text { get; }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Attribution.Analysis;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Analysis.Rules;
 using Attribution.Text;
 

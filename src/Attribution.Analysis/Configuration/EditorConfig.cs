@@ -168,7 +168,7 @@ public sealed class ConfigurationResolver
         var categories = new Dictionary<string, ConfiguredValue>(StringComparer.OrdinalIgnoreCase);
         var options = new Dictionary<string, Dictionary<string, ConfiguredValue>>(StringComparer.OrdinalIgnoreCase);
 
-        if (path is not null && path != "-" && path != Inputs.InputReader.StdinName)
+        if (path is not null && path != "-" && path != Attribution.Text.SourceText.StandardInput)
         {
             var full = Path.GetFullPath(path);
             foreach (var file in ConfigFilesFor(full))

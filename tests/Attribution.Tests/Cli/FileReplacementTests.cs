@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 
 namespace Attribution.Tests.Cli;
 

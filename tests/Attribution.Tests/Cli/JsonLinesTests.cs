@@ -1,5 +1,5 @@
 using System.Text;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 
 namespace Attribution.Tests.Cli;
 

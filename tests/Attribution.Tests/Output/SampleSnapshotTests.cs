@@ -1,5 +1,5 @@
 using System.Text;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Reporting;
 using Newtonsoft.Json.Linq;
 using Snapshooter;

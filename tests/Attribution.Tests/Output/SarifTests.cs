@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Reporting;
 using Attribution.Text;
 using NJsonSchema;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Tests.Cli;
 using Attribution.Text;
 using CsCheck;

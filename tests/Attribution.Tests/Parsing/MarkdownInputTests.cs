@@ -1,4 +1,4 @@
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using Attribution.Text;
 
 namespace Attribution.Tests.Parsing;

@@ -1,5 +1,5 @@
 using System.Text;
-using Attribution.Analysis.Inputs;
+using Attribution.Inputs;
 using CsCheck;
 
 namespace Attribution.Tests.Properties;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Attribution.Analysis;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// What a path finally names on disk: its device and inode (stat(2), which follows every link, in the folders

@@ -1,7 +1,7 @@
 using System.Text;
 using Attribution.Text;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// Builds the prose of a marked-up file (HTML, NITF XML) block by block, with a map from every character

@@ -1,4 +1,4 @@
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>Measures of raw markup taken in one pass, before a parser whose cost they would decide.</summary>
 internal static class Markup

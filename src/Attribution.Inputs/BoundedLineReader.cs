@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// Reads the lines of an archive as UTF-8 bytes (ended by \n, \r or \r\n), but never holds more than a

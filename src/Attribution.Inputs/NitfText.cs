@@ -2,7 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Attribution.Text;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// NITF XML input (the News Industry Text Format wire services deliver): the headline (<c>hedline/hl1</c>)

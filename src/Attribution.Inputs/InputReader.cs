@@ -2,9 +2,10 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Attribution.Analysis;
 using Attribution.Text;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>How an input's bytes are read: by its extension, or as the user says (<c>--input-format</c>).</summary>
 public enum InputFormat
@@ -74,7 +75,7 @@ public sealed class InputReader
     public IEnumerable<InputDocument> Read(IEnumerable<string> paths) => ReadPending(paths).Select(load => load());
 
     /// <summary>The name standard input goes by in reports (as compilers and linters print it).</summary>
-    public const string StdinName = "<stdin>";
+    public const string StdinName = SourceText.StandardInput;
 
     /// <summary>
     /// Like <see cref="Read"/>, but each document comes as the work that reads it: the enumeration only

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Attribution.Text;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// HTML input: the article body's paragraphs, parsed by AngleSharp as a browser would, with scripts,

@@ -3,7 +3,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// Markdown input: the story's prose stays where it is and everything that is not prose — front matter,

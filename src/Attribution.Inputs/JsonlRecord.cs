@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>
 /// Reads the common JSONL record, a flat object of strings and numbers, straight from its UTF-8 bytes into

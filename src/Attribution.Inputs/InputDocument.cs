@@ -1,6 +1,6 @@
 using Attribution.Text;
 
-namespace Attribution.Analysis.Inputs;
+namespace Attribution.Inputs;
 
 /// <summary>One document read from the inputs, or the reason it could not be read.</summary>
 /// <param name="Path">The file path, <c>-</c> for stdin, or the JSONL id.</param>
