@@ -96,6 +96,34 @@ public enum Severity
     Error,
 }
 
+/// <summary>
+/// The one place severities are spelt: the names rules, <c>.editorconfig</c>, <c>--fail-on</c> and every report
+/// use, parsed and written here only.
+/// </summary>
+public static class SeverityNames
+{
+    /// <summary>The severity <paramref name="name"/> spells (lowercase, as Roslyn writes them), or null.</summary>
+    public static Severity? Parse(string name) => name switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "suggestion" => Severity.Suggestion,
+        "silent" => Severity.Silent,
+        "none" => Severity.None,
+        _ => null,
+    };
+
+    /// <summary>The name of <paramref name="severity"/>.</summary>
+    public static string Name(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Suggestion => "suggestion",
+        Severity.Silent => "silent",
+        _ => "none",
+    };
+}
+
 /// <summary>One finding.</summary>
 /// <param name="Id">Rule ID, e.g. AT2001.</param>
 /// <param name="Severity">Effective severity.</param>

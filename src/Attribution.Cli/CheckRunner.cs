@@ -134,13 +134,9 @@ internal static class CheckRunner
         var warnings = 0;
         using (writer)
         {
-            // JSON documents are serialised by the workers too and writing one only copies bytes, except a very long
-            // story, which is streamed out as it is written rather than held in memory twice. Beside other reports
-            // (--json-output with the console's text) the JSON is still rendered so, and the analysis kept for the rest.
-            var others = writer is ReportWriters fan ? fan.Writers.Where(w => w is not JsonReportWriter).ToList() : [];
-            var json = writer as JsonReportWriter ?? (writer as ReportWriters)?.Writers.OfType<JsonReportWriter>().FirstOrDefault();
-            var keep = json is null || others.Count > 0;
-            OrderedParallel.Run(inputs, (load, ordinal) => Finish(run, json, keep, load(), ordinal), done =>
+            // Each document is prepared for the report by the worker that analysed it (the JSON writer serialises it
+            // there, and a very long story keeps its analysis to be streamed out), and written in input order.
+            OrderedParallel.Run(inputs, (load, ordinal) => Finish(run, writer, load(), ordinal), done =>
             {
                 progress?.Report(done.Size);
                 if (done.Error is not null)
@@ -153,26 +149,7 @@ internal static class CheckRunner
 
                 failing += done.Failing;
                 warnings += done.Warnings;
-                if (done.Rendered is { } rendered)
-                {
-                    json!.WriteRendered(rendered);
-                }
-                else if (json is not null)
-                {
-                    json.StreamDocument(done.Analysis!);
-                }
-
-                if (json is null)
-                {
-                    writer.WriteDocument(done.Analysis!);
-                }
-                else
-                {
-                    foreach (var other in others)
-                    {
-                        other.WriteDocument(done.Analysis!);
-                    }
-                }
+                writer.Write(done.Document!);
             }, threads);
 
             writer.Complete();
@@ -188,29 +165,29 @@ internal static class CheckRunner
             : failures > 0 ? ExitCodes.UsageOrInput : failing > 0 || tooManyWarnings ? ExitCodes.ErrorDiagnostics : ExitCodes.Clean;
     }
 
-    // One document's part of the run, done by a worker. A JSON document is rendered there too, and then only its
-    // bytes wait for their turn in the output: not the story's text and analysis, which would outlive the
-    // worker and be copied by every collection they stay for.
-    private static Done Finish(CheckRun run, JsonReportWriter? json, bool keep, InputDocument loaded, long ordinal)
+    // One document's part of the run, done by a worker. It is prepared for the report there too: for JSON only its
+    // bytes wait for their turn in the output, not the story's text and analysis, which would outlive the worker
+    // and be copied by every collection they stay for.
+    private static Done Finish(CheckRun run, IReportWriter writer, InputDocument loaded, long ordinal)
     {
         try
         {
-            return FinishWithin(run, json, keep, loaded, ordinal);
+            return FinishWithin(run, writer, loaded, ordinal);
         }
         catch (OutOfMemoryException)
         {
             // A story too large for the memory the process may use: its error, not the run's end. What it
             // allocated is garbage now, and the next story has the memory again.
-            return new Done(loaded.Path, loaded.Size, InputReader.OutOfMemory, null, null, 0, 0);
+            return new Done(loaded.Path, loaded.Size, InputReader.OutOfMemory, null, 0, 0);
         }
     }
 
-    private static Done FinishWithin(CheckRun run, JsonReportWriter? json, bool keep, InputDocument loaded, long ordinal)
+    private static Done FinishWithin(CheckRun run, IReportWriter writer, InputDocument loaded, long ordinal)
     {
         var (input, analysis) = run.TryAnalyze(loaded, ordinal);
         if (analysis is null)
         {
-            return new Done(input.Path, input.Size, input.Error ?? "could not be read", null, null, 0, 0);
+            return new Done(input.Path, input.Size, input.Error ?? "could not be read", null, 0, 0);
         }
 
         var failing = 0;
@@ -221,12 +198,10 @@ internal static class CheckRunner
             warnings += d.IsActive && d.Severity == Severity.Warning ? 1 : 0;
         }
 
-        return json is not null && input.Text!.Length <= JsonReportWriter.MaxRenderedLength
-            ? new Done(input.Path, input.Size, null, keep ? analysis : null, JsonReportWriter.Render(analysis), failing, warnings)
-            : new Done(input.Path, input.Size, null, analysis, null, failing, warnings);
+        return new Done(input.Path, input.Size, null, writer.Prepare(analysis), failing, warnings);
     }
 
-    private sealed record Done(string Path, long Size, string? Error, DocumentAnalysis? Analysis, RenderedDocument? Rendered, int Failing, int Warnings);
+    private sealed record Done(string Path, long Size, string? Error, PreparedDocument? Document, int Failing, int Warnings);
 }
 
 /// <summary>Where a run's messages go: straight to stderr, or held back while a progress bar is drawn there.</summary>

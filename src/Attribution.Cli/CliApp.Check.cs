@@ -266,7 +266,7 @@ internal static partial class CliApp
             var level = eq > 0 ? value[(eq + 1)..].Trim().ToLowerInvariant() : "";
             var category = subject.StartsWith("category-", StringComparison.OrdinalIgnoreCase) ? subject["category-".Length..] : null;
             var known = category is null ? pack.Find(subject) is not null : pack.Diagnostics.Any(r => r.Category.Equals(category, StringComparison.OrdinalIgnoreCase));
-            if (!known || DiagnosticRuleLoader.ParseSeverity(level) is null)
+            if (!known || SeverityNames.Parse(level) is null)
             {
                 var categories = string.Join(", ", pack.Diagnostics.Select(r => r.Category).Distinct(StringComparer.OrdinalIgnoreCase));
                 error.WriteLine($"attribution: --severity {value}: expected ID=level or category-Name=level with a known rule ID or category ({categories}) and error, warning, suggestion, silent or none");

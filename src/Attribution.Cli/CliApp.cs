@@ -207,7 +207,7 @@ internal static partial class CliApp
                 return ExitCodes.RuleOrConfig;
             }
 
-            var rows = pack.Diagnostics.Select(r => new[] { r.Id, r.Title, r.Category, ConfigurationResolver.SeverityName(r.DefaultSeverity), r.DefaultSeverity == Severity.None ? "no" : "yes" }).ToList();
+            var rows = pack.Diagnostics.Select(r => new[] { r.Id, r.Title, r.Category, SeverityNames.Name(r.DefaultSeverity), r.DefaultSeverity == Severity.None ? "no" : "yes" }).ToList();
             WriteTable(parse.InvocationConfiguration.Output, ["ID", "Title", "Category", "Severity", "Enabled"], rows);
             return ExitCodes.Clean;
         });
@@ -417,12 +417,8 @@ internal static partial class CliApp
 
     private static StreamWriter Text(Stream target) => new(target, new UTF8Encoding(false), leaveOpen: true);
 
-    private static Severity ParseLevel(string level) => level switch
-    {
-        "warning" => Severity.Warning,
-        "suggestion" => Severity.Suggestion,
-        _ => Severity.Error,
-    };
+    // --fail-on accepts only the names in FailLevels.
+    private static Severity ParseLevel(string level) => SeverityNames.Parse(level) ?? Severity.Error;
 
     internal static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
     {

@@ -313,8 +313,8 @@ public sealed class HtmlReportWriter : IReportWriter
                 {
                     var d = active[m.Index];
                     classes.Add("diag");
-                    classes.Add("sev-" + JsonReportWriter.SeverityName(d.Severity));
-                    titles.Add($"{d.Id} {JsonReportWriter.SeverityName(d.Severity)}: {d.Message}");
+                    classes.Add("sev-" + SeverityNames.Name(d.Severity));
+                    titles.Add($"{d.Id} {SeverityNames.Name(d.Severity)}: {d.Message}");
                     break;
                 }
             }
@@ -359,7 +359,7 @@ public sealed class HtmlReportWriter : IReportWriter
             {
                 var d = active[i];
                 var p = analysis.Document.Source.GetLinePosition(d.Span.Start);
-                var severity = JsonReportWriter.SeverityName(d.Severity);
+                var severity = SeverityNames.Name(d.Severity);
                 w.Write($"<li id=\"{id}-f{i + 1}\" class=\"finding sev-{severity}\"><span class=\"sev\">{severity}</span> ");
                 var rule = _pack.Find(d.Id);
                 w.Write($"<span class=\"rule\">{d.Id}</span>");

@@ -47,6 +47,37 @@ public sealed class JsonReportWriter : IReportWriter
     }
 
     /// <summary>
+    /// Serialises the document on the calling thread (a worker), so <see cref="Write"/> only copies bytes in
+    /// input order; a document too long to hold its JSON (<see cref="MaxRenderedLength"/>) keeps its analysis
+    /// and is streamed out when written.
+    /// </summary>
+    public PreparedDocument Prepare(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.Document.Source.Text.Length <= MaxRenderedLength ? new RenderedJson(Render(analysis)) : new PreparedDocument(analysis);
+    }
+
+    /// <summary>Writes a document <see cref="Prepare"/> returned: its bytes, or its JSON streamed out.</summary>
+    public void Write(PreparedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document is RenderedJson rendered)
+        {
+            WriteRendered(rendered.Json);
+        }
+        else
+        {
+            StreamDocument(document.Analysis!);
+        }
+    }
+
+    // What Prepare made of a document: its JSON, in an array from the pool that WriteRendered gives back.
+    private sealed class RenderedJson(RenderedDocument json) : PreparedDocument(null)
+    {
+        public RenderedDocument Json => json;
+    }
+
+    /// <summary>
     /// Renders one document's JSON object on the calling thread, so workers can serialise in parallel
     /// while <see cref="WriteRendered"/> only copies bytes in input order.
     /// </summary>
@@ -284,7 +315,7 @@ public sealed class JsonReportWriter : IReportWriter
             FlushIfFull(json);
             json.WriteStartObject();
             json.WriteString(Names.Id, d.Id);
-            json.WriteString(Names.Severity, SeverityName(d.Severity));
+            json.WriteString(Names.Severity, SeverityNames.Name(d.Severity));
             json.WriteString(Names.Message, d.Message);
             WriteSpan(json, Names.Span, source.ToOriginal(d.Span));
             json.WriteNumber(Names.Line, position.Line);
@@ -353,16 +384,6 @@ public sealed class JsonReportWriter : IReportWriter
 
     /// <inheritdoc/>
     public void Dispose() => _json.Dispose();
-
-    /// <summary>The lower-case severity name of DESIGN.md.</summary>
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        Severity.Suggestion => "suggestion",
-        Severity.Silent => "silent",
-        _ => "none",
-    };
 
     // A writer over a stream holds everything until it is flushed: a 50 MB story's 350 MB of JSON would
     // sit in memory. Passing pending bytes on between elements keeps that to a buffer's worth.

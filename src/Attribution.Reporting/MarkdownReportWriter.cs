@@ -37,7 +37,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             }
 
             var p = source.GetLinePosition(d.Span.Start);
-            list.Add(string.Create(CultureInfo.InvariantCulture, $"- {Code(source.Path)} line {p.Line}, column {p.Column} ({JsonReportWriter.SeverityName(d.Severity)}): {Escape(d.Message)}"));
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"- {Code(source.Path)} line {p.Line}, column {p.Column} ({SeverityNames.Name(d.Severity)}): {Escape(d.Message)}"));
         }
     }
 

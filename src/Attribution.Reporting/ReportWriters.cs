@@ -25,6 +25,35 @@ public sealed class ReportWriters : IReportWriter
         }
     }
 
+    /// <summary>Each writer prepares the document its own way; the analysis is kept while any of them needs it.</summary>
+    public PreparedDocument Prepare(DocumentAnalysis analysis)
+    {
+        var parts = new PreparedDocument[_writers.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = _writers[i].Prepare(analysis);
+        }
+
+        return new Fanned(parts);
+    }
+
+    /// <summary>Hands each writer its own preparation of the document.</summary>
+    public void Write(PreparedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var parts = ((Fanned)document).Parts;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            _writers[i].Write(parts[i]);
+        }
+    }
+
+    // One preparation per writer, in the writers' order.
+    private sealed class Fanned(PreparedDocument[] parts) : PreparedDocument(null)
+    {
+        public PreparedDocument[] Parts => parts;
+    }
+
     /// <inheritdoc/>
     public void WriteFailure(InputFailure failure)
     {

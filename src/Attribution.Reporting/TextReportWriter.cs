@@ -38,7 +38,7 @@ public sealed class TextReportWriter : IReportWriter
             }
 
             var p = source.GetLinePosition(d.Span.Start);
-            var severity = JsonReportWriter.SeverityName(d.Severity);
+            var severity = SeverityNames.Name(d.Severity);
             _out.WriteLine($"{DisplayName.Of(source.Path)}({p.Line},{p.Column}): {Paint(severity, SeverityColor(d.Severity))} {d.Id}: {d.Message}");
             WriteExcerpt(source, d.Span, p);
         }

@@ -33,7 +33,7 @@ public sealed class EffectiveConfiguration
 
     /// <summary>The severity of <paramref name="rule"/>.</summary>
     public Severity SeverityOf(DiagnosticRule rule) =>
-        Severities.TryGetValue(rule.Id, out var v) && DiagnosticRuleLoader.ParseSeverity(v.Value) is { } s ? s : rule.DefaultSeverity;
+        Severities.TryGetValue(rule.Id, out var v) && SeverityNames.Parse(v.Value) is { } s ? s : rule.DefaultSeverity;
 
     /// <summary>The options of the rule <paramref name="id"/>.</summary>
     public RuleOptions OptionsOf(string id)
@@ -206,15 +206,12 @@ public sealed class ConfigurationResolver
             }
             else
             {
-                effective[rule.Id] = new ConfiguredValue(SeverityName(rule.DefaultSeverity), "default");
+                effective[rule.Id] = new ConfiguredValue(SeverityNames.Name(rule.DefaultSeverity), "default");
             }
         }
 
         return new EffectiveConfiguration(_pack, effective, options);
     }
-
-    /// <summary>The lower-case name of a severity.</summary>
-    public static string SeverityName(Severity severity) => severity.ToString().ToLowerInvariant();
 
     private void Apply(string key, string value, string origin, string file, int line,
         Dictionary<string, ConfiguredValue> severities, Dictionary<string, ConfiguredValue> categories, Dictionary<string, Dictionary<string, ConfiguredValue>> options)
@@ -224,7 +221,7 @@ public sealed class ConfigurationResolver
         if (key.StartsWith(diagnostic, StringComparison.OrdinalIgnoreCase) && key.EndsWith(".severity", StringComparison.OrdinalIgnoreCase))
         {
             var subject = key[diagnostic.Length..^".severity".Length];
-            if (DiagnosticRuleLoader.ParseSeverity(value.ToLowerInvariant()) is null)
+            if (SeverityNames.Parse(value.ToLowerInvariant()) is null)
             {
                 Report(file, line, $"severity '{value}' is not one of: error, warning, suggestion, silent, none", warning: false);
                 return;

@@ -102,7 +102,7 @@ public static class DiagnosticRuleLoader
             return null;
         }
 
-        var severity = ParseSeverity(values["severity"].Value);
+        var severity = SeverityNames.Parse(values["severity"].Value);
         if (severity is null)
         {
             file.Error(values["severity"].Node, $"severity '{values["severity"].Value}' is not one of: error, warning, suggestion, silent, none");
@@ -179,17 +179,6 @@ public static class DiagnosticRuleLoader
 
         return letters >= 2 && id.Length == letters + 4 && id[letters..].All(char.IsAsciiDigit);
     }
-
-    /// <summary>Parses a Roslyn severity name.</summary>
-    public static Severity? ParseSeverity(string value) => value switch
-    {
-        "error" => Severity.Error,
-        "warning" => Severity.Warning,
-        "suggestion" => Severity.Suggestion,
-        "silent" => Severity.Silent,
-        "none" => Severity.None,
-        _ => null,
-    };
 
     private static RuleTarget? ParseTarget(string value) => value switch
     {
