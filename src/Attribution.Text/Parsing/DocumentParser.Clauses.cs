@@ -1,0 +1,467 @@
+using static Attribution.Text.GrammarWords;
+
+namespace Attribution.Text;
+
+/// <summary>The clauses the constructions share: what a cue reports, where it ends, the adjuncts and objects passed over.</summary>
+internal sealed partial class DocumentParser
+{
+    // What follows a cue: said (on Tuesday) (that) … / told reporters … / added: "…"
+    internal TextSpan? ContentAfter(int c, CueVerb verb, out int lastToken)
+    {
+        lastToken = c;
+        var j = SkipAdjuncts(c + 1);
+        if (verb.TakesObject)
+        {
+            j = SkipAdjuncts(SkipObject(j));
+        }
+
+        var complement = false;
+        if (IsWord(j, "that"))
+        {
+            j++;
+            complement = true;
+        }
+        else if (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote && (IsAnyWord(j, ClauseSubjects) || StartsClause(j)))
+        {
+            complement = true; // admitted he had lied / claimed the budget was padded: a clause follows
+        }
+
+        if (j < N && IsPunct(j, ':'))
+        {
+            j++;
+            complement = true;
+        }
+        else if (j + 1 < N && IsPunct(j, ',') && _toks[j + 1].Kind == TokenKind.QuoteOpen)
+        {
+            j++; // said, "…"
+        }
+
+        if (j >= N)
+        {
+            return null;
+        }
+
+        if (_toks[j].Kind == TokenKind.QuoteOpen)
+        {
+            complement = true;
+        }
+
+        if (verb.NeedsComplement && !complement)
+        {
+            return null;
+        }
+
+
+        var end = ContentEnd(j);
+        if (end < j || (!complement && CountWords(j, end) < 2))
+        {
+            return null;
+        }
+
+        lastToken = TrailingPunctuation(end);
+        return TokenSpan(j, end);
+    }
+
+    // Content runs to the sentence end, or to "; …" or ", adding …" which start another attribution.
+    internal int ContentEnd(int j)
+    {
+        var k = j;
+        for (; k < N; k++)
+        {
+            // Each token is looked at by its kind: a word for a conjunction, a mark for ';' and ','.
+            var t = _toks[k];
+            if (t.InQuote)
+            {
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Word)
+            {
+                // … wrote a letter to the board and says it was never answered: a second attribution.
+                if (k > j && Conjunctions.Contains(Word(k)) && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                    && CueAt(SkipModifiersForward(k + 1), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (t.Kind != TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            var mark = _text[t.Start];
+            if (mark == ';')
+            {
+                break;
+            }
+
+            if (mark == ',' && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                && ((CueAt(k + 1, out var v) && (v.Tense == VerbTense.Participle || (v.Tense == VerbTense.Past && !v.NeedsComplement && v.Class == CueClass.Neutral)))
+                    || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
+            {
+                break; // …, adding … / …, according to … / "A driver, who feared losing her route, said …"
+            }
+        }
+
+        return LastNonPunctuation(j, k - 1);
+    }
+
+    internal TextSpan? ContentBefore(int lo, int end)
+    {
+        if (end < lo)
+        {
+            return null;
+        }
+
+        end = LastNonPunctuation(lo, end);
+        var start = SkipDateline(lo, end);
+        while (start <= end && _toks[start].Kind == TokenKind.Punctuation)
+        {
+            start++;
+        }
+
+        return start <= end && CountWords(start, end) >= 1 ? TokenSpan(start, end) : null;
+    }
+
+    // After the cue of a trailing attribution only a short tail may follow: "…, she said on Tuesday."
+    internal bool IsTail(int j, bool afterQuote, out int last, out TextSpan? split)
+    {
+        split = null;
+        last = N - 1;
+        var words = 0;
+        var maxWords = afterQuote ? 8 * MaxTailWords : MaxTailWords;
+        for (var k = j; k < N; k++)
+        {
+            // …," Trump told NBC's "Today" on Monday. — a title in the tail is not a second quotation.
+            if (_toks[k].Kind == TokenKind.QuoteOpen && !IsSubstantial(_regions[_toks[k].Region]))
+            {
+                var close = CloseTokenOf(_regions[_toks[k].Region]);
+                if (close > k)
+                {
+                    k = close;
+                    words++;
+                    continue;
+                }
+            }
+
+            if (IsPunct(k, ',') && k + 1 < N && _toks[k + 1].Kind == TokenKind.QuoteOpen)
+            {
+                // "…," she said, "…"
+                var region = _regions[_toks[k + 1].Region];
+                var close = CloseTokenOf(region);
+                split = region.Span;
+                last = TrailingPunctuation(close >= 0 ? close : N - 1);
+                return true;
+            }
+
+            if (_toks[k].Kind == TokenKind.QuoteOpen)
+            {
+                return false;
+            }
+
+            if (IsPunct(k, ';'))
+            {
+                last = k - 1;
+                return true;
+            }
+
+            if (IsPunct(k, ','))
+            {
+                last = k - 1;
+
+                // It is no surprise, Mr. Garin said, that Mrs. Clinton did better … : the rest is content too; and
+                // so is "The drugs have few uses, he says, and are mostly …": "and" with a finite verb carries on
+                // the reported clause's predicate.
+                var from = IsWord(k + 1, "that") ? k + 2 : k + 1;
+                var predicateGoesOn = IsAnyWord(from, Conjunctions) && from + 1 < N && IsAuxiliary(from + 1);
+                if (from < N && _toks[from].Kind is TokenKind.Word or TokenKind.Number && !_toks[from].InQuote && (!StartsAdjunctClause(from) || predicateGoesOn))
+                {
+                    var end = ContentEnd(from);
+                    if (end >= from && CountWords(from, end) >= 3)
+                    {
+                        split = TokenSpan(from, end);
+                        last = TrailingPunctuation(end);
+                    }
+                }
+
+                return true;
+            }
+
+            if (_toks[k].Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
+    internal bool StartsAdjunctClause(int i)
+    {
+        var w = Word(i);
+        return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.PrepositionLookup.Contains(w)
+            || _lex.AdjunctHeadLookup.Contains(w)
+            || IsAnyWord(i, ClauseStarts);
+    }
+
+    internal int? SplitContinuation(int k, List<TextSpan> parts)
+    {
+        if (k + 1 < N && IsPunct(k, ',') && _toks[k + 1].Kind == TokenKind.QuoteOpen)
+        {
+            var region = _regions[_toks[k + 1].Region];
+            parts.Add(region.Span);
+            var close = CloseTokenOf(region);
+            return close >= 0 ? close : N - 1;
+        }
+
+        return null;
+    }
+
+    internal int SkipAdjuncts(int j)
+    {
+        while (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote)
+        {
+            var w = Word(j);
+            if (_lex.AdjunctHeadLookup.Contains(w) || _lex.CueModifierLookup.Contains(w))
+            {
+                j++;
+                continue;
+            }
+
+            if (!_lex.AdjunctPrepositionLookup.Contains(w))
+            {
+                break;
+            }
+
+            // on Tuesday / in a statement / in an interview with CNN
+            var k = j + 1;
+            while (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && !_lex.AdjunctHeadLookup.Contains(Word(k)))
+            {
+                k++;
+            }
+
+            if (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && _lex.AdjunctHeadLookup.Contains(Word(k)))
+            {
+                j = k + 1;
+                continue;
+            }
+
+            break;
+        }
+
+        return j;
+    }
+
+    // told reporters … / told The Associated Press … / told CNN that …
+    internal int SkipObject(int j)
+    {
+        for (var k = j; k < N && k <= j + 6; k++)
+        {
+            if (IsWord(k, "that"))
+            {
+                return k;
+            }
+
+            if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+            {
+                break;
+            }
+        }
+
+        if (j >= N || _toks[j].Kind != TokenKind.Word || _toks[j].InQuote)
+        {
+            return j;
+        }
+
+        if (_lex.PronounLookup.ContainsKey(Word(j)) || IsAnyWord(j, Listeners))
+        {
+            return j + 1;
+        }
+
+        var k2 = j;
+        if (IsDeterminer(k2))
+        {
+            k2++;
+        }
+
+        var start = k2;
+        while (k2 < N && _toks[k2].Kind == TokenKind.Word && IsCapitalised(k2))
+        {
+            k2++;
+        }
+
+        return k2 > start ? k2 : j;
+    }
+
+    // "has sharply criticized", "egregiously claimed": lower-case -ly adverbs, not nouns like "family" or "rally".
+    internal bool IsMannerAdverb(int i)
+    {
+        var w = Word(i);
+        return w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0])
+            && !IsAnyWord(i, NounsInLy);
+    }
+
+    // The offset of the apostrophe in "he’s", "they’re", "we’ve", "I’m", "who’s" (a pronoun and a
+    // contracted auxiliary), or -1. Names are left alone: "Trump’s" is far more often a possessive.
+    internal int ContractedAuxiliary(int i)
+    {
+        var word = Word(i);
+        var apostrophe = word.IndexOfAny('\'', '\u2019');
+        if (apostrophe <= 0 || !(_lex.PronounLookup.ContainsKey(word[..apostrophe]) || word[..apostrophe].Equals("who", StringComparison.OrdinalIgnoreCase)))
+        {
+            return -1;
+        }
+
+        var suffix = word[(apostrophe + 1)..];
+        return suffix is "s" or "re" or "ve" or "m" or "S" or "RE" or "VE" or "M" ? _toks[i].Start + apostrophe : -1;
+    }
+
+    // "he’s", "who's", "they've": the pronoun without its contracted auxiliary.
+    internal static ReadOnlySpan<char> WithoutContraction(ReadOnlySpan<char> word)
+    {
+        var apostrophe = word.IndexOfAny('\'', '\u2019');
+        return apostrophe > 0 ? word[..apostrophe] : word;
+    }
+
+    // "the budget was padded", "the city could save …": an auxiliary within a few words of the
+    // start, before any punctuation, makes the words a clause rather than an object ("the title").
+    internal bool StartsClause(int j)
+    {
+        // The clause opens with its subject: "the budget", "Clinton", "his men" — not "not to be named".
+        if (!(IsDeterminer(j) || IsCapitalised(j)) || IsPreposition(j))
+        {
+            return false;
+        }
+
+        // A scare-quoted word may stand in the subject ("the “budget” was balanced"): its marks are
+        // skipped and do not count towards the six words.
+        for (int k = j + 1, words = 1; k < N && words <= 6; k++)
+        {
+            if (_toks[k].Kind is TokenKind.QuoteOpen or TokenKind.QuoteClose)
+            {
+                continue;
+            }
+
+            if (_toks[k].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            // … or a past-tense verb after the subject's head: "the numbers slipped".
+            words++;
+            var w = Word(k);
+            if (!_toks[k].InQuote
+                && (_lex.FiniteAuxiliaryLookup.Contains(w) || (words >= 3 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !IsCapitalised(k))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "they say", "would say", "Six in 10 say" — but not "The council's report, released …".
+    internal bool BaseFormAgrees(CueVerb verb, int cueStart, int c, (int Start, int End) speaker)
+    {
+        if (verb.Tense != VerbTense.Base || cueStart < c)
+        {
+            return true;
+        }
+
+        var head = speaker.End;
+        if (_toks[head].Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        var w = Word(head);
+        if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return IsAnyWord(head, BaseFormSubjects)
+            || (w.Length > 3 && w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // "his early-morning tweets attempting to …", "the 9/11 attacks, Bin Laden …": a form that is also a
+    // noun, followed by what cannot follow the verb, is the noun.
+    internal bool ReadsAsNoun(int c, CueVerb verb)
+    {
+        if (!verb.IsAlsoNoun || c + 1 >= N)
+        {
+            return false;
+        }
+
+        if (IsPunct(c + 1, ',') || IsTerminal(c + 1) || IsPunct(c + 1, ')'))
+        {
+            return c > 0 && (IsDeterminer(c - 1) || _toks[c - 1].Kind == TokenKind.Number || IsAnyWord(c - 1, "early-morning", "late-night"));
+        }
+
+        if (_toks[c + 1].Kind != TokenKind.Word || _toks[c + 1].InQuote)
+        {
+            return false;
+        }
+
+        var next = Word(c + 1);
+        foreach (var particle in verb.Particles)
+        {
+            if (next.Equals(particle, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        // "wants to", "hopes to" are the verb; "tweets about", "attacks on" the noun.
+        return !IsAnyWord(c + 1, "to", "that") && (next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || IsPreposition(c + 1)
+            || IsAnyWord(c + 1, VerbAfterNoun));
+    }
+
+    internal bool IsPassive(int c, int lo)
+    {
+        var i = c - 1;
+        while (i >= lo && _toks[i].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i)) && !_lex.PassiveAuxiliaryLookup.Contains(Word(i)))
+        {
+            i--;
+        }
+
+        return i >= lo && _toks[i].Kind == TokenKind.Word && _lex.PassiveAuxiliaryLookup.Contains(Word(i));
+    }
+
+    internal bool IsInfinitive(int c, int lo) => c - 1 >= lo && IsWord(c - 1, "to");
+
+    internal bool EndsWithColonAfter(int c)
+    {
+        var j = SkipAdjuncts(c + 1);
+        return j == N - 1 && IsPunct(j, ':');
+    }
+
+    internal int? NextParagraphQuote()
+    {
+        var para = _unit.Paragraph + 1;
+        if (para >= _paragraphs.Count)
+        {
+            return null;
+        }
+
+        var start = _paragraphs[para].Start;
+        for (var r = _unit.FirstRegion; r < _regions.Count; r++)
+        {
+            if (_regions[r].Span.Start == start && !_regionClaimed[r])
+            {
+                return r;
+            }
+
+            if (_regions[r].Span.Start > start)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+}
