@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using Attribution.Text;
+
+namespace Attribution.Analysis.Binding;
+
+/// <summary>Binding, anonymity grants: the reasons a story gives for not naming a source, and whom they cover.</summary>
+public sealed partial class SourceBinder
+{
+    private sealed partial class BindState
+    {
+        // ---- anonymity ----------------------------------------------------------------
+
+        private ImmutableArray<AnonymityReason> FindAnonymityGrants(int[] quoteEntity)
+        {
+            var story = ImmutableArray.CreateBuilder<AnonymityReason>();
+
+            // Most stories grant no anonymity: one pass over the whole text, for a word of each phrase,
+            // finds the sentences worth a closer look, instead of every phrase against every sentence.
+            var candidates = new SortedSet<int>();
+            var search = _src.AnonymityGrantSearch;
+            for (var from = 0; from < _text.Length;)
+            {
+                var at = _text.AsSpan(from).IndexOfAny(search);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                candidates.Add(SentenceIndexOf(from + at));
+                from += at + 1;
+            }
+
+            foreach (var index in candidates)
+            {
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                var sentence = _doc.Sentences[index];
+                var text = _text.AsSpan(sentence.Start, sentence.Length);
+                if (text.IndexOfAny(_src.AnonymityGrantPhraseSearch) < 0)
+                {
+                    continue; // the word without its phrase ("named after", "with")
+                }
+
+                foreach (var grant in _src.AnonymityGrants)
+                {
+                    var at = text.IndexOf(grant, StringComparison.OrdinalIgnoreCase);
+                    if (at < 0)
+                    {
+                        continue;
+                    }
+
+                    var grantStart = sentence.Start + at;
+                    if (InsideQuotation(grantStart))
+                    {
+                        continue;
+                    }
+
+                    var reason = ReasonAfter(sentence, grantStart, grant);
+                    var owner = OwnerOf(sentence, grantStart, quoteEntity);
+                    if (owner >= 0)
+                    {
+                        _entities[owner].HasGrant = true;
+                        if (reason is not null)
+                        {
+                            _entities[owner].Reason ??= reason;
+                        }
+                    }
+                    else if (reason is not null)
+                    {
+                        story.Add(reason);
+                    }
+
+                    break;
+                }
+            }
+
+            return story.ToImmutable();
+        }
+
+        private int SentenceIndexOf(int offset)
+        {
+            var found = OrderedSearch.LastAtOrBefore(_doc.Sentences, offset, sentence => sentence.Start);
+            return found >= 0 && offset < _doc.Sentences[found].End ? found : -1;
+        }
+
+        private bool InsideQuotation(int offset)
+        {
+            // Top-level regions are disjoint and in text order: only the last one starting before offset can hold it.
+            var last = OrderedSearch.CountBefore(_doc.QuoteRegions, offset, r => r.Span.Start) - 1;
+            return last >= 0 && offset < _doc.QuoteRegions[last].Span.End;
+        }
+
+        // The entity whose speaker mention sits in the same sentence as the grant, nearest to it.
+        private int OwnerOf(TextSpan sentence, int grantStart, int[] quoteEntity)
+        {
+            // Only speakers that start within the longest speaker's length before the sentence can
+            // overlap it: look those up in the index instead of every quotation of the story (a story
+            // of thousands of quotations and grants was quadratic here).
+            var index = SpeakerIndex();
+            var from = OrderedSearch.CountBefore(index, sentence.Start - _longestSpeaker, e => e.Start);
+            var best = -1;
+            var bestQuote = int.MaxValue;
+            var bestDistance = int.MaxValue;
+            for (var k = from; k < index.Length && index[k].Start < sentence.End; k++)
+            {
+                var (start, end, q) = index[k];
+                var sp = new TextSpan(start, end);
+                if (quoteEntity[q] < 0 || !sentence.OverlapsWith(sp))
+                {
+                    continue;
+                }
+
+                // The nearest speaker wins; between equally near ones, the earliest quotation (as in text order).
+                var distance = sp.Contains(new TextSpan(grantStart, grantStart + 1)) ? 0 : Math.Abs(sp.End - grantStart);
+                if (distance < bestDistance || (distance == bestDistance && q < bestQuote))
+                {
+                    bestDistance = distance;
+                    bestQuote = q;
+                    best = quoteEntity[q];
+                }
+            }
+
+            return best;
+        }
+
+        private (int Start, int End, int Quote)[]? _speakers;
+        private int _longestSpeaker;
+
+        // Every quotation's speaker span, ordered by where it starts.
+        private (int Start, int End, int Quote)[] SpeakerIndex()
+        {
+            if (_speakers is null)
+            {
+                var list = new List<(int Start, int End, int Quote)>();
+                var quotes = _doc.Quotations;
+                for (var q = 0; q < quotes.Length; q++)
+                {
+                    if (quotes[q].Speaker is { } sp)
+                    {
+                        list.Add((sp.Start, sp.End, q));
+                        _longestSpeaker = Math.Max(_longestSpeaker, sp.Length);
+                    }
+                }
+
+                list.Sort();
+                _speakers = [.. list];
+            }
+
+            return _speakers;
+        }
+
+        // "…, speaking on condition of anonymity because he was not authorized to discuss the plans"
+        // → "because he was not authorized to discuss the plans"; "not authorized to speak publicly" is itself a reason.
+        private AnonymityReason? ReasonAfter(TextSpan sentence, int grantStart, string grant)
+        {
+            var from = grantStart + grant.Length;
+            var end = sentence.End;
+            var rest = _text.AsSpan(from, end - from);
+            int start;
+            var selfReason = grant.StartsWith("not authori", StringComparison.OrdinalIgnoreCase)
+                || grant.Contains("were not", StringComparison.Ordinal) || grant.Contains("was not", StringComparison.Ordinal);
+            if (selfReason)
+            {
+                start = grantStart + (grant.StartsWith("not", StringComparison.Ordinal) ? 0 : grant.IndexOf("not", StringComparison.Ordinal));
+            }
+            else
+            {
+                var best = -1;
+                foreach (var marker in (ReadOnlySpan<string>)[" because ", " as ", " since ", " due to ", " in line with ", " in accordance with ", " under ", " citing ", " for fear ", " to protect ", " so as ", " given "])
+                {
+                    var k = rest.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+                    if (k >= 0 && (best < 0 || k < best))
+                    {
+                        best = k;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    return null;
+                }
+
+                start = from + best + 1;
+            }
+
+            var stop = start;
+            while (stop < end && _text[stop] is not (',' or ';' or '.' or '"' or '\u201D' or '\u2014'))
+            {
+                stop++;
+            }
+
+            if (stop - start < 4)
+            {
+                return null;
+            }
+
+            var reasonText = _text[start..stop].Trim();
+            var boilerplate = false;
+            foreach (var b in _src.BoilerplateReasons)
+            {
+                if (reasonText.Contains(b, StringComparison.OrdinalIgnoreCase))
+                {
+                    boilerplate = true;
+                    break;
+                }
+            }
+
+            return new AnonymityReason(new TextSpan(start, start + reasonText.Length), reasonText, boilerplate);
+        }
+    }
+}

@@ -1,0 +1,620 @@
+using Attribution.Analysis.Configuration;
+using Attribution.Text;
+
+namespace Attribution.Analysis.Binding;
+
+/// <summary>Binding, mention analysis: a speaker phrase's head, its words, and what they say about the person or group it names.</summary>
+public sealed partial class SourceBinder
+{
+    private sealed partial class BindState
+    {
+        // ---- mention analysis ---------------------------------------------------------
+
+        // The mention without its appositive: "Brig. X, who was at …" → "Brig. X";
+        // "a senior official speaking on condition of anonymity" → "a senior official".
+        private TextSpan HeadOf(TextSpan speaker)
+        {
+            var s = speaker.Start;
+            var e = speaker.End;
+            for (var i = s; i < e; i++)
+            {
+                if (_text[i] is ',' or '(' or ';')
+                {
+                    e = i;
+                    break;
+                }
+
+                if (i > s && _text[i - 1] == ' ')
+                {
+                    // "Sanders on Tuesday", "the ministry in a statement": the adjunct is not part of the name.
+                    if (IsAdjunctAt(i, e))
+                    {
+                        e = i - 1;
+                        goto done;
+                    }
+
+                    // Only a word that starts as one of these can be one (no letter beyond ASCII equals one of
+                    // theirs ignoring case).
+                    var initial = _text[i] | 0x20;
+                    foreach (var stop in initial is 'w' or 's' or 't' or 'd' or 'a' or 'r' or 'i' ? StopsBeforeAdjunct : [])
+                    {
+                        if (_text.AsSpan(i, Math.Min(stop.Length, e - i)).Equals(stop, StringComparison.OrdinalIgnoreCase))
+                        {
+                            e = i - 1;
+                            goto done;
+                        }
+                    }
+                }
+            }
+
+        done:
+            while (e > s && char.IsWhiteSpace(_text[e - 1]))
+            {
+                e--;
+            }
+
+            // "Business leaders who" (… who say …): the relative pronoun is not part of the name.
+            if (e - s > 4 && _text.AsSpan(e - 4, 4).Equals(" who", StringComparison.OrdinalIgnoreCase))
+            {
+                e -= 4;
+            }
+
+            return new TextSpan(s, Math.Max(s + 1, e));
+        }
+
+        private static readonly string[] StopsBeforeAdjunct = ["who ", "which ", "speaking ", "talking ", "declining ", "asking ", "requesting ", "insisting "];
+
+        private bool IsAdjunctAt(int i, int end)
+        {
+            var w1 = WordAt(i, end);
+            if (w1.Length == 0 || !_lex.AdjunctPrepositionLookup.Contains(w1))
+            {
+                return false;
+            }
+
+            // The head must follow within three words: "on Tuesday", "in a statement", "in an interview".
+            var j = i + w1.Length;
+            for (var n = 0; n < 3 && j < end; n++)
+            {
+                while (j < end && _text[j] == ' ')
+                {
+                    j++;
+                }
+
+                var w = WordAt(j, end);
+                if (w.Length == 0)
+                {
+                    return false;
+                }
+
+                if (_lex.AdjunctHeadLookup.Contains(w))
+                {
+                    return true;
+                }
+
+                j += w.Length;
+            }
+
+            return false;
+        }
+
+        private ReadOnlySpan<char> WordAt(int i, int end)
+        {
+            var j = i;
+            while (j < end && (char.IsLetterOrDigit(_text[j]) || _text[j] is '-' or '\'' or '\u2019'))
+            {
+                j++;
+            }
+
+            return _text.AsSpan(i, j - i);
+        }
+
+        private TextSpan? AppositiveName(int from, int end)
+        {
+            while (from < end && char.IsWhiteSpace(_text[from]))
+            {
+                from++;
+            }
+
+            var stop = from;
+            while (stop < end && _text[stop] is not (',' or ';' or '('))
+            {
+                stop++;
+            }
+
+            if (stop <= from || !char.IsUpper(_text[from]))
+            {
+                return null;
+            }
+
+            var span = new TextSpan(from, stop);
+            return Analyse(span).Surname is not null ? span : null;
+        }
+
+        private MentionInfo Analyse(TextSpan head)
+        {
+            var words = Words(head);
+            string? given = null;
+            string? surname = null;
+            var gender = Gender.Unknown;
+            bool title = false, institution = false, role = false, spokes = false, document = false, anonymous = false;
+            var indefinite = words.Count > 0 && IsIndefiniteDeterminer(words[0]);
+            var definite = words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase);
+
+            // The head noun: the last word before "of/with/for/familiar/close…" ("sources familiar with the talks" → sources).
+            var headNoun = "";
+            foreach (var w in words)
+            {
+                if (_lex.Prepositions.Contains(w) || w is "familiar" or "close" or "involved" or "briefed" or "knowledgeable")
+                {
+                    break;
+                }
+
+                // "a Washington Post database tracking such deaths", "a study that appeared …": a participle or a
+                // relative pronoun after the noun opens what modifies it.
+                if (headNoun.Length > 0 && !_lex.Determiners.Contains(headNoun) && char.IsLower(w[0])
+                    && (w is "that" or "which" or "who" || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
+                {
+                    break;
+                }
+
+                headNoun = w;
+            }
+
+            // "A Quinnipiac University poll released in late August": the head is "poll".
+            for (var k = words.IndexOf(headNoun); k > 0 && headNoun.Length > 4 && headNoun.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(headNoun[0]); k--)
+            {
+                headNoun = words[k - 1];
+            }
+
+            var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite));
+            var headAcronym = headNoun.Length >= 2 && IsAllCaps(headNoun) && !_lex.Pronouns.ContainsKey(headNoun);
+            headNoun = TrimPossessive(headNoun).ToLowerInvariant(); // "the alliance's" → alliance
+            var capitals = 0;
+            var nameRun = _nameRun;
+            nameRun.Clear();
+            var personEvidence = false;
+            var previousIsTitle = false; // words[i - 1] without its periods is a title
+            for (var i = 0; i < words.Count; i++)
+            {
+                var w = words[i];
+                var bare = w.TrimEnd('.');
+                var noun = TrimPossessive(bare); // "the city's auditor": city (the noun sets ignore case)
+                var kinds = _src.KindsOf(noun);
+                var titleAsSurname = previousIsTitle && (i == words.Count - 1 || !IsNameWord(words[i + 1]));
+                var isTitle = _lex.Titles.TryGetValue(bare, out var tg);
+                previousIsTitle = isTitle;
+                if (isTitle && char.IsUpper(w[0]) && !titleAsSurname)
+                {
+                    title = true;
+                    if (gender == Gender.Unknown)
+                    {
+                        gender = tg;
+                    }
+
+                    // Titles are also roles: "Minister", "Secretary".
+                    role |= (kinds & NounKinds.Role) != 0;
+                    continue;
+                }
+
+                institution |= (kinds & NounKinds.Institution) != 0 || _src.OrganizationNames.Contains(bare);
+                role |= (kinds & NounKinds.Role) != 0 || noun.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
+                spokes |= (kinds & NounKinds.Spokesperson) != 0;
+                anonymous |= (kinds & NounKinds.Anonymous) != 0;
+                if (IsNameWord(w) && !(i == 0 && (definite || indefinite)))
+                {
+                    capitals++;
+                    if ((kinds & (NounKinds.Institution | NounKinds.Role)) == 0)
+                    {
+                        nameRun.Add(bare);
+                        if (_src.GivenNames.TryGetValue(bare, out var ng))
+                        {
+                            personEvidence = true;
+                            given ??= bare;
+                            if (gender == Gender.Unknown)
+                            {
+                                gender = ng;
+                            }
+                        }
+                    }
+                }
+            }
+
+            var headKinds = _src.KindsOf(headNoun);
+            document = _src.DocumentNouns.Contains(headNoun);
+            var plural = headNoun.Length > 3 && headNoun.EndsWith('s') && !headNoun.EndsWith("ss", StringComparison.Ordinal)
+                && ((headKinds & (NounKinds.Role | NounKinds.Anonymous)) != 0 || document || !char.IsUpper(headNoun[0]));
+            plural |= headNoun is "police" or "people" or "critics";
+
+            // A personal name: a title or a given name before a capitalised word, or a capitalised
+            // single word that the story elsewhere gives as a person's surname ("Clinton").
+            // "McConnell aides", "Clinton supporters": a name that modifies a common noun is not the speaker's name.
+            var lastNameWord = LastIndexOfWord(words, nameRun.Count > 0 ? nameRun[^1] : null);
+            var nameIsHead = lastNameWord >= 0;
+            for (var k = lastNameWord + 1; k < words.Count && nameIsHead; k++)
+            {
+                nameIsHead = !char.IsLower(words[k][0]);
+            }
+
+            if (nameRun.Count > 0 && !definite && !indefinite && nameIsHead)
+            {
+                var last = TrimPossessive(nameRun[^1]);
+                if ((title || personEvidence) && (nameRun.Count >= 2 || title))
+                {
+                    surname = last;
+                }
+                else if (!institution && IsKnownSurname(last, allowWeakEvidence: !(words.Count == 1 && IsPluralWord(last))))
+                {
+                    surname = last; // "Sanders" after "Bernie Sanders"; not "Republicans" after "House Republicans"
+                }
+                else if (!institution && nameRun.Count == 1 && words.Count == 1 && !document && !IsAllCaps(nameRun) && !IsPluralWord(last)
+                    && !_src.AnonymousNouns.Contains(last) && !_lex.Pronouns.ContainsKey(last))
+                {
+                    // A bare capitalised word speaking ("Wines said", "McLenney told") is most often a
+                    // person named earlier in a way no list recognised.
+                    surname = last;
+                }
+                else if (!institution && nameRun.Count >= 2 && nameRun.Count == capitals && words.Count == nameRun.Count && !document && !IsAllCaps(nameRun))
+                {
+                    // Two or three capitalised words and nothing else: most often a person's name.
+                    surname = last;
+                }
+            }
+
+            // "Clinton campaign manager Robby Mook", "the Democratic candidate Hillary Clinton", "Osama bin
+            // Laden": two or more name words closing the mention are a person's name whatever precedes them.
+            if (surname is null && TrailingName(words) is { } tail)
+            {
+                surname = tail.Surname;
+                given ??= tail.Given;
+                if (gender == Gender.Unknown && tail.Given is not null && _src.GivenNames.TryGetValue(tail.Given, out var tg2))
+                {
+                    gender = tg2;
+                }
+            }
+
+            // "Howard said" after "Michael Howard": a lone name word is the surname, even when it is also a given
+            // name, and must not stop the mention joining the person with another given name.
+            if (surname is not null && nameRun.Count == 1 && string.Equals(given, surname, StringComparison.OrdinalIgnoreCase))
+            {
+                given = null;
+            }
+
+            var proper = capitals > 0 && surname is null && !document;
+            // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
+            var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && (headKinds & NounKinds.Anonymous) == 0);
+            var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
+                && ((headKinds & NounKinds.Institution) != 0 || _src.OrganizationNames.Contains(headNoun) || (IsPluralWord(headNoun) && _src.InstitutionNouns.Contains(headNoun[..^1]))
+                    || (headAcronym && surname is null)
+                    || (headCapitalised && (headKinds & (NounKinds.Role | NounKinds.Anonymous)) == 0 && !document && (properPlural || !IsPluralWord(headNoun))));
+            var pollShare = IsPollShare(words);
+            plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
+            return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
+        }
+
+        private (string Surname, string? Given)? TrailingName(List<string> words)
+        {
+            var end = words.Count;
+
+            // Party and state tags: "Sen. Bernie Sanders (I-Vt.)", "Rep. John Mica (R-Fla.)".
+            while (end > 0 && words[end - 1].Length >= 3 && char.IsUpper(words[end - 1][0]) && words[end - 1][1] == '-')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && NameParticles.Contains(words[start - 1]))))
+            {
+                start--;
+            }
+
+            // Leading titles are not part of the name run.
+            while (start < end && _lex.Titles.ContainsKey(words[start]))
+            {
+                start++;
+            }
+
+            if (end - start < 2 || NameParticles.Contains(words[start]))
+            {
+                return null;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var word = words[i]; // the noun sets ignore case
+                // "Union president Marty Jones": a surname ending in s closes a run that a lowercase role noun opens;
+                // "House Republicans" and "Ottawa Senators" have none.
+                var surnameInS = i == end - 1 && end - start >= 2 && start > 0 && char.IsLower(words[start - 1][0])
+                    && (_src.RoleNouns.Contains(words[start - 1]) || _lex.Titles.ContainsKey(words[start - 1]));
+                if (_src.InstitutionNouns.Contains(word) || _src.RoleNouns.Contains(word) || _src.OrganizationNames.Contains(word)
+                    || _src.DocumentNouns.Contains(word) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || (IsPluralWord(words[i]) && !surnameInS))
+                {
+                    return null;
+                }
+            }
+
+            return (TrimPossessive(words[end - 1]), _src.GivenNames.ContainsKey(words[start]) ? words[start] : null);
+        }
+
+        private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+        {
+            "bin", "ibn", "bint", "al", "el", "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "abu",
+        };
+
+        // "Democrats", "Demonstrators": a plural, a group rather than a name.
+        private static bool IsPluralWord(string w) =>
+            w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
+            && !w.EndsWith("is", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("\u2019s", StringComparison.Ordinal);
+
+        // "63 percent", "Only 52 percent of registered voters", "six in 10", "Nearly eight of 10 voters".
+        private static bool IsPollShare(List<string> words)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (words[i].EndsWith('%'))
+                {
+                    return true;
+                }
+
+                // Only a word of a length the tests below can match is lowered.
+                if (words[i].Length is not (2 or 3 or 7))
+                {
+                    continue;
+                }
+
+                var w = words[i].ToLowerInvariant();
+                if (w is "percent" or "per")
+                {
+                    return true;
+                }
+
+                if (w is "in" or "of" or "out" && i + 1 < words.Count && words[i + 1] == "10" && i > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // "al-Khafaji", "van Dyke", "de la Cruz": name particles stay with the name.
+        private static bool IsNameWord(string w) =>
+            char.IsUpper(w[0]) || (w.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash && dash + 1 < w.Length && char.IsUpper(w[dash + 1]));
+
+        private static bool IsAllCaps(List<string> words)
+        {
+            foreach (var w in words)
+            {
+                if (!IsAllCaps(w))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAllCaps(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word)
+            {
+                if (char.IsLetter(c) && !char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Words separated by spaces, as Split(' ', RemoveEmptyEntries) would count them, without the array.
+        private static int CountWords(string text)
+        {
+            var count = 0;
+            foreach (var range in text.AsSpan().Split(' '))
+            {
+                if (range.End.Value > range.Start.Value)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private ReadOnlySpan<char> Slice((int Start, int End) span) => _text.AsSpan(span.Start, span.End - span.Start);
+
+        private static ReadOnlySpan<char> TrimPossessive(ReadOnlySpan<char> w) =>
+            w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
+
+        private static string TrimPossessive(string w) =>
+            w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
+
+        private bool IsKnownSurname(string word, bool allowWeakEvidence = true)
+        {
+            if (NamesBySurname.ContainsKey(word))
+            {
+                return true;
+            }
+
+            if (_personsBySurname.ContainsKey(word))
+            {
+                return true;
+            }
+
+            return allowWeakEvidence && AppearsAfterAFirstName(word);
+        }
+
+        // "Robby Mook" somewhere in the story makes "Mook said" a person even when "Robby" is in no
+        // name list: the word follows a capitalised word that is not a title, an institution or a
+        // sentence opener.
+        private bool AppearsAfterAFirstName(string word)
+        {
+            if (word.Length < 2 || IsAllCaps(word))
+            {
+                return false;
+            }
+
+            if (!_afterFirstName.TryGetValue(word, out var known))
+            {
+                // A few words are searched for (one vectorised scan each); past that the story is read once into
+                // the set of every word that follows a first name, so a long story with many names stays linear.
+                if (_afterFirstNameSet is null && _afterFirstName.Count < SearchesBeforeIndexing)
+                {
+                    known = SearchAfterAFirstName(word);
+                }
+                else
+                {
+                    _afterFirstNameSet ??= WordsAfterAFirstName();
+                    known = _afterFirstNameSet.Contains(word);
+                }
+
+                _afterFirstName[word] = known;
+            }
+
+            return known;
+        }
+
+        private const int SearchesBeforeIndexing = 8;
+
+        private HashSet<string>? _afterFirstNameSet;
+
+        private bool SearchAfterAFirstName(string word)
+        {
+            for (var at = _text.IndexOf(word, StringComparison.Ordinal); at > 1; at = _text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if ((end < _text.Length && char.IsLetterOrDigit(_text[end])) || _text[at - 1] != ' ')
+                {
+                    continue;
+                }
+
+                if (FollowsAFirstName(at))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Every word that SearchAfterAFirstName would find, in one pass: at each word after a single space that
+        // follows a first name, each prefix of the word that ends before a character other than a letter or a
+        // digit ("O", "O'Neill" and "O'Neill's" in "O'Neill's").
+        private HashSet<string> WordsAfterAFirstName()
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var space = _text.IndexOf(' ', 1); space >= 0 && space + 1 < _text.Length; space = _text.IndexOf(' ', space + 1))
+            {
+                var at = space + 1;
+                if (at <= 1 || !char.IsLetterOrDigit(_text[at]) || !FollowsAFirstName(at))
+                {
+                    continue;
+                }
+
+                for (var end = at + 1; end <= _text.Length && end - at <= MaxNameWordLength; end++)
+                {
+                    if (end == _text.Length || !char.IsLetterOrDigit(_text[end]))
+                    {
+                        set.Add(_text[at..end]);
+                        if (end == _text.Length || char.IsWhiteSpace(_text[end]))
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return set;
+        }
+
+        private const int MaxNameWordLength = 64;
+
+        // True when the word at `at` (after one space) follows a capitalised word that is not a title, an
+        // institution, a function word or a sentence opener: a first name.
+        private bool FollowsAFirstName(int at)
+        {
+            var p = at - 2;
+            while (p >= 0 && (char.IsLetter(_text[p]) || _text[p] is '.' or '-'))
+            {
+                p--;
+            }
+
+            var previous = _text.AsSpan((p + 1)..(at - 1)).TrimEnd('.');
+            if (previous.Length < 2 || !char.IsUpper(previous[0]))
+            {
+                return false;
+            }
+
+            var atSentenceStart = p < 0 || _text[p] == '\n' || (p >= 1 && _text[p] == ' ' && _text[p - 1] is '.' or '!' or '?');
+            var word = previous.ToString();
+            return !IsAllCaps(word) && !atSentenceStart
+                && !_lex.Determiners.Contains(word) && !_lex.Prepositions.Contains(word) && !_lex.Pronouns.ContainsKey(word)
+                && !_src.InstitutionNouns.Contains(word) && !_src.RoleNouns.Contains(word) && !_lex.Titles.ContainsKey(word);
+        }
+
+        private static readonly char[] WordEndPunctuation = ['.', '\'', '\u2019', '-'];
+
+        private List<string> Words(TextSpan span)
+        {
+            var words = _words;
+            words.Clear();
+            var i = span.Start;
+            while (i < span.End)
+            {
+                while (i < span.End && !char.IsLetterOrDigit(_text[i]))
+                {
+                    i++;
+                }
+
+                // Letters and digits with apostrophes, hyphens and periods among them: the ASCII runs read
+                // eight characters at a time, the character after each decided here.
+                var s = i;
+                while (i < span.End)
+                {
+                    i = AsciiRuns.LettersOrDigitsEnd(_text, i, span.End);
+                    if (i < span.End && (_text[i] is '\'' or '\u2019' or '-' or '.' || (_text[i] > '\u007f' && char.IsLetterOrDigit(_text[i]))))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                var word = _text.AsSpan(s, i - s).TrimEnd(WordEndPunctuation);
+                if (!word.IsEmpty)
+                {
+                    words.Add(word.ToString());
+                }
+            }
+
+            return words;
+        }
+
+        // "a", "another", "several": case aside.
+        private static bool IsIndefiniteDeterminer(string word) => word.Length <= 7 && (word.Equals("a", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("another", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("one", StringComparison.OrdinalIgnoreCase) || word.Equals("some", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("several", StringComparison.OrdinalIgnoreCase) || word.Equals("many", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("two", StringComparison.OrdinalIgnoreCase) || word.Equals("three", StringComparison.OrdinalIgnoreCase));
+
+        // The last of the words that is the name word, trailing periods aside; -1 for none.
+        private static int LastIndexOfWord(List<string> words, string? nameWord)
+        {
+            for (var k = words.Count - 1; k >= 0 && nameWord is not null; k--)
+            {
+                if (words[k].AsSpan().TrimEnd('.').SequenceEqual(nameWord))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        // People named anywhere outside quotations: a title or a known given name, then capitalised words.
+        private static readonly System.Buffers.SearchValues<char> NotCapitals = System.Buffers.SearchValues.Create(
+            string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not (>= 'A' and <= 'Z'))));
+    }
+}
