@@ -1,3 +1,4 @@
+using Attribution.Analysis;
 using System.CommandLine;
 
 namespace Attribution.Cli;
@@ -27,8 +28,8 @@ internal static partial class CliApp
                     var names = command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive)))
                         .SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
                     var name = value.Split('=')[0];
-                    var nearest = names.MinBy(n => EditDistance(n, name));
-                    var hint = nearest is not null && EditDistance(nearest, name) <= 3 ? $"; did you mean {nearest}?" : "";
+                    var nearest = names.MinBy(n => EditDistance.Between(n, name));
+                    var hint = nearest is not null && EditDistance.Between(nearest, name) <= 3 ? $"; did you mean {nearest}?" : "";
                     result.AddError($"unknown option '{name}'{hint} (a file whose name starts with '-' goes after '--')");
                     return;
                 }
@@ -39,24 +40,5 @@ internal static partial class CliApp
         {
             RejectUnknownOptions(sub, args);
         }
-    }
-
-    // Levenshtein distance, for the nearest option name.
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

@@ -171,7 +171,7 @@ internal static partial class CliApp
         if (report.Sources.Explain(name) is not { } source)
         {
             var wanted = name.Trim().ToLowerInvariant();
-            var near = report.Sources.Names().Select(n => (Name: n, Distance: EditDistance(n.ToLowerInvariant(), wanted)))
+            var near = report.Sources.Names().Select(n => (Name: n, Distance: EditDistance.Between(n.ToLowerInvariant(), wanted)))
                 .Where(n => n.Distance <= Math.Max(2, wanted.Length / 4)).OrderBy(n => n.Distance).Take(3).Select(n => n.Name).ToList();
             console.Error.WriteLine($"attribution: no quoted source goes by '{name}'{(near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "")}");
             return ExitCodes.UsageOrInput;

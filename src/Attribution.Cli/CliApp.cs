@@ -434,15 +434,16 @@ internal static partial class CliApp
     {
         try
         {
-            if (directory is null)
+            // A whole rules folder replaces the bundled one; a folder of packs adds to it.
+            var pack = directory is null ? RulePack.Load(RulePack.DefaultDirectory)
+                : Directory.Exists(Path.Combine(directory, "lexicon")) ? RulePack.Load(directory)
+                : RulePack.Load(RulePack.DefaultDirectory, directory);
+            foreach (var warning in pack.Warnings)
             {
-                return RulePack.Load(RulePack.DefaultDirectory);
+                error.WriteLine(warning.ToString());
             }
 
-            // A whole rules folder replaces the bundled one; a folder of packs adds to it.
-            return Directory.Exists(Path.Combine(directory, "lexicon"))
-                ? RulePack.Load(directory)
-                : RulePack.Load(RulePack.DefaultDirectory, directory);
+            return pack;
         }
         catch (LoadException ex)
         {

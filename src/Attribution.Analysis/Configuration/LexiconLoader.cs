@@ -22,11 +22,13 @@ public static class LexiconLoader
         }
 
         var errors = new List<LoadError>();
+        var warnings = new List<LoadError>();
         var cues = new List<CueVerb>();
         var titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
         var pronouns = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
         var lists = KnownKeys.ToDictionary(k => k, _ => new List<string>());
         var seenForms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var firstSeen = new Dictionary<(string List, string Entry), string>();
 
         foreach (var path in Directory.EnumerateFiles(lexiconDirectory, "*.yml").Order(StringComparer.Ordinal))
         {
@@ -48,11 +50,12 @@ public static class LexiconLoader
                     default:
                         if (lists.TryGetValue(key, out var list))
                         {
-                            list.AddRange(file.Strings(value, key));
+                            AddEntries(file, key, value, list, firstSeen);
                         }
                         else
                         {
-                            file.Error(keyNode, $"unknown lexicon key '{key}'; expected one of: {string.Join(", ", KnownKeys)}");
+                            // A list this version does not know (a newer lexicon's, or a misspelt key) is passed over.
+                            file.Warning(keyNode, $"unknown lexicon list '{key}' is ignored; {Suggestion(key)}");
                         }
 
                         break;
@@ -60,6 +63,7 @@ public static class LexiconLoader
             }
 
             errors.AddRange(file.Errors);
+            warnings.AddRange(file.Warnings);
         }
 
         if (errors.Count > 0)
@@ -96,7 +100,34 @@ public static class LexiconLoader
             VagueDescriptors = Freeze(lists["vagueDescriptors"]),
             OpinionWords = Freeze(lists["opinionWords"]),
         };
-        return new LexiconSet(parser, sources);
+        return new LexiconSet(parser, sources) { Warnings = [.. warnings] };
+    }
+
+    // Each list is a set, compared ignoring case, and may be spread over several files: an entry already in it, in
+    // this file or an earlier one, changes nothing and is reported where it repeats.
+    private static void AddEntries(YamlFile file, string key, YamlDotNet.RepresentationModel.YamlNode value, List<string> list, Dictionary<(string List, string Entry), string> firstSeen)
+    {
+        foreach (var (entry, node) in file.LocatedStrings(value, key))
+        {
+            // Sentence starters are told apart by case ("US" starts no sentence, "Us" may); every other list ignores it.
+            var folded = key == "sentenceStarters" ? entry : entry.ToLowerInvariant();
+            var at = $"{System.IO.Path.GetFileName(file.Path)}:{YamlFile.Line(node)}";
+            if (!firstSeen.TryAdd((key, folded), at))
+            {
+                file.Warning(node, $"'{entry}' is already in {key} (at {firstSeen[(key, folded)]}); the repeat has no effect");
+                continue;
+            }
+
+            list.Add(entry);
+        }
+    }
+
+    private static string Suggestion(string key)
+    {
+        var nearest = KnownKeys.MinBy(k => EditDistance.Between(k.ToLowerInvariant(), key.ToLowerInvariant()));
+        return nearest is not null && EditDistance.Between(nearest.ToLowerInvariant(), key.ToLowerInvariant()) <= 3
+            ? $"did you mean '{nearest}'?"
+            : $"the lists are: {string.Join(", ", KnownKeys)}";
     }
 
     private static void ReadVerbs(YamlFile file, YamlDotNet.RepresentationModel.YamlNode node, List<CueVerb> cues, Dictionary<string, string> seenForms)

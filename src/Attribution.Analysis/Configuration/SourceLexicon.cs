@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Frozen;
 using Attribution.Text;
 
@@ -6,7 +7,11 @@ namespace Attribution.Analysis.Configuration;
 /// <summary>The parser's lexicon and the binder's, loaded together from <c>rules/lexicon/</c>.</summary>
 /// <param name="Parser">Cue verbs, titles and function words.</param>
 /// <param name="Sources">Nouns and phrases the binder and the source facts read.</param>
-public sealed record LexiconSet(Lexicon Parser, SourceLexicon Sources);
+public sealed record LexiconSet(Lexicon Parser, SourceLexicon Sources)
+{
+    /// <summary>What loading found wrong but not fatal (AT0001 warnings): duplicate entries, unknown lists.</summary>
+    public ImmutableArray<LoadError> Warnings { get; init; } = [];
+}
 
 /// <summary>Word lists for binding mentions and computing source facts.</summary>
 public sealed class SourceLexicon

@@ -108,6 +108,33 @@ internal sealed class YamlFile
 
     public void Error(YamlNode node, string message) => Errors.Add(new LoadError(Path, Line(node), Column(node), message));
 
+    /// <summary>A located warning: the file loads, and the run goes on.</summary>
+    public void Warning(YamlNode node, string message) => Warnings.Add(new LoadError(Path, Line(node), Column(node), message) { IsWarning = true });
+
+    /// <summary>The warnings found so far.</summary>
+    public List<LoadError> Warnings { get; } = [];
+
+    /// <summary>The scalars of a sequence with their nodes (for locating each), or an error.</summary>
+    public List<(string Value, YamlNode Node)> LocatedStrings(YamlNode node, string what)
+    {
+        var result = new List<(string, YamlNode)>();
+        if (node is not YamlSequenceNode seq)
+        {
+            Error(node, $"{what} must be a list");
+            return result;
+        }
+
+        foreach (var item in seq)
+        {
+            if (Scalar(item, $"each item of {what}") is { } v)
+            {
+                result.Add((v, item));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A scalar's text, or an error when the node is not a scalar.</summary>
     public string? Scalar(YamlNode node, string what)
     {

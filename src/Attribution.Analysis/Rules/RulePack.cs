@@ -30,6 +30,9 @@ public sealed class RulePack
     /// <summary>Diagnostic rules, by ID.</summary>
     public ImmutableArray<DiagnosticRule> Diagnostics { get; }
 
+    /// <summary>What loading found wrong but not fatal: located AT0001 warnings (a duplicate lexicon entry, an unknown list).</summary>
+    public ImmutableArray<LoadError> Warnings => Lexicons.Warnings;
+
     /// <summary>The diagnostic rule with <paramref name="id"/>, or null.</summary>
     public DiagnosticRule? Find(string id) => Diagnostics.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
