@@ -314,7 +314,7 @@ internal sealed class DiagnosticEvaluator
     {
         var text = doc.Source.Text;
         var facts = new QuoteFacts[doc.Quotations.Length];
-        var opinion = _pack.Lexicons.Sources.OpinionWords;
+        var opinion = _pack.Lexicons.Sources.Words(WordLists.OpinionWords);
         Dictionary<int, int>? speakersByParagraph = null;
         HashSet<int>? unbalanced = doc.UnbalancedMarks.Length == 0 ? null : [.. doc.UnbalancedMarks.Select(m => m.Start)];
         for (var q = 0; q < facts.Length; q++)

@@ -41,7 +41,7 @@ public sealed class SourceNames
     public SourceNames(LexiconSet lexicons)
     {
         ArgumentNullException.ThrowIfNull(lexicons);
-        _honorifics = lexicons.Sources.Honorifics;
+        _honorifics = lexicons.Sources.Words(WordLists.Honorifics);
         _titles = lexicons.Parser.Titles;
         _givenNames = lexicons.Sources.GivenNames;
     }

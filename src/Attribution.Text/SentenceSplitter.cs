@@ -123,7 +123,7 @@ public static class SentenceSplitter
             return false;
         }
 
-        if (lexicon.AbbreviationLookup.Contains(word))
+        if (lexicon.Lookup(WordLists.Abbreviations).Contains(word))
         {
             // "U.S." and "Inc." can end a sentence; a following function word that starts sentences says so.
             if (word.Contains('.') || word.Equals("Inc", StringComparison.OrdinalIgnoreCase)
@@ -147,6 +147,6 @@ public static class SentenceSplitter
             e++;
         }
 
-        return lexicon.SentenceStarterLookup.Contains(text.AsSpan(at, e - at));
+        return lexicon.Lookup(WordLists.SentenceStarters).Contains(text.AsSpan(at, e - at));
     }
 }

@@ -199,7 +199,7 @@ public sealed partial class SourceBinder
 
             var reasonText = _text[start..stop].Trim();
             var boilerplate = false;
-            foreach (var b in _src.BoilerplateReasons)
+            foreach (var b in _src.Entries(WordLists.BoilerplateReasons))
             {
                 if (reasonText.Contains(b, StringComparison.OrdinalIgnoreCase))
                 {

@@ -69,10 +69,9 @@ public sealed partial class SourceBinder
                 HasDocumentNoun = first.Document,
                 HeadIsInstitution = first.HeadIsInstitution || e.SpeaksAsOrganisation,
                 IsPollShare = first.PollShare,
-                IsKinship = _src.KinshipNouns.Contains(first.HeadNoun) && !first.Plural,
-                IsVagueDescriptor = !anyName && (_src.VagueDescriptors.Contains(first.HeadNoun)
-                    || e.Mentions[0].Span is var m0 && (_text.AsSpan(m0.Start, m0.Length).Contains("familiar with", StringComparison.OrdinalIgnoreCase)
-                        || _text.AsSpan(m0.Start, m0.Length).Contains("close to", StringComparison.OrdinalIgnoreCase))),
+                IsKinship = _src.Words(WordLists.KinshipNouns).Contains(first.HeadNoun) && !first.Plural,
+                IsVagueDescriptor = !anyName && (_src.Words(WordLists.VagueDescriptors).Contains(first.HeadNoun)
+                    || e.Mentions[0].Span is var m0 && SaysHowKnown(_text.AsSpan(m0.Start, m0.Length))),
                 HasAnonymousNoun = first.Anonymous,
                 IsPlural = first.Plural,
                 IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),
@@ -103,7 +102,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && NameParticles.Contains(words[start - 1]))))
+            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -119,7 +118,7 @@ public sealed partial class SourceBinder
             // the role too: the name starts after the last role or title word, keeping at least its last word.
             for (var i = end - 2; i > start; i--)
             {
-                if (_src.RoleNouns.Contains(words[i]) || IsTitleWord(words[i]))
+                if (_src.Words(WordLists.RoleNouns).Contains(words[i]) || IsTitleWord(words[i]))
                 {
                     start = i + 1;
                     break;
@@ -129,7 +128,7 @@ public sealed partial class SourceBinder
             // A word before a given name that is itself none ("Exchequer Gordon Brown", "Earlier Tony Blair") is
             // not part of the name.
             if (start < end - 2 && !_src.GivenNames.ContainsKey(words[start]) && !IsHonorific(words[start]) && !IsInitial(words[start])
-                && !_src.OrganizationNames.Contains(words[end - 1].TrimEnd('.')))
+                && !_src.OneWordOrganizations.Contains(words[end - 1].TrimEnd('.')))
             {
                 for (var i = start + 1; i < end - 1; i++)
                 {
@@ -160,7 +159,7 @@ public sealed partial class SourceBinder
             var roleStart = 0;
             for (var i = start - 1; i >= 0; i--)
             {
-                var boundary = _lex.ClauseBoundaries.Contains(words[i]) || (_lex.Prepositions.Contains(words[i]) && words[i] is not ("of" or "for"));
+                var boundary = _lex.Words(WordLists.ClauseBoundaries).Contains(words[i]) || (_lex.Words(WordLists.Prepositions).Contains(words[i]) && !_src.Words(WordLists.RolePrepositions).Contains(words[i]));
                 if (words[i].EndsWith(',') || (boundary && char.IsLower(words[i][0]) && (i == 0 || !char.IsUpper(words[i - 1][0]))))
                 {
                     roleStart = i + 1;
@@ -168,7 +167,7 @@ public sealed partial class SourceBinder
                 }
             }
 
-            while (roleStart < start && words[roleStart] is "the" or "The" or "a" or "A" or "an" or "An")
+            while (roleStart < start && _lex.Words(WordLists.Articles).Contains(words[roleStart]))
             {
                 roleStart++;
             }
@@ -186,7 +185,7 @@ public sealed partial class SourceBinder
             foreach (var word in words)
             {
                 var w = TrimPossessive(word.TrimEnd(','));
-                if (_src.RoleNouns.Contains(w) || IsTitleWord(w))
+                if (_src.Words(WordLists.RoleNouns).Contains(w) || IsTitleWord(w))
                 {
                     return true;
                 }
@@ -194,7 +193,7 @@ public sealed partial class SourceBinder
 
             foreach (var word in words)
             {
-                if (word.EndsWith(',') || _lex.Prepositions.Contains(word) || _lex.Determiners.Contains(word) || _lex.ClauseBoundaries.Contains(word))
+                if (word.EndsWith(',') || _lex.Words(WordLists.Prepositions).Contains(word) || _lex.Words(WordLists.Determiners).Contains(word) || _lex.Words(WordLists.ClauseBoundaries).Contains(word))
                 {
                     return false;
                 }
@@ -207,7 +206,7 @@ public sealed partial class SourceBinder
         private static bool IsInitial(string word) => word.Length == 2 && char.IsUpper(word[0]) && word[1] == '.';
 
         // A courtesy title of the lexicon ("Mr", "Ms.", "Umm"), not a rank or an office.
-        private bool IsHonorific(string word) => _src.Honorifics.Contains(word.TrimEnd('.'));
+        private bool IsHonorific(string word) => _src.Words(WordLists.Honorifics).Contains(word.TrimEnd('.'));
 
         // "Brig.", "Sen", "Coun." — a rank or title of the lexicon, with or without its period.
         private bool IsTitleWord(string word) => _lex.Titles.ContainsKey(word.TrimEnd('.'));
@@ -261,6 +260,20 @@ public sealed partial class SourceBinder
             }
 
             return sorted ? [.. spans] : [.. spans.OrderBy(s => s.Start)];
+        }
+
+        // "sources familiar with the talks", "people close to the family": how they know, and nothing of who they are.
+        private bool SaysHowKnown(ReadOnlySpan<char> mention)
+        {
+            foreach (var phrase in _src.Entries(WordLists.KnowledgePhrases))
+            {
+                if (mention.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

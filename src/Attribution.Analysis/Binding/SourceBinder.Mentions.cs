@@ -33,16 +33,12 @@ public sealed partial class SourceBinder
                         goto done;
                     }
 
-                    // Only a word that starts as one of these can be one (no letter beyond ASCII equals one of
-                    // theirs ignoring case).
-                    var initial = _text[i] | 0x20;
-                    foreach (var stop in initial is 'w' or 's' or 't' or 'd' or 'a' or 'r' or 'i' ? StopsBeforeAdjunct : [])
+                    // "officials speaking on condition of anonymity", "those who …": a word of the list, then a space.
+                    var space = _text.AsSpan(i, e - i).IndexOf(' ');
+                    if (space > 0 && _src.Lookup(WordLists.HeadStoppers).Contains(_text.AsSpan(i, space)))
                     {
-                        if (_text.AsSpan(i, Math.Min(stop.Length, e - i)).Equals(stop, StringComparison.OrdinalIgnoreCase))
-                        {
-                            e = i - 1;
-                            goto done;
-                        }
+                        e = i - 1;
+                        goto done;
                     }
                 }
             }
@@ -62,12 +58,10 @@ public sealed partial class SourceBinder
             return new TextSpan(s, Math.Max(s + 1, e));
         }
 
-        private static readonly string[] StopsBeforeAdjunct = ["who ", "which ", "speaking ", "talking ", "declining ", "asking ", "requesting ", "insisting "];
-
         private bool IsAdjunctAt(int i, int end)
         {
             var w1 = WordAt(i, end);
-            if (w1.Length == 0 || !_lex.AdjunctPrepositionLookup.Contains(w1))
+            if (w1.Length == 0 || !_lex.Lookup(WordLists.AdjunctPrepositions).Contains(w1))
             {
                 return false;
             }
@@ -87,7 +81,7 @@ public sealed partial class SourceBinder
                     return false;
                 }
 
-                if (_lex.AdjunctHeadLookup.Contains(w))
+                if (_lex.Lookup(WordLists.AdjunctHeads).Contains(w))
                 {
                     return true;
                 }
@@ -145,15 +139,15 @@ public sealed partial class SourceBinder
             var headNoun = "";
             foreach (var w in words)
             {
-                if (_lex.Prepositions.Contains(w) || w is "familiar" or "close" or "involved" or "briefed" or "knowledgeable")
+                if (_lex.Words(WordLists.Prepositions).Contains(w) || _src.Words(WordLists.KnowledgeAdjectives).Contains(w))
                 {
                     break;
                 }
 
                 // "a Washington Post database tracking such deaths", "a study that appeared …": a participle or a
                 // relative pronoun after the noun opens what modifies it.
-                if (headNoun.Length > 0 && !_lex.Determiners.Contains(headNoun) && char.IsLower(w[0])
-                    && (w is "that" or "which" or "who" || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
+                if (headNoun.Length > 0 && !_lex.Words(WordLists.Determiners).Contains(headNoun) && char.IsLower(w[0])
+                    && (_src.Words(WordLists.RelativePronouns).Contains(w) || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
                 {
                     break;
                 }
@@ -197,7 +191,7 @@ public sealed partial class SourceBinder
                     continue;
                 }
 
-                institution |= (kinds & NounKinds.Institution) != 0 || _src.OrganizationNames.Contains(bare);
+                institution |= (kinds & NounKinds.Institution) != 0 || _src.OneWordOrganizations.Contains(bare);
                 role |= (kinds & NounKinds.Role) != 0 || noun.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
                 spokes |= (kinds & NounKinds.Spokesperson) != 0;
                 anonymous |= (kinds & NounKinds.Anonymous) != 0;
@@ -221,10 +215,10 @@ public sealed partial class SourceBinder
             }
 
             var headKinds = _src.KindsOf(headNoun);
-            document = _src.DocumentNouns.Contains(headNoun);
+            document = _src.Words(WordLists.DocumentNouns).Contains(headNoun);
             var plural = headNoun.Length > 3 && headNoun.EndsWith('s') && !headNoun.EndsWith("ss", StringComparison.Ordinal)
                 && ((headKinds & (NounKinds.Role | NounKinds.Anonymous)) != 0 || document || !char.IsUpper(headNoun[0]));
-            plural |= headNoun is "police" or "people" or "critics";
+            plural |= _src.Words(WordLists.PluralNouns).Contains(headNoun);
 
             // A personal name: a title or a given name before a capitalised word, or a capitalised
             // single word that the story elsewhere gives as a person's surname ("Clinton").
@@ -248,7 +242,7 @@ public sealed partial class SourceBinder
                     surname = last; // "Sanders" after "Bernie Sanders"; not "Republicans" after "House Republicans"
                 }
                 else if (!institution && nameRun.Count == 1 && words.Count == 1 && !document && !IsAllCaps(nameRun) && !IsPluralWord(last)
-                    && !_src.AnonymousNouns.Contains(last) && !_lex.Pronouns.ContainsKey(last))
+                    && !_src.Words(WordLists.AnonymousNouns).Contains(last) && !_lex.Pronouns.ContainsKey(last))
                 {
                     // A bare capitalised word speaking ("Wines said", "McLenney told") is most often a
                     // person named earlier in a way no list recognised.
@@ -284,10 +278,10 @@ public sealed partial class SourceBinder
             // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
             var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && (headKinds & NounKinds.Anonymous) == 0);
             var headIsInstitution = surname is null && !_lex.Pronouns.ContainsKey(headNoun)
-                && ((headKinds & NounKinds.Institution) != 0 || _src.OrganizationNames.Contains(headNoun) || (IsPluralWord(headNoun) && _src.InstitutionNouns.Contains(headNoun[..^1]))
+                && ((headKinds & NounKinds.Institution) != 0 || _src.OneWordOrganizations.Contains(headNoun) || (IsPluralWord(headNoun) && _src.Words(WordLists.InstitutionNouns).Contains(headNoun[..^1]))
                     || (headAcronym && surname is null)
                     || (headCapitalised && (headKinds & (NounKinds.Role | NounKinds.Anonymous)) == 0 && !document && (properPlural || !IsPluralWord(headNoun))));
-            var pollShare = IsPollShare(words);
+            var pollShare = IsPollShare(words, _src);
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
         }
@@ -303,7 +297,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && NameParticles.Contains(words[start - 1]))))
+            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -314,7 +308,7 @@ public sealed partial class SourceBinder
                 start++;
             }
 
-            if (end - start < 2 || NameParticles.Contains(words[start]))
+            if (end - start < 2 || _src.Words(WordLists.SurnameParticles).Contains(words[start]))
             {
                 return null;
             }
@@ -325,9 +319,9 @@ public sealed partial class SourceBinder
                 // "Union president Marty Jones": a surname ending in s closes a run that a lowercase role noun opens;
                 // "House Republicans" and "Ottawa Senators" have none.
                 var surnameInS = i == end - 1 && end - start >= 2 && start > 0 && char.IsLower(words[start - 1][0])
-                    && (_src.RoleNouns.Contains(words[start - 1]) || _lex.Titles.ContainsKey(words[start - 1]));
-                if (_src.InstitutionNouns.Contains(word) || _src.RoleNouns.Contains(word) || _src.OrganizationNames.Contains(word)
-                    || _src.DocumentNouns.Contains(word) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || (IsPluralWord(words[i]) && !surnameInS))
+                    && (_src.Words(WordLists.RoleNouns).Contains(words[start - 1]) || _lex.Titles.ContainsKey(words[start - 1]));
+                if (_src.Words(WordLists.InstitutionNouns).Contains(word) || _src.Words(WordLists.RoleNouns).Contains(word) || _src.OneWordOrganizations.Contains(word)
+                    || _src.Words(WordLists.DocumentNouns).Contains(word) || _lex.Titles.ContainsKey(words[i]) || IsAllCaps(words[i]) || (IsPluralWord(words[i]) && !surnameInS))
                 {
                     return null;
                 }
@@ -336,18 +330,13 @@ public sealed partial class SourceBinder
             return (TrimPossessive(words[end - 1]), _src.GivenNames.ContainsKey(words[start]) ? words[start] : null);
         }
 
-        private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
-        {
-            "bin", "ibn", "bint", "al", "el", "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "abu",
-        };
-
         // "Democrats", "Demonstrators": a plural, a group rather than a name.
         private static bool IsPluralWord(string w) =>
             w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
             && !w.EndsWith("is", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("\u2019s", StringComparison.Ordinal);
 
         // "63 percent", "Only 52 percent of registered voters", "six in 10", "Nearly eight of 10 voters".
-        private static bool IsPollShare(List<string> words)
+        private static bool IsPollShare(List<string> words, SourceLexicon src)
         {
             for (var i = 0; i < words.Count; i++)
             {
@@ -356,19 +345,13 @@ public sealed partial class SourceBinder
                     return true;
                 }
 
-                // Only a word of a length the tests below can match is lowered.
-                if (words[i].Length is not (2 or 3 or 7))
-                {
-                    continue;
-                }
-
-                var w = words[i].ToLowerInvariant();
-                if (w is "percent" or "per")
+                var w = words[i];
+                if (src.Words(WordLists.PollShareUnits).Contains(w))
                 {
                     return true;
                 }
 
-                if (w is "in" or "of" or "out" && i + 1 < words.Count && words[i + 1] == "10" && i > 0)
+                if (src.Words(WordLists.PollShareLinks).Contains(w) && i + 1 < words.Count && words[i + 1] == "10" && i > 0)
                 {
                     return true;
                 }
@@ -549,8 +532,8 @@ public sealed partial class SourceBinder
             var atSentenceStart = p < 0 || _text[p] == '\n' || (p >= 1 && _text[p] == ' ' && _text[p - 1] is '.' or '!' or '?');
             var word = previous.ToString();
             return !IsAllCaps(word) && !atSentenceStart
-                && !_lex.Determiners.Contains(word) && !_lex.Prepositions.Contains(word) && !_lex.Pronouns.ContainsKey(word)
-                && !_src.InstitutionNouns.Contains(word) && !_src.RoleNouns.Contains(word) && !_lex.Titles.ContainsKey(word);
+                && !_lex.Words(WordLists.Determiners).Contains(word) && !_lex.Words(WordLists.Prepositions).Contains(word) && !_lex.Pronouns.ContainsKey(word)
+                && !_src.Words(WordLists.InstitutionNouns).Contains(word) && !_src.Words(WordLists.RoleNouns).Contains(word) && !_lex.Titles.ContainsKey(word);
         }
 
         private static readonly char[] WordEndPunctuation = ['.', '\'', '\u2019', '-'];
@@ -593,11 +576,7 @@ public sealed partial class SourceBinder
         }
 
         // "a", "another", "several": case aside.
-        private static bool IsIndefiniteDeterminer(string word) => word.Length <= 7 && (word.Equals("a", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("another", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("one", StringComparison.OrdinalIgnoreCase) || word.Equals("some", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("several", StringComparison.OrdinalIgnoreCase) || word.Equals("many", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("two", StringComparison.OrdinalIgnoreCase) || word.Equals("three", StringComparison.OrdinalIgnoreCase));
+        private bool IsIndefiniteDeterminer(string word) => _src.Words(WordLists.IndefiniteDeterminers).Contains(word);
 
         // The last of the words that is the name word, trailing periods aside; -1 for none.
         private static int LastIndexOfWord(List<string> words, string? nameWord)

@@ -12,7 +12,7 @@ public sealed partial class SourceBinder
             // Runs of capitalised words are looked up as slices of the story: only the names found become strings.
             var titles = _lex.TitleLookup;
             var givenNames = _src.GivenNameLookup;
-            var institutions = _src.InstitutionNounLookup;
+            var institutions = _src.Lookup(WordLists.InstitutionNouns);
             var names = new List<PersonName>();
             var spans = new List<(int Start, int End)>();
             var regions = _doc.QuoteRegions;

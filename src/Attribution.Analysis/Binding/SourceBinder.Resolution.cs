@@ -478,11 +478,11 @@ public sealed partial class SourceBinder
 
         // The words of a description other than its determiner and its head noun: "the senior coalition
         // official" → senior, coalition.
-        private static ModifierEnumerator ModifierWords(string headText, string noun) => new(headText, noun);
+        private ModifierEnumerator ModifierWords(string headText, string noun) => new(headText, noun, _src.Lookup(WordLists.DescriptionDeterminers));
 
-        private static bool HasModifiers(string headText, string noun) => ModifierWords(headText, noun).MoveNext();
+        private bool HasModifiers(string headText, string noun) => ModifierWords(headText, noun).MoveNext();
 
-        private static int CountModifiers(string headText, string noun)
+        private int CountModifiers(string headText, string noun)
         {
             var count = 0;
             foreach (var _ in ModifierWords(headText, noun))
@@ -509,10 +509,10 @@ public sealed partial class SourceBinder
 
         // One of the entity's distinct descriptions (not every mention: a source may be mentioned thousands of
         // times in one text) holds every modifier of headText.
-        private static bool DescribedWithAll(Entity entity, string headText, string noun) =>
-            entity.AnyHeadText((headText, noun), static (description, candidate) =>
+        private bool DescribedWithAll(Entity entity, string headText, string noun) =>
+            entity.AnyHeadText((headText, noun, determiners: _src.Lookup(WordLists.DescriptionDeterminers)), static (description, candidate) =>
             {
-                foreach (var modifier in ModifierWords(description.headText, description.noun))
+                foreach (var modifier in new ModifierEnumerator(description.headText, description.noun, description.determiners))
                 {
                     if (!ContainsWord(candidate, modifier))
                     {
@@ -537,7 +537,7 @@ public sealed partial class SourceBinder
         }
 
         /// <summary>The modifier words of a description, as spans of its text: not its determiner, not its head noun.</summary>
-        private ref struct ModifierEnumerator(string text, string noun)
+        private ref struct ModifierEnumerator(string text, string noun, WordSet determiners)
         {
             private int _next;
 
@@ -554,7 +554,7 @@ public sealed partial class SourceBinder
                     var word = text.AsSpan(_next, end - _next).TrimEnd(".,");
                     var first = _next == 0;
                     _next = end + 1;
-                    if (word.IsEmpty || word.Equals(noun, StringComparison.OrdinalIgnoreCase) || (first && IsDeterminerWord(word)))
+                    if (word.IsEmpty || word.Equals(noun, StringComparison.OrdinalIgnoreCase) || (first && determiners.Contains(word)))
                     {
                         continue;
                     }
@@ -565,11 +565,6 @@ public sealed partial class SourceBinder
 
                 return false;
             }
-
-            private static bool IsDeterminerWord(ReadOnlySpan<char> w) =>
-                w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
-                || w.Equals("an", StringComparison.OrdinalIgnoreCase) || w.Equals("another", StringComparison.OrdinalIgnoreCase)
-                || w.Equals("this", StringComparison.OrdinalIgnoreCase) || w.Equals("that", StringComparison.OrdinalIgnoreCase);
         }
     }
 }

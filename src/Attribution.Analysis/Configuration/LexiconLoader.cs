@@ -5,13 +5,10 @@ namespace Attribution.Analysis.Configuration;
 /// <summary>Loads the lexicon YAML files of a rules folder (<c>rules/lexicon/*.yml</c>).</summary>
 public static class LexiconLoader
 {
-    private static readonly string[] KnownKeys =
-    [
-        "verbs", "titles", "abbreviations", "sentenceStarters", "clauseBoundaries", "cueModifiers",
-        "passiveAuxiliaries", "adjunctPrepositions", "adjunctHeads", "determiners", "prepositions", "pronouns",
-        "institutionNouns", "roleNouns", "spokespersonNouns", "documentNouns", "anonymousNouns",
-        "anonymityGrants", "boilerplateReasons", "maleNames", "femaleNames", "colonLabels", "furnitureLines", "promoLabels", "organizationNames", "organizationHeads", "countryNames", "kinshipNouns", "honorifics", "vagueDescriptors", "opinionWords", "finiteAuxiliaries",
-    ];
+    // The keys with shapes of their own; every other key is a word list of WordLists.
+    private static readonly string[] StructuredKeys = ["verbs", "titles", "pronouns"];
+
+    private static IEnumerable<string> KnownKeys => StructuredKeys.Concat(WordLists.All.Select(l => l.Key));
 
     /// <summary>Loads every <c>*.yml</c> file of <paramref name="lexiconDirectory"/>; throws <see cref="LoadException"/> with located errors.</summary>
     public static LexiconSet Load(string lexiconDirectory)
@@ -26,7 +23,7 @@ public static class LexiconLoader
         var cues = new List<CueVerb>();
         var titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
         var pronouns = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
-        var lists = KnownKeys.ToDictionary(k => k, _ => new List<string>());
+        var lists = WordLists.All.ToDictionary(l => l.Key, _ => new List<string>());
         var seenForms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var firstSeen = new Dictionary<(string List, string Entry), string>();
 
@@ -76,30 +73,9 @@ public static class LexiconLoader
             CueVerbs = cues,
             Titles = titles,
             Pronouns = pronouns,
-            Abbreviations = lists["abbreviations"],
-            SentenceStarters = lists["sentenceStarters"],
-            ClauseBoundaries = lists["clauseBoundaries"],
-            CueModifiers = lists["cueModifiers"],
-            PassiveAuxiliaries = lists["passiveAuxiliaries"],
-            AdjunctPrepositions = lists["adjunctPrepositions"],
-            AdjunctHeads = lists["adjunctHeads"],
-            Determiners = lists["determiners"],
-            Prepositions = lists["prepositions"],
-            ColonLabels = lists["colonLabels"],
-            FurnitureLines = lists["furnitureLines"],
-            PromoLabels = lists["promoLabels"],
-            FiniteAuxiliaries = lists["finiteAuxiliaries"],
+            Lists = WordLists.All.ToDictionary(l => l, l => (IReadOnlyList<string>)lists[l.Key]),
         });
-        var sources = new SourceLexicon(
-            lists["institutionNouns"], lists["roleNouns"], lists["spokespersonNouns"], lists["documentNouns"],
-            lists["anonymousNouns"], lists["anonymityGrants"], lists["boilerplateReasons"], lists["maleNames"], lists["femaleNames"])
-        {
-            OrganizationNames = Freeze(lists["organizationNames"].Concat(lists["organizationHeads"]).Concat(lists["countryNames"])),
-            KinshipNouns = Freeze(lists["kinshipNouns"]),
-            Honorifics = Freeze(lists["honorifics"]),
-            VagueDescriptors = Freeze(lists["vagueDescriptors"]),
-            OpinionWords = Freeze(lists["opinionWords"]),
-        };
+        var sources = new SourceLexicon(parser);
         return new LexiconSet(parser, sources) { Warnings = [.. warnings] };
     }
 
@@ -109,8 +85,8 @@ public static class LexiconLoader
     {
         foreach (var (entry, node) in file.LocatedStrings(value, key))
         {
-            // Sentence starters are told apart by case ("US" starts no sentence, "Us" may); every other list ignores it.
-            var folded = key == "sentenceStarters" ? entry : entry.ToLowerInvariant();
+            // A list that tells case apart ("US" starts no sentence, "Us" may) keeps both; every other ignores it.
+            var folded = WordLists.Find(key)!.CaseSensitive ? entry : entry.ToLowerInvariant();
             var at = $"{System.IO.Path.GetFileName(file.Path)}:{YamlFile.Line(node)}";
             if (!firstSeen.TryAdd((key, folded), at))
             {
@@ -218,9 +194,6 @@ public static class LexiconLoader
             }
         }
     }
-
-    private static System.Collections.Frozen.FrozenSet<string> Freeze(IEnumerable<string> words) =>
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase);
 
     // "calling" -ing, "claim" (the lemma) base, "calls"/"echoes" present, and anything else ("called",
     // "sought") past.

@@ -13,74 +13,62 @@ public sealed record LexiconSet(Lexicon Parser, SourceLexicon Sources)
     public ImmutableArray<LoadError> Warnings { get; init; } = [];
 }
 
-/// <summary>Word lists for binding mentions and computing source facts.</summary>
+/// <summary>
+/// What the binder and the source facts read of the lexicon: its word lists (<see cref="Words"/>, declared in
+/// <see cref="WordLists"/>) and what is built from them once: which noun lists a word is in, the anonymity phrases
+/// longest first with the searches that find them, and given names with their gender.
+/// </summary>
 public sealed class SourceLexicon
 {
-    /// <summary>Freezes the lists.</summary>
-    public SourceLexicon(
-        IEnumerable<string> institutionNouns,
-        IEnumerable<string> roleNouns,
-        IEnumerable<string> spokespersonNouns,
-        IEnumerable<string> documentNouns,
-        IEnumerable<string> anonymousNouns,
-        IEnumerable<string> anonymityGrants,
-        IEnumerable<string> boilerplateReasons,
-        IEnumerable<string> maleNames,
-        IEnumerable<string> femaleNames)
+    private readonly Lexicon _lexicon;
+
+    /// <summary>Builds what the binder reads from <paramref name="lexicon"/>'s lists.</summary>
+    public SourceLexicon(Lexicon lexicon)
     {
-        InstitutionNouns = Freeze(institutionNouns);
-        RoleNouns = Freeze(roleNouns);
-        SpokespersonNouns = Freeze(spokespersonNouns);
-        DocumentNouns = Freeze(documentNouns);
-        AnonymousNouns = Freeze(anonymousNouns);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _lexicon = lexicon;
         var kinds = new Dictionary<string, NounKinds>(StringComparer.OrdinalIgnoreCase);
         foreach (var (list, kind) in new[]
         {
-            (InstitutionNouns, NounKinds.Institution), (RoleNouns, NounKinds.Role), (SpokespersonNouns, NounKinds.Spokesperson),
-            (AnonymousNouns, NounKinds.Anonymous),
+            (WordLists.InstitutionNouns, NounKinds.Institution), (WordLists.RoleNouns, NounKinds.Role), (WordLists.SpokespersonNouns, NounKinds.Spokesperson),
+            (WordLists.AnonymousNouns, NounKinds.Anonymous),
         })
         {
-            foreach (var word in list)
+            foreach (var word in Words(list))
             {
                 kinds[word] = kinds.GetValueOrDefault(word) | kind;
             }
         }
 
         _nounKinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        AnonymityGrants = [.. anonymityGrants.OrderByDescending(p => p.Length)];
+        AnonymityGrants = [.. lexicon.Entries(WordLists.AnonymityGrants).OrderByDescending(p => p.Length)];
         AnonymityGrantSearch = System.Buffers.SearchValues.Create(Anchors(AnonymityGrants), StringComparison.OrdinalIgnoreCase);
         AnonymityGrantPhraseSearch = System.Buffers.SearchValues.Create([.. AnonymityGrants], StringComparison.OrdinalIgnoreCase);
-        BoilerplateReasons = [.. boilerplateReasons];
         var names = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
-        foreach (var n in maleNames)
+        foreach (var n in lexicon.Entries(WordLists.MaleNames))
         {
             names[n] = Gender.Male;
         }
 
-        foreach (var n in femaleNames)
+        foreach (var n in lexicon.Entries(WordLists.FemaleNames))
         {
             names[n] = names.ContainsKey(n) ? Gender.Unknown : Gender.Female;
         }
 
         GivenNames = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         GivenNameLookup = new(GivenNames);
-        InstitutionNounLookup = new(InstitutionNouns);
+        OneWordOrganizations = Words(WordLists.OrganizationNames).Concat(Words(WordLists.OrganizationHeads)).Concat(Words(WordLists.CountryNames))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Organisation head nouns.</summary>
-    public FrozenSet<string> InstitutionNouns { get; }
+    /// <summary>The words of <paramref name="list"/>.</summary>
+    public FrozenSet<string> Words(WordList list) => _lexicon.Words(list);
 
-    /// <summary>Office and role nouns.</summary>
-    public FrozenSet<string> RoleNouns { get; }
+    /// <summary>The words of <paramref name="list"/> looked up by a slice of the story.</summary>
+    public WordSet Lookup(WordList list) => _lexicon.Lookup(list);
 
-    /// <summary>Spokesperson nouns.</summary>
-    public FrozenSet<string> SpokespersonNouns { get; }
-
-    /// <summary>Document nouns.</summary>
-    public FrozenSet<string> DocumentNouns { get; }
-
-    /// <summary>Nouns that withhold identity.</summary>
-    public FrozenSet<string> AnonymousNouns { get; }
+    /// <summary>The entries of <paramref name="list"/> in file order.</summary>
+    public IReadOnlyList<string> Entries(WordList list) => _lexicon.Entries(list);
 
     // The four noun lists a mention's words are looked up in, as one look-up a word. (The document nouns stay
     // apart: one of them is beyond ASCII, which would make every look-up here hash the slower way.)
@@ -102,34 +90,14 @@ public sealed class SourceLexicon
     /// <summary>All grant phrases at once, to tell whether a sentence found by <see cref="AnonymityGrantSearch"/> holds one.</summary>
     public System.Buffers.SearchValues<string> AnonymityGrantPhraseSearch { get; }
 
-    /// <summary>Boilerplate anonymity reasons.</summary>
-    public IReadOnlyList<string> BoilerplateReasons { get; }
-
-    /// <summary>Organisations, outlets, countries and capitals named by a single word ("Reuters", "China").</summary>
-    public FrozenSet<string> OrganizationNames { get; init; } = FrozenSet<string>.Empty;
-
-    /// <summary>Family relations ("mother", "ex-wife").</summary>
-    public FrozenSet<string> KinshipNouns { get; init; } = FrozenSet<string>.Empty;
-
-    /// <summary>Titles that are courtesies, not offices ("Mr", "Ms", "Umm"): they stay with a surname given alone.</summary>
-    public FrozenSet<string> Honorifics { get; init; } = FrozenSet<string>.Empty;
-
-    /// <summary>Descriptors that say nothing of who the source is.</summary>
-    public FrozenSet<string> VagueDescriptors { get; init; } = FrozenSet<string>.Empty;
-
-    /// <summary>Words of judgement or attack.</summary>
-    public FrozenSet<string> OpinionWords { get; init; } = FrozenSet<string>.Empty;
+    /// <summary>Organisations, outlets, countries and capitals named by a single word ("Reuters", "China"), and the words that end an organisation's name.</summary>
+    public FrozenSet<string> OneWordOrganizations { get; }
 
     /// <summary>Given names with gender.</summary>
     public FrozenDictionary<string, Gender> GivenNames { get; }
 
     /// <summary><see cref="GivenNames"/> looked up by a slice of the story, without making a string.</summary>
     internal WordMap<Gender> GivenNameLookup { get; }
-
-    /// <summary><see cref="InstitutionNouns"/> looked up by a slice of the story.</summary>
-    internal WordSet InstitutionNounLookup { get; }
-
-    private static FrozenSet<string> Freeze(IEnumerable<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // Few words such that every phrase holds one: of each phrase's words of five letters or more (all of them
     // when it has none that long), the word most phrases left hold is taken first, the longer on a tie. "named"
@@ -165,15 +133,15 @@ internal enum NounKinds : byte
     /// <summary>In none.</summary>
     None = 0,
 
-    /// <summary><see cref="SourceLexicon.InstitutionNouns"/>.</summary>
+    /// <summary><see cref="WordLists.InstitutionNouns"/>.</summary>
     Institution = 1,
 
-    /// <summary><see cref="SourceLexicon.RoleNouns"/>.</summary>
+    /// <summary><see cref="WordLists.RoleNouns"/>.</summary>
     Role = 2,
 
-    /// <summary><see cref="SourceLexicon.SpokespersonNouns"/>.</summary>
+    /// <summary><see cref="WordLists.SpokespersonNouns"/>.</summary>
     Spokesperson = 4,
 
-    /// <summary><see cref="SourceLexicon.AnonymousNouns"/>.</summary>
+    /// <summary><see cref="WordLists.AnonymousNouns"/>.</summary>
     Anonymous = 8,
 }

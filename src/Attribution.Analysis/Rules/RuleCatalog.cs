@@ -1,3 +1,4 @@
+using Attribution.Text;
 using System.Globalization;
 using System.Text;
 
@@ -20,6 +21,17 @@ public static class RuleCatalog
         foreach (var rule in pack.Diagnostics)
         {
             sb.Append(CultureInfo.InvariantCulture, $"| [{rule.Id}]({rule.Id}.md) | {rule.Title} | {rule.Category} | {rule.DefaultSeverity.ToString().ToLowerInvariant()} | {rule.Scope.ToString().ToLowerInvariant()} | {(rule.Fix is null ? "no" : "yes")} |\n");
+        }
+
+        // The word lists, from their one declaration (WordLists): key, file, size and what each is for.
+        sb.Append("\n## Word lists\n\n");
+        sb.Append("Every word list the parser and the binder read, in `rules/lexicon/` (see [rules.md](../rules.md#lexicons-and-classification)). ");
+        sb.Append("Any lexicon file may add to any list; cue verbs (`verbs`), `titles` and `pronouns` have shapes of their own.\n\n");
+        sb.Append("| List | File | Entries | What it is for |\n|---|---|---|---|\n");
+        foreach (var list in WordLists.All)
+        {
+            var entries = pack.Lexicons.Parser.Entries(list).Count;
+            sb.Append(CultureInfo.InvariantCulture, $"| `{list.Key}` | {list.File} | {entries} | {list.Description.Replace("|", "\\|", StringComparison.Ordinal)}{(list.CaseSensitive ? " Case counts." : "")} |\n");
         }
 
         return sb.ToString();

@@ -38,7 +38,7 @@ internal sealed class AsPutIt : WordConstruction
         }
 
         var cueStart = k;
-        while (cueStart - 1 > a + 1 && p.Tokens[cueStart - 1].Kind == TokenKind.Word && (p.Lexicon.CueModifierLookup.Contains(p.Word(cueStart - 1)) || p.IsMannerAdverb(cueStart - 1)))
+        while (cueStart - 1 > a + 1 && p.Tokens[cueStart - 1].Kind == TokenKind.Word && (p.Lexicon.Lookup(WordLists.CueModifiers).Contains(p.Word(cueStart - 1)) || p.IsMannerAdverb(cueStart - 1)))
         {
             cueStart--;
         }

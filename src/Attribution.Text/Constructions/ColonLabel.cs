@@ -36,7 +36,7 @@ internal sealed class ColonLabel : SentenceConstruction
         }
 
         if (words == 0 || words > 6 || k >= p.N - 1 || !p.IsPunct(k, ':') || !p.IsCapitalised(first)
-            || p.Lexicon.ColonLabelLookup.Contains(p.Word(first)) || p.CueAt(k - 1, out _) || IsSectionLabel(p, first, k - 1))
+            || p.Lexicon.Lookup(WordLists.ColonLabels).Contains(p.Word(first)) || p.CueAt(k - 1, out _) || IsSectionLabel(p, first, k - 1))
         {
             return null;
         }

@@ -1,4 +1,4 @@
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text.Constructions;
 
@@ -123,7 +123,7 @@ internal sealed class OuterTrailing : SentenceConstruction
         }
 
         var before = cue - 1;
-        while (before > 0 && p.Lexicon.CueModifierLookup.Contains(p.Word(before)))
+        while (before > 0 && p.Lexicon.Lookup(WordLists.CueModifiers).Contains(p.Word(before)))
         {
             before--;
         }

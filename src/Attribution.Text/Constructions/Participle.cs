@@ -1,4 +1,4 @@
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text.Constructions;
 

@@ -1,4 +1,4 @@
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text.Constructions;
 
@@ -44,7 +44,7 @@ internal sealed class SpeechVerb : WordConstruction
         var progressive = false;
         var contraction = -1;
         while (cueStart - 1 >= lo && p.Tokens[cueStart - 1].Kind == TokenKind.Word && !p.Tokens[cueStart - 1].InQuote
-            && !p.IsAnyWord(cueStart - 1, "however", "though", "too", "instead"))
+            && !p.IsAnyWord(cueStart - 1, CueStoppers))
         {
             if (verb.Tense == VerbTense.Participle && p.IsAnyWord(cueStart - 1, FormsOfBe))
             {
@@ -58,7 +58,7 @@ internal sealed class SpeechVerb : WordConstruction
                 progressive |= verb.Tense == VerbTense.Participle && !p.Text.AsSpan(apostrophe + 1, p.Tokens[cueStart - 1].End - apostrophe - 1).Equals("ve", StringComparison.OrdinalIgnoreCase);
                 break;
             }
-            else if ((!p.Lexicon.CueModifierLookup.Contains(p.Word(cueStart - 1)) && !p.IsMannerAdverb(cueStart - 1))
+            else if ((!p.Lexicon.Lookup(WordLists.CueModifiers).Contains(p.Word(cueStart - 1)) && !p.IsMannerAdverb(cueStart - 1))
                 || p.IsNameInside(cueStart - 1, lo))
             {
                 // Manner adverbs join the cue as the lexicon's modifiers do ("sharply criticized"); a capitalised
@@ -116,7 +116,7 @@ internal sealed class SpeechVerb : WordConstruction
             // "a campaign called", "an app called": an indefinite noun phrase right before the verb.
             for (var k = c - 1; k >= lo && k >= c - 3 && p.Tokens[k].Kind == TokenKind.Word && !p.IsCapitalised(k); k--)
             {
-                if (p.IsAnyWord(k, "a", "an"))
+                if (p.IsAnyWord(k, IndefiniteArticles))
                 {
                     return true;
                 }
@@ -128,6 +128,6 @@ internal sealed class SpeechVerb : WordConstruction
             return true;
         }
 
-        return verb.Lemma == "write" && verb.Tense == VerbTense.Present && p.IsAnyWord(c + 1, "about", "for");
+        return verb.Lemma == "write" && verb.Tense == VerbTense.Present && p.IsAnyWord(c + 1, BylineLinks);
     }
 }

@@ -1,4 +1,4 @@
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text.Constructions;
 
@@ -33,7 +33,7 @@ internal sealed class SubjectVerb : VerbConstruction
 
         // "… a presence that officials described as a turning point": a relative clause whose object
         // is the noun before "that", not reported words.
-        if (speaker.Start - 1 >= 0 && p.IsAnyWord(speaker.Start - 1, "that", "which", "whom") && (p.IsPreposition(c + 1) || p.IsAnyWord(c + 1, "as")))
+        if (speaker.Start - 1 >= 0 && p.IsAnyWord(speaker.Start - 1, ObjectRelatives) && (p.IsPreposition(c + 1) || p.IsAnyWord(c + 1, "as")))
         {
             return null;
         }
@@ -60,11 +60,11 @@ internal sealed class SubjectVerb : VerbConstruction
     private static bool SaysNothing(DocumentParser p, int cueStart, int c, CueVerb verb, TextSpan content)
     {
         var first = p.IndexOfToken(content.Start);
-        if (verb.Lemma is "decline" or "refuse")
+        if (p.Lexicon.Words(RefusalLemmas).Contains(verb.Lemma))
         {
             // "declined to comment", "refused to say whether …", "declined to be named": a verb of speaking
             // and at most a word or two, or a question word; not "refused to endorse Trump".
-            if (!p.IsWord(first, "to") || !(p.CueAt(first + 1, out _) || p.IsAnyWord(first + 1, "be", "elaborate", "specify", "disclose", "speculate")))
+            if (!p.IsWord(first, "to") || !(p.CueAt(first + 1, out _) || p.IsAnyWord(first + 1, RefusalComplements)))
             {
                 return false;
             }
@@ -81,9 +81,9 @@ internal sealed class SubjectVerb : VerbConstruction
         var negated = false;
         for (var k = cueStart; k < c && !negated; k++)
         {
-            negated = p.IsAnyWord(k, "not", "never") || p.Word(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || p.Word(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+            negated = p.IsAnyWord(k, Negations) || p.Word(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || p.Word(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
         }
 
-        return negated && (p.IsAnyWord(first, QuestionWords) || p.IsAnyWord(first, "much", "anything"));
+        return negated && (p.IsAnyWord(first, QuestionWords) || p.IsAnyWord(first, EmptyObjects));
     }
 }

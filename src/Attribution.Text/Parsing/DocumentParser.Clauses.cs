@@ -1,4 +1,4 @@
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text;
 
@@ -78,7 +78,7 @@ internal sealed partial class DocumentParser
             if (t.Kind == TokenKind.Word)
             {
                 // … wrote a letter to the board and says it was never answered: a second attribution.
-                if (k > j && Conjunctions.Contains(Word(k)) && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
+                if (k > j && _lex.Lookup(Conjunctions).Contains(Word(k)) && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
                     && CueAt(SkipModifiersForward(k + 1), out var next) && next.Tense is VerbTense.Past or VerbTense.Present)
                 {
                     break;
@@ -203,8 +203,8 @@ internal sealed partial class DocumentParser
     internal bool StartsAdjunctClause(int i)
     {
         var w = Word(i);
-        return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.PrepositionLookup.Contains(w)
-            || _lex.AdjunctHeadLookup.Contains(w)
+        return w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || _lex.Lookup(WordLists.Prepositions).Contains(w)
+            || _lex.Lookup(WordLists.AdjunctHeads).Contains(w)
             || IsAnyWord(i, ClauseStarts);
     }
 
@@ -226,25 +226,25 @@ internal sealed partial class DocumentParser
         while (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote)
         {
             var w = Word(j);
-            if (_lex.AdjunctHeadLookup.Contains(w) || _lex.CueModifierLookup.Contains(w))
+            if (_lex.Lookup(WordLists.AdjunctHeads).Contains(w) || _lex.Lookup(WordLists.CueModifiers).Contains(w))
             {
                 j++;
                 continue;
             }
 
-            if (!_lex.AdjunctPrepositionLookup.Contains(w))
+            if (!_lex.Lookup(WordLists.AdjunctPrepositions).Contains(w))
             {
                 break;
             }
 
             // on Tuesday / in a statement / in an interview with CNN
             var k = j + 1;
-            while (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && !_lex.AdjunctHeadLookup.Contains(Word(k)))
+            while (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && !_lex.Lookup(WordLists.AdjunctHeads).Contains(Word(k)))
             {
                 k++;
             }
 
-            if (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && _lex.AdjunctHeadLookup.Contains(Word(k)))
+            if (k < N && k <= j + 4 && _toks[k].Kind == TokenKind.Word && _lex.Lookup(WordLists.AdjunctHeads).Contains(Word(k)))
             {
                 j = k + 1;
                 continue;
@@ -355,7 +355,7 @@ internal sealed partial class DocumentParser
             words++;
             var w = Word(k);
             if (!_toks[k].InQuote
-                && (_lex.FiniteAuxiliaryLookup.Contains(w) || (words >= 3 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !IsCapitalised(k))))
+                && (_lex.Lookup(WordLists.FiniteAuxiliaries).Contains(w) || (words >= 3 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !IsCapitalised(k))))
             {
                 return true;
             }
@@ -399,7 +399,7 @@ internal sealed partial class DocumentParser
 
         if (IsPunct(c + 1, ',') || IsTerminal(c + 1) || IsPunct(c + 1, ')'))
         {
-            return c > 0 && (IsDeterminer(c - 1) || _toks[c - 1].Kind == TokenKind.Number || IsAnyWord(c - 1, "early-morning", "late-night"));
+            return c > 0 && (IsDeterminer(c - 1) || _toks[c - 1].Kind == TokenKind.Number || IsAnyWord(c - 1, TimeAdjectives));
         }
 
         if (_toks[c + 1].Kind != TokenKind.Word || _toks[c + 1].InQuote)
@@ -417,19 +417,19 @@ internal sealed partial class DocumentParser
         }
 
         // "wants to", "hopes to" are the verb; "tweets about", "attacks on" the noun.
-        return !IsAnyWord(c + 1, "to", "that") && (next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || IsPreposition(c + 1)
+        return !IsAnyWord(c + 1, Complementizers) && (next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || IsPreposition(c + 1)
             || IsAnyWord(c + 1, VerbAfterNoun));
     }
 
     internal bool IsPassive(int c, int lo)
     {
         var i = c - 1;
-        while (i >= lo && _toks[i].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i)) && !_lex.PassiveAuxiliaryLookup.Contains(Word(i)))
+        while (i >= lo && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.CueModifiers).Contains(Word(i)) && !_lex.Lookup(WordLists.PassiveAuxiliaries).Contains(Word(i)))
         {
             i--;
         }
 
-        return i >= lo && _toks[i].Kind == TokenKind.Word && _lex.PassiveAuxiliaryLookup.Contains(Word(i));
+        return i >= lo && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.PassiveAuxiliaries).Contains(Word(i));
     }
 
     internal bool IsInfinitive(int c, int lo) => c - 1 >= lo && IsWord(c - 1, "to");

@@ -1,4 +1,4 @@
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text;
 
@@ -130,7 +130,7 @@ internal sealed partial class DocumentParser
             if (t.Kind is TokenKind.Word or TokenKind.Number)
             {
                 if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && CueAt(i, out var inner) && !IsCapitalised(i)
-                    && (inner.Tense == VerbTense.Past || IsAnyWord(i, "says", "tells", "adds"))))
+                    && (inner.Tense == VerbTense.Past || IsAnyWord(i, PresentReports))))
                 {
                     break;
                 }
@@ -280,7 +280,7 @@ internal sealed partial class DocumentParser
 
             if (t.Kind is TokenKind.Word or TokenKind.Number)
             {
-                if (IsAnyWord(k, "who", "whose") && k > j)
+                if (IsAnyWord(k, PersonRelatives) && k > j)
                 {
                     // …," said a committee member who supports Trump, asking for anonymity.
                     var m = k + 1;
@@ -387,7 +387,7 @@ internal sealed partial class DocumentParser
     internal (int Start, int End)? LeadingNounPhrase(int lo, int limit)
     {
         // In Ohio on Tuesday, Trump …, saying … : the subject follows the opening phrase.
-        if (lo < limit && (IsPreposition(lo) || _lex.CueModifierLookup.Contains(Word(lo))))
+        if (lo < limit && (IsPreposition(lo) || _lex.Lookup(WordLists.CueModifiers).Contains(Word(lo))))
         {
             var comma = lo + 1;
             while (comma < limit && comma - lo <= 12 && !IsPunct(comma, ','))
@@ -434,7 +434,7 @@ internal sealed partial class DocumentParser
 
     internal int SkipModifiersForward(int i)
     {
-        while (i + 1 < N && _toks[i].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i)))
+        while (i + 1 < N && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.CueModifiers).Contains(Word(i)))
         {
             i++;
         }
@@ -446,7 +446,7 @@ internal sealed partial class DocumentParser
     {
         while (i >= lo)
         {
-            if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (_lex.CueModifierLookup.Contains(Word(i)) || IsMannerAdverb(i)) && !IsNameInside(i, lo))
+            if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && (_lex.Lookup(WordLists.CueModifiers).Contains(Word(i)) || IsMannerAdverb(i)) && !IsNameInside(i, lo))
             {
                 i--;
             }
@@ -459,7 +459,7 @@ internal sealed partial class DocumentParser
                     i--;
                 }
             }
-            else if (i - 2 >= lo && IsPunct(i, ',') && IsPunct(i - 2, ',') && _toks[i - 1].Kind == TokenKind.Word && _lex.CueModifierLookup.Contains(Word(i - 1)))
+            else if (i - 2 >= lo && IsPunct(i, ',') && IsPunct(i - 2, ',') && _toks[i - 1].Kind == TokenKind.Word && _lex.Lookup(WordLists.CueModifiers).Contains(Word(i - 1)))
             {
                 i -= 3; // Proponents of the bill, however, say …
             }

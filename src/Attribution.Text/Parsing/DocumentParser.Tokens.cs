@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using static Attribution.Text.GrammarWords;
+using static Attribution.Text.WordLists;
 
 namespace Attribution.Text;
 
@@ -24,6 +24,8 @@ internal sealed partial class DocumentParser
         return token.Kind == TokenKind.Word && token.End - token.Start == w.Length
             && _text.AsSpan(token.Start, w.Length).Equals(w, StringComparison.OrdinalIgnoreCase);
     }
+
+    internal bool IsAnyWord(int i, WordList list) => IsAnyWord(i, _lex.Lookup(list));
 
     internal bool IsAnyWord(int i, WordSet words) => i < N && _toks[i].Kind == TokenKind.Word && words.Contains(Word(i));
 
@@ -62,7 +64,7 @@ internal sealed partial class DocumentParser
         }
 
         var word = Word(i - 1);
-        return _lex.AbbreviationLookup.Contains(word) || _lex.TitleLookup.ContainsKey(word) || word.Contains('.')
+        return _lex.Lookup(WordLists.Abbreviations).Contains(word) || _lex.TitleLookup.ContainsKey(word) || word.Contains('.')
             || (word.Length == 1 && char.IsUpper(word[0]));
     }
 
@@ -70,11 +72,11 @@ internal sealed partial class DocumentParser
 
     internal bool IsCapitalised(int i) => char.IsUpper(_text[_toks[i].Start]);
 
-    internal bool IsDeterminer(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.DeterminerLookup.Contains(Word(i));
+    internal bool IsDeterminer(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.Determiners).Contains(Word(i));
 
-    internal bool IsPreposition(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.PrepositionLookup.Contains(Word(i));
+    internal bool IsPreposition(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.Prepositions).Contains(Word(i));
 
-    internal bool IsStopWord(int i) => _toks[i].Kind == TokenKind.Word && _lex.ClauseBoundaryLookup.Contains(Word(i));
+    internal bool IsStopWord(int i) => _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.ClauseBoundaries).Contains(Word(i));
 
     internal bool HasWord(int from, int to)
     {
@@ -133,7 +135,7 @@ internal sealed partial class DocumentParser
 
     internal bool IsAccordingTo(int i) => IsWord(i, "according") && IsWord(i + 1, "to");
 
-    internal bool IsAuxiliary(int i) => _toks[i].Kind == TokenKind.Word && _lex.FiniteAuxiliaryLookup.Contains(Word(i));
+    internal bool IsAuxiliary(int i) => _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.FiniteAuxiliaries).Contains(Word(i));
 
     internal bool StartsWithPossessive(TextSpan speaker)
     {

@@ -228,13 +228,13 @@ internal sealed partial class DocumentParser
             return false;
         }
 
-        if (lexicon.FurnitureLines.GetAlternateLookup<ReadOnlySpan<char>>().Contains(paragraph.TrimEnd(".:\u2026 ")))
+        if (lexicon.Words(WordLists.FurnitureLines).GetAlternateLookup<ReadOnlySpan<char>>().Contains(paragraph.TrimEnd(".:\u2026 ")))
         {
             return true;
         }
 
         var colon = paragraph.IndexOf(':');
-        return colon > 0 && lexicon.PromoLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(paragraph[..colon].Trim());
+        return colon > 0 && lexicon.Words(WordLists.PromoLabels).GetAlternateLookup<ReadOnlySpan<char>>().Contains(paragraph[..colon].Trim());
     }
 
     internal void AddFloatingQuotes()
@@ -392,10 +392,9 @@ internal sealed partial class DocumentParser
         {
             // Only the plainest verbs of saying: inside reported words the others are too often nouns or stances
             // ("derogatory comments", "announced plans").
-            // say, says, said, tell, tells, told: their length and first letter pass over nearly every other word
-            // without a look-up.
-            if (_toks[i].Kind != TokenKind.Word || _toks[i].InQuote || _toks[i].End - _toks[i].Start is < 3 or > 5 || _text[_toks[i].Start] is not ('s' or 't')
-                || !CueAt(i, out var verb) || verb.Lemma is not ("say" or "tell") || verb.Tense == VerbTense.Participle
+            // A capitalised one is a name or starts a quotation's sentence.
+            if (_toks[i].Kind != TokenKind.Word || _toks[i].InQuote || !char.IsLower(_text[_toks[i].Start])
+                || !CueAt(i, out var verb) || !_lex.Words(WordLists.NestedSpeechLemmas).Contains(verb.Lemma) || verb.Tense == VerbTense.Participle
                 || SpeechVerb.MatchCue(this, i, verb, first, null) is not { Speaker: { } speaker, Content: [var inner] } nested
                 || inner.Start < content.Start || inner.End > content.End || speaker.Start < content.Start)
             {

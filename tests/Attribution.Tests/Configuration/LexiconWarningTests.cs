@@ -1,3 +1,4 @@
+using Attribution.Text;
 using Attribution.Analysis.Configuration;
 
 namespace Attribution.Tests.Configuration;
@@ -27,8 +28,8 @@ public sealed class LexiconWarningTests : IDisposable
             set.Warnings,
             w => AssertWarning(w, 2, 3, "'Dossier' is already in documentNouns (at zz-newsroom.yml:1)"),
             w => AssertWarning(w, 5, 5, "'Director' is already in roleNouns (at sources.yml:"));
-        Assert.Contains("dossier", (IReadOnlySet<string>)set.Sources.DocumentNouns);
-        Assert.Contains("coxswain", (IReadOnlySet<string>)set.Sources.RoleNouns);
+        Assert.Contains("dossier", (IReadOnlySet<string>)set.Sources.Words(WordLists.DocumentNouns));
+        Assert.Contains("coxswain", (IReadOnlySet<string>)set.Sources.Words(WordLists.RoleNouns));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class LexiconWarningTests : IDisposable
             set.Warnings,
             w => AssertWarning(w, 1, 1, "unknown lexicon list 'roleNoun' is ignored; did you mean 'roleNouns'?"),
             w => AssertWarning(w, 2, 1, "unknown lexicon list 'shippingTerms' is ignored; the lists are: verbs, titles"));
-        Assert.DoesNotContain("coxswain", (IReadOnlySet<string>)set.Sources.RoleNouns);
+        Assert.DoesNotContain("coxswain", (IReadOnlySet<string>)set.Sources.Words(WordLists.RoleNouns));
     }
 
     [Fact]
