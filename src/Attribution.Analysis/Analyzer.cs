@@ -61,32 +61,15 @@ public sealed class Analyzer
         for (var i = 0; i < bound.Entities.Length; i++)
         {
             var entity = bound.Entities[i];
-            var type = Classify(entity.Facts);
-            var reason = entity.Reason;
-
-            // "Both officials who spoke on condition of anonymity did so in line with regulations."
-            // A reason given apart from any quotation covers every anonymous source of the story.
-            if (type == SourceType.Anonymous && reason is null && bound.StoryReasons.Length > 0 && entity.Facts.HasRoleNoun)
-            {
-                reason = bound.StoryReasons[0];
-            }
-
-            var facts = entity.Facts with
-            {
-                Type = TypeName(type),
-                HasAnonymityReason = reason is not null,
-                ReasonIsBoilerplate = reason?.Boilerplate ?? false,
-                AnonymityReason = reason?.Text ?? "",
-            };
-            sources.Add(new Source($"s{i + 1}", entity.Name, type, entity.Mentions, entity.Quotes, reason, facts)
-            {
-                Head = entity.Head,
-                Owner = type == SourceType.Document && entity.Owner >= 0 ? $"s{entity.Owner + 1}" : null,
-            });
+            sources.Add(StoryFacts.CompleteSource(entity, i, Classify(entity.Facts), bound.StoryReasons));
         }
 
         var frozen = sources.MoveToImmutable();
-        var diagnostics = _diagnostics.Evaluate(doc, frozen, bound.QuoteSources, config ?? _defaults, out var failures, includeDisabled);
+        config ??= _defaults;
+        ImmutableArray<RuleFailure> failures = [];
+        var diagnostics = _diagnostics.HasRulesToRun(config, includeDisabled)
+            ? _diagnostics.Evaluate(doc, frozen, bound.QuoteSources, StoryFacts.Build(doc, frozen, bound.QuoteSources, Pack.Lexicons), config, out failures, includeDisabled)
+            : [];
         return new DocumentAnalysis(doc, frozen, bound.QuoteSources, diagnostics) { RuleFailures = failures };
     }
 

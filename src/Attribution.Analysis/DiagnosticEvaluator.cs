@@ -7,14 +7,11 @@ using Attribution.Text;
 namespace Attribution.Analysis;
 
 /// <summary>
-/// Runs the diagnostic rules over one analysed document: builds the quote, source and article facts,
-/// evaluates each enabled rule's compiled condition, renders messages, places spans and fixes, and
-/// records suppressions.
+/// Runs the diagnostic rules over one analysed document: evaluates each enabled rule's compiled condition over
+/// the facts <see cref="StoryFacts"/> built, renders messages, places spans and fixes, and records suppressions.
 /// </summary>
 internal sealed class DiagnosticEvaluator
 {
-    private const int MaxParagraphForAmbiguity = 600;
-
     private readonly RulePack _pack;
 
     private readonly TimeSpan _ruleBudget;
@@ -29,7 +26,7 @@ internal sealed class DiagnosticEvaluator
     /// Runs the enabled rules over the document. A rule whose expression throws is skipped for the rest of the
     /// document and named in <paramref name="failures"/>; the other rules still run.
     /// </summary>
-    public ImmutableArray<Diagnostic> Evaluate(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources, EffectiveConfiguration config, out ImmutableArray<RuleFailure> failures, bool includeDisabled = false)
+    public ImmutableArray<Diagnostic> Evaluate(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources, StoryFacts facts, EffectiveConfiguration config, out ImmutableArray<RuleFailure> failures, bool includeDisabled = false)
     {
         failures = [];
         var enabled = config.RulesToRun(_pack.Diagnostics, includeDisabled);
@@ -39,8 +36,8 @@ internal sealed class DiagnosticEvaluator
         }
 
         var text = doc.Source.Text;
-        var quoteFacts = BuildQuoteFacts(doc, sources, quoteSources);
-        var article = BuildArticleFacts(doc, sources, quoteSources);
+        var quoteFacts = facts.Quotes;
+        var article = facts.Article;
         // Suppression comments live in the file as written; a finding is covered when its place there is.
         var found = Suppressions.Find(doc.Source.Original, id => _pack.Find(id) is not null || id.Equals(LoadError.DiagnosticId, StringComparison.OrdinalIgnoreCase) || id.Equals(LoadError.UnknownNameId, StringComparison.OrdinalIgnoreCase), out var problems);
         Func<string, TextSpan, SuppressionRegion?> suppressions = (id, span) =>
@@ -186,6 +183,9 @@ internal sealed class DiagnosticEvaluator
         return new TextSpan(first.Start, end);
     }
 
+    /// <summary>True when <paramref name="config"/> leaves a rule to run: only then are a story's facts built.</summary>
+    public bool HasRulesToRun(EffectiveConfiguration config, bool includeDisabled) => config.RulesToRun(_pack.Diagnostics, includeDisabled).Length > 0;
+
     /// <summary>The time one rule may take over one story before it is skipped there and reported.</summary>
     public static readonly TimeSpan DefaultRuleBudget = TimeSpan.FromSeconds(10);
 
@@ -309,138 +309,4 @@ internal sealed class DiagnosticEvaluator
 
         return new TextEdit(new TextSpan(cue.Start + at, cue.Start + at + verb.Form.Length), replacement);
     }
-
-    private QuoteFacts[] BuildQuoteFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)
-    {
-        var text = doc.Source.Text;
-        var facts = new QuoteFacts[doc.Quotations.Length];
-        var opinion = _pack.Lexicons.Sources.Words(WordLists.OpinionWords);
-        Dictionary<int, int>? speakersByParagraph = null;
-        HashSet<int>? unbalanced = doc.UnbalancedMarks.Length == 0 ? null : [.. doc.UnbalancedMarks.Select(m => m.Start)];
-        for (var q = 0; q < facts.Length; q++)
-        {
-            var quote = doc.Quotations[q];
-            var source = quoteSources[q] >= 0 ? sources[quoteSources[q]] : null;
-            var floating = quote.Cue is null && quote.Kind == QuotationKind.Direct;
-            facts[q] = new QuoteFacts
-            {
-                Kind = Analyzer.KindName(quote.Kind),
-                Source = doc.Source,
-                Parts = quote.Spans,
-                Cue = quote.Cue is { } c ? text.Substring(c.Start, c.Length).TrimEnd(':') : "",
-                CueLemma = quote.Verb?.Lemma ?? "",
-                CueClass = quote.Verb is { } v ? ClassName(v.Class) : "",
-                HasCue = quote.Cue is not null,
-                HasSource = source is not null,
-                SourceType = source is null ? "unknown" : Analyzer.TypeName(source.Type),
-                SourceName = source?.Name ?? "",
-                SourceIsPlural = source?.Facts.IsPlural ?? false,
-                SourceIsExplicitlyAnonymous = source is { Type: SourceType.Anonymous } && source.Facts.IsExplicitlyAnonymous,
-                IsFloating = floating,
-                OpinionWords = opinion,
-                IsUnbalanced = unbalanced?.Contains(quote.Span.Start) == true,
-                IsStandalone = IsStandalone(doc, quote.Span),
-                IsInHeadline = quote.Paragraph == 0 && doc.Paragraphs.Length > 1 && IsHeadline(text, doc.Paragraphs[0]),
-                // Only in a paragraph of ordinary length: a very long one is an archive's flattened story,
-                // where paragraph structure is lost and whose-words-these-are cannot be judged.
-                IsAmbiguousFloating = floating && doc.Paragraphs[quote.Paragraph].Length <= MaxParagraphForAmbiguity
-                    && (speakersByParagraph ??= SpeakersByParagraph(doc, quoteSources)).GetValueOrDefault(quote.Paragraph) >= 2,
-            };
-        }
-
-        return facts;
-    }
-
-    // "Turkey deal 'to help world peace'": a short first line with no final period is a headline.
-    private static bool IsHeadline(string text, TextSpan paragraph) =>
-        paragraph.Length <= 160 && !text.AsSpan(paragraph.Start, paragraph.Length).Contains('\n') && text[paragraph.End - 1] is not '.';
-
-    // "We lost everything." stands alone; the "world's greatest economist" is a phrase in a sentence.
-    private static bool IsStandalone(ParsedDocument doc, TextSpan span)
-    {
-        // Sentences are in text order: start from the last one that begins at or before the quotation.
-        var sentences = doc.Sentences;
-        var first = Math.Max(0, OrderedSearch.LastAtOrBefore(sentences, span.Start, sentence => sentence.Start));
-        var covered = 0;
-        for (var i = first; i < sentences.Length && sentences[i].Start < span.End; i++)
-        {
-            if (sentences[i].OverlapsWith(span))
-            {
-                covered += sentences[i].Length;
-            }
-        }
-
-        return covered > 0 && span.Length * 10 >= covered * 6;
-    }
-
-    // How many distinct sources each paragraph quotes, in one pass over the quotations (counted only when a
-    // floating quotation needs it; a walk over all quotations per paragraph made a long story quadratic).
-    private static Dictionary<int, int> SpeakersByParagraph(ParsedDocument doc, ImmutableArray<int> quoteSources)
-    {
-        var counts = new Dictionary<int, int>();
-        var seen = new HashSet<(int Paragraph, int Source)>();
-        for (var q = 0; q < doc.Quotations.Length; q++)
-        {
-            var paragraph = doc.Quotations[q].Paragraph;
-            if (quoteSources[q] >= 0 && seen.Add((paragraph, quoteSources[q])))
-            {
-                counts[paragraph] = counts.GetValueOrDefault(paragraph) + 1;
-            }
-        }
-
-        return counts;
-    }
-
-    private static ArticleFacts BuildArticleFacts(ParsedDocument doc, ImmutableArray<Source> sources, ImmutableArray<int> quoteSources)
-    {
-        // Plain loops: Count(predicate) over an ImmutableArray boxes it and allocates an enumerator, twice a story.
-        var byType = new int[5];
-        var explicitAnonymous = 0;
-        foreach (var s in sources)
-        {
-            byType[(int)s.Type]++;
-            if (s.Type == SourceType.Anonymous && (s.Facts.IsExplicitlyAnonymous || s.Facts.IsVagueDescriptor))
-            {
-                explicitAnonymous++;
-            }
-        }
-
-        var unattributed = 0;
-        foreach (var s in quoteSources)
-        {
-            if (s < 0)
-            {
-                unattributed++;
-            }
-        }
-
-        var text = doc.Source.Text;
-        var countable = byType[(int)SourceType.Named] + byType[(int)SourceType.Official] + explicitAnonymous;
-        return new ArticleFacts
-        {
-            ExplicitlyAnonymousSources = explicitAnonymous,
-            ExplicitAnonymousShare = countable == 0 ? 0 : (double)explicitAnonymous / countable,
-            Path = doc.Source.Path,
-            QuoteCount = doc.Quotations.Length,
-            SourceCount = sources.Length,
-            NamedSources = byType[(int)SourceType.Named],
-            OfficialSources = byType[(int)SourceType.Official],
-            AnonymousSources = byType[(int)SourceType.Anonymous],
-            DocumentSources = byType[(int)SourceType.Document],
-            UnattributedQuotes = unattributed,
-            SpeakingSources = SourceMix.FromCounts(byType).Speaking,
-            AnonymousShare = SourceMix.FromCounts(byType).AnonymousShare,
-            StoryText = text,
-        };
-    }
-
-    /// <summary>The lexicon name of a cue class.</summary>
-    public static string ClassName(CueClass c) => c switch
-    {
-        CueClass.Loaded => "loaded",
-        CueClass.NonSpeech => "non-speech",
-        CueClass.Mental => "mental",
-        CueClass.Stance => "stance",
-        _ => "neutral",
-    };
 }
