@@ -19,17 +19,20 @@ internal sealed class AccordingTo : WordConstruction
     /// <summary>The match of "according to" at token <paramref name="a"/>, or null.</summary>
     public static Match? MatchAt(DocumentParser p, int a, int lo)
     {
-        var from = a + 2;
-        var k = from;
+        var according = p.Cursor(a);
+        var from = according.Peek(2);
+
+        // The speaker runs to a comma, a sentence's end, a quotation, a semicolon or a colon.
+        var stop = from;
         var words = 0;
-        while (k < p.N && !p.IsPunct(k, ',') && !p.IsTerminal(k) && p.Tokens[k].Kind != TokenKind.QuoteOpen && !p.IsPunct(k, ';') && !p.IsPunct(k, ':'))
+        while (stop.InRange && !stop.IsPunct(',') && !stop.IsTerminal && !stop.IsQuoteOpen && !stop.IsPunct(';') && !stop.IsPunct(':'))
         {
-            if (p.Tokens[k].Kind is TokenKind.Word or TokenKind.Number)
+            if (stop.IsWordOrNumber)
             {
                 words++;
             }
 
-            k++;
+            stop.Next();
         }
 
         if (words == 0 || words > 14)
@@ -37,39 +40,44 @@ internal sealed class AccordingTo : WordConstruction
             return null;
         }
 
-        var speaker = p.TokenSpan(from, p.LastNonPunctuation(from, k - 1));
-        var cue = new TextSpan(p.Tokens[a].Start, p.Tokens[a + 1].End);
+        var speaker = from.SpanTo(p.LastNonPunctuation(from, stop.Peek(-1)));
+        var cue = according.SpanTo(according.Peek(1));
+        var commaAfter = stop.IsPunct(',');
 
         // According to X, … .
-        if (a == lo && k < p.N && p.IsPunct(k, ','))
+        if (according.Position == lo && commaAfter)
         {
-            var end = p.ContentEnd(k + 1);
-            if (end < k + 1)
+            var start = stop.Peek(1);
+            var end = p.ContentEnd(start);
+            if (end < start)
             {
                 return null;
             }
 
-            var content = p.TokenSpan(k + 1, end);
-            return new Match(p.KindOf([content]), [content], cue, null, speaker, p.TrailingPunctuation(end), -1);
+            var content = start.SpanTo(end);
+            return new Match(p.KindOf([content]), [content], cue, null, speaker, p.TrailingPunctuation(end).Position, -1);
         }
 
         // …, according to X.  /  …, according to X, … .
-        var beforeEnd = p.Tokens[Math.Max(a - 1, 0)].Kind == TokenKind.QuoteClose ? a - 1 : a - 2;
-        if (a - 1 >= lo && (p.IsPunct(a - 1, ',') || p.IsPunct(a - 1, '(') || p.IsDash(a - 1) || p.Tokens[a - 1].Kind == TokenKind.QuoteClose) && p.ContentBefore(lo, beforeEnd) is { } before)
+        var before = according.Peek(-1);
+        var setOff = before.IsPunct(',') || before.IsPunct('(') || before.IsDash || before.IsQuoteClose;
+        var contentEnd = before.IsQuoteClose ? before : before.Peek(-1);
+        if (before.Position >= lo && setOff && p.ContentBefore(lo, contentEnd) is { } reported)
         {
-            var parts = new List<TextSpan> { before };
-            var last = k - 1;
-            if (k < p.N && p.IsPunct(k, ',') && k + 1 < p.N)
+            var parts = new List<TextSpan> { reported };
+            var last = stop.Peek(-1);
+            if (commaAfter && stop.HasNext)
             {
-                var end = p.ContentEnd(k + 1);
-                if (end >= k + 1)
+                var start = stop.Peek(1);
+                var end = p.ContentEnd(start);
+                if (end >= start)
                 {
-                    parts.Add(p.TokenSpan(k + 1, end));
+                    parts.Add(start.SpanTo(end));
                     last = end;
                 }
             }
 
-            return new Match(p.KindOf(parts), parts, cue, null, speaker, p.TrailingPunctuation(last), -1);
+            return new Match(p.KindOf(parts), parts, cue, null, speaker, p.TrailingPunctuation(last).Position, -1);
         }
 
         return null;

@@ -20,63 +20,71 @@ internal sealed class AsPutIt : WordConstruction
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, int a, int lo, Match? previous)
     {
-        var k = a + 1;
+        var asWord = p.Cursor(a);
+
+        // "put it" within twenty words, with no quotation, sentence end, semicolon or colon before it.
+        var put = asWord.Peek(1);
         var words = 0;
-        while (k + 1 < p.N && !(p.IsWord(k, "put") && p.IsWord(k + 1, "it")))
+        while (put.HasNext && !(put.IsWord("put") && put.Peek(1).IsWord("it")))
         {
-            if (p.Tokens[k].Kind == TokenKind.QuoteOpen || p.Tokens[k].InQuote || p.IsTerminal(k) || p.IsPunct(k, ';') || p.IsPunct(k, ':') || ++words > 20)
+            if (put.IsQuoteOpen || put.IsInQuote || put.IsTerminal || put.IsPunct(';') || put.IsPunct(':') || ++words > 20)
             {
                 return null;
             }
 
-            k++;
+            put.Next();
         }
 
-        if (k + 1 >= p.N || words == 0)
+        if (!put.HasNext || words == 0)
         {
             return null;
         }
 
-        var cueStart = k;
-        while (cueStart - 1 > a + 1 && p.Tokens[cueStart - 1].Kind == TokenKind.Word && (p.Lexicon.Lookup(WordLists.CueModifiers).Contains(p.Word(cueStart - 1)) || p.IsMannerAdverb(cueStart - 1)))
+        // Adverbs before "put" belong to the cue: "as the memo bluntly put it".
+        var speakerStart = asWord.Peek(1);
+        var cueStart = put;
+        while (cueStart.Peek(-1) > speakerStart && cueStart.Peek(-1).IsWordToken
+            && (cueStart.Peek(-1).IsAnyWord(WordLists.CueModifiers) || p.IsMannerAdverb(cueStart.Peek(-1).Position)))
         {
-            cueStart--;
+            cueStart.Previous();
         }
 
-        var speakerEnd = p.LastNonPunctuation(a + 1, cueStart - 1);
-        if (speakerEnd < a + 1 || p.Tokens[a + 1].Kind != TokenKind.Word)
+        var speakerEnd = p.LastNonPunctuation(speakerStart, cueStart.Peek(-1));
+        if (speakerEnd < speakerStart || !speakerStart.IsWordToken)
         {
             return null;
         }
 
-        var speaker = p.TokenSpan(a + 1, speakerEnd);
-        var cue = new TextSpan(p.Tokens[cueStart].Start, p.Tokens[k + 1].End);
+        var speaker = speakerStart.SpanTo(speakerEnd);
+        var it = put.Peek(1);
+        var cue = cueStart.SpanTo(it);
 
         // As X put it, … .  The clause after the idiom is what X said; skip an adjunct such as "in a statement".
-        var after = k + 2;
-        while (after < p.N && !p.IsPunct(after, ',') && !p.IsTerminal(after) && p.Tokens[after].Kind != TokenKind.QuoteOpen)
+        var after = it.Peek(1);
+        while (after.InRange && !after.IsPunct(',') && !after.IsTerminal && !after.IsQuoteOpen)
         {
-            after++;
+            after.Next();
         }
 
-        if (a == lo && after + 1 < p.N && (p.IsPunct(after, ',') || p.Tokens[after].Kind == TokenKind.QuoteOpen))
+        if (asWord.Position == lo && after.HasNext && (after.IsPunct(',') || after.IsQuoteOpen))
         {
-            var from = p.IsPunct(after, ',') ? after + 1 : after;
+            var from = after.IsPunct(',') ? after.Peek(1) : after;
             var end = p.ContentEnd(from);
             if (end < from)
             {
                 return null;
             }
 
-            var content = p.TokenSpan(from, end);
-            return new Match(p.KindOf([content]), [content], cue, null, speaker, p.TrailingPunctuation(end), -1);
+            var content = from.SpanTo(end);
+            return new Match(p.KindOf([content]), [content], cue, null, speaker, p.TrailingPunctuation(end).Position, -1);
         }
 
         // …, as X put it.  /  "…," as X put it.
-        var beforeEnd = p.Tokens[Math.Max(a - 1, 0)].Kind == TokenKind.QuoteClose ? a - 1 : a - 2;
-        if (a - 1 >= lo && (p.IsPunct(a - 1, ',') || p.Tokens[a - 1].Kind == TokenKind.QuoteClose) && p.ContentBefore(lo, beforeEnd) is { } before)
+        var before = asWord.Peek(-1);
+        var contentEnd = before.IsQuoteClose ? before : before.Peek(-1);
+        if (before.Position >= lo && (before.IsPunct(',') || before.IsQuoteClose) && p.ContentBefore(lo, contentEnd) is { } reported)
         {
-            return new Match(p.KindOf([before]), [before], cue, null, speaker, p.TrailingPunctuation(k + 1), -1);
+            return new Match(p.KindOf([reported]), [reported], cue, null, speaker, p.TrailingPunctuation(it).Position, -1);
         }
 
         return null;

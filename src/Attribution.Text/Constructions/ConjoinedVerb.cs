@@ -11,27 +11,26 @@ internal sealed class ConjoinedVerb : VerbConstruction
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, in VerbCue cue, int lo, Match? previous)
     {
-        var (c, cueStart, verb, span) = (cue.Index, cue.Start, cue.Verb, cue.Span);
-
-        // He is comparing the actions … and says Obama is flouting … : the subject of the first verb.
-        var conj = p.SkipModifiersBack(cueStart - 1, lo);
-        if (conj >= 0 && p.IsAnyWord(conj, Conjunctions) && !p.Tokens[conj].InQuote)
+        // The conjunction right before the cue (its adverbs aside), outside quotation marks.
+        var conjunction = p.Cursor(p.SkipModifiersBack(cue.Start - 1, lo));
+        if (conjunction.Position < 0 || !conjunction.IsAnyWord(Conjunctions) || conjunction.IsInQuote)
         {
-            if (p.ContentAfter(c, verb, out var conjLast) is not { } conjContent)
-            {
-                return Text.Match.Declined;
-            }
-
-            if (previous is { Speaker: not null })
-            {
-                return new Match(p.KindOf([conjContent]), [conjContent], span, verb, previous.Speaker, conjLast, p.QuoteCount - 1);
-            }
-
-            return p.LeadingNounPhrase(0, conj) is { } subject
-                ? new Match(p.KindOf([conjContent]), [conjContent], span, verb, p.TokenSpan(subject.Start, subject.End), conjLast, -1)
-                : Text.Match.Declined;
+            return null;
         }
 
-        return null;
+        if (p.ContentAfter(cue.Index, cue.Verb, out var last) is not { } content)
+        {
+            return Text.Match.Declined;
+        }
+
+        // X said …, and adds … : the same speaker as the attribution before, else the subject of the sentence.
+        if (previous is { Speaker: not null })
+        {
+            return new Match(p.KindOf([content]), [content], cue.Span, cue.Verb, previous.Speaker, last, p.QuoteCount - 1);
+        }
+
+        return p.LeadingNounPhrase(0, conjunction.Position) is { } subject
+            ? new Match(p.KindOf([content]), [content], cue.Span, cue.Verb, p.TokenSpan(subject.Start, subject.End), last, -1)
+            : Text.Match.Declined;
     }
 }

@@ -15,13 +15,16 @@ internal sealed class DashSignoff : QuotationConstruction
     /// <inheritdoc/>
     public override (TextSpan Cue, TextSpan Speaker)? Match(DocumentParser p, QuoteRegion region)
     {
-        var close = p.CloseTokenOf(region);
-        if (region.Closed && close >= 0 && close + 2 < p.N && p.IsDash(close + 1) && p.NounPhraseAfter(close + 2, true) is { } np
-            && (p.TrailingPunctuation(np.End) == p.N - 1 || (np.End + 1 < p.N && p.Tokens[np.End + 1].Kind == TokenKind.QuoteOpen)))
+        var close = p.Cursor(p.CloseTokenOf(region));
+        var dash = close.Peek(1);
+        if (!region.Closed || close.Position < 0 || !dash.HasNext || !dash.IsDash || p.NounPhraseAfter(dash.Position + 1, true) is not { } name)
         {
-            return (p.Tokens[close + 1].Span, p.TokenSpan(np.Start, np.End));
+            return null;
         }
 
-        return null;
+        // The name ends the sentence, or the next signed comment opens right after it.
+        var nameEnd = p.Cursor(name.End);
+        var signed = p.TrailingPunctuation(nameEnd).Position == p.N - 1 || nameEnd.Peek(1).IsQuoteOpen;
+        return signed ? (dash.Span, p.TokenSpan(name.Start, name.End)) : null;
     }
 }

@@ -9,26 +9,30 @@ internal sealed class FrontedVerb : VerbConstruction
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, in VerbCue cue, int lo, Match? previous)
     {
-        var (c, cueStart, verb, span) = (cue.Index, cue.Start, cue.Verb, cue.Span);
-
-        // Said Dorothy Poynter, who grew up with him, "We were all so proud of him."
-        if (c == lo && p.NounPhraseAfter(c + 1, true) is { } fronted)
+        var verb = p.Cursor(cue.Index);
+        if (verb.Position != lo || p.NounPhraseAfter(verb.Position + 1, true) is not { } fronted)
         {
-            var k = fronted.End + 1;
-            while (k + 1 < p.N && k - fronted.End < 20 && p.Tokens[k + 1].Kind != TokenKind.QuoteOpen && !p.IsTerminal(k))
-            {
-                k++;
-            }
-
-            if (k + 1 < p.N && (p.IsPunct(k, ',') || p.IsPunct(k, ':')) && p.Tokens[k + 1].Kind == TokenKind.QuoteOpen)
-            {
-                fronted = (fronted.Start, p.LastNonPunctuation(fronted.Start, k - 1));
-                var quoted = p.Regions[p.Tokens[k + 1].Region];
-                var close = p.CloseTokenOf(quoted);
-                return new Match(QuotationKind.Direct, [quoted.Span], span, verb, p.TokenSpan(fronted.Start, fronted.End), close >= 0 ? p.TrailingPunctuation(close) : p.N - 1, -1);
-            }
+            return null;
         }
 
-        return null;
+        // The speaker and what describes them run to a comma or colon before a quotation, within twenty tokens.
+        var speakerEnd = p.Cursor(fronted.End);
+        var mark = speakerEnd.Peek(1);
+        while (mark.HasNext && mark - speakerEnd < 20 && !mark.Peek(1).IsQuoteOpen && !mark.IsTerminal)
+        {
+            mark.Next();
+        }
+
+        var open = mark.Peek(1);
+        if (!mark.HasNext || !(mark.IsPunct(',') || mark.IsPunct(':')) || !open.IsQuoteOpen)
+        {
+            return null;
+        }
+
+        var speakerStart = p.Cursor(fronted.Start);
+        var speaker = speakerStart.SpanTo(p.LastNonPunctuation(speakerStart, mark.Peek(-1)));
+        var quoted = open.Region;
+        var close = p.CloseTokenOf(quoted);
+        return new Match(QuotationKind.Direct, [quoted.Span], cue.Span, cue.Verb, speaker, close >= 0 ? p.TrailingPunctuation(close) : p.N - 1, -1);
     }
 }

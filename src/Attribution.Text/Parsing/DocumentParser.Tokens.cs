@@ -25,6 +25,21 @@ internal sealed partial class DocumentParser
             && _text.AsSpan(token.Start, w.Length).Equals(w, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A cursor at token <paramref name="position"/> of the unit.</summary>
+    internal TokenCursor Cursor(int position) => new(this, position);
+
+    /// <summary>The last token from <paramref name="from"/> to <paramref name="to"/> that is not closing punctuation.</summary>
+    internal TokenCursor LastNonPunctuation(TokenCursor from, TokenCursor to) => Cursor(LastNonPunctuation(from.Position, to.Position));
+
+    /// <summary>After <paramref name="last"/>, the punctuation outside quotation marks that closes the match.</summary>
+    internal TokenCursor TrailingPunctuation(TokenCursor last) => Cursor(TrailingPunctuation(last.Position));
+
+    /// <summary>Where what a cue reports ends, going on from <paramref name="from"/>.</summary>
+    internal TokenCursor ContentEnd(TokenCursor from) => Cursor(ContentEnd(from.Position));
+
+    /// <summary>What a trailing attribution reports: the sentence from <paramref name="lo"/> to <paramref name="end"/>.</summary>
+    internal TextSpan? ContentBefore(int lo, TokenCursor end) => ContentBefore(lo, end.Position);
+
     internal bool IsAnyWord(int i, WordList list) => IsAnyWord(i, _lex.Lookup(list));
 
     internal bool IsAnyWord(int i, WordSet words) => i < N && _toks[i].Kind == TokenKind.Word && words.Contains(Word(i));

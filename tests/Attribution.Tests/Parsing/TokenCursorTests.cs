@@ -1,0 +1,49 @@
+using Attribution.Text;
+using Attribution.Text.Constructions;
+
+namespace Attribution.Tests.Parsing;
+
+/// <summary>The cursor the constructions move over a sentence's tokens: its tests are false outside the sentence.</summary>
+public sealed class TokenCursorTests
+{
+    [Fact]
+    public void A_cursor_reads_the_unit_moves_peeks_and_is_restored_by_copy()
+    {
+        const string text = "Prices will rise, according to the bank.";
+        var lexicon = TestPack.Pack.Lexicons.Parser;
+        var paragraphs = new List<TextSpan> { new(0, text.Length) };
+        var parser = new DocumentParser(text, lexicon, null, Registry.AnchorTable(lexicon), [], paragraphs);
+        parser.ParseUnit(new Unit(new TextSpan(0, text.Length), 0, 0));
+
+        var cursor = parser.Cursor(0);
+        Assert.True(cursor.IsWord("prices"));
+        Assert.True(cursor.IsCapitalised);
+
+        var saved = cursor;
+        while (!cursor.IsPunct(','))
+        {
+            cursor.Next();
+        }
+
+        Assert.True(cursor.Peek(1).IsWord("according"));
+        Assert.True(cursor.Peek(2).IsWord("to"));
+        Assert.Equal(3, cursor - saved);
+        Assert.Equal("Prices will rise", text[saved.SpanTo(cursor.Peek(-1)).Start..saved.SpanTo(cursor.Peek(-1)).End]);
+        Assert.True(saved < cursor);
+
+        // Outside the sentence every test is false, not an exception.
+        var before = saved.Peek(-1);
+        var after = cursor.Peek(100);
+        foreach (var outside in new[] { before, after })
+        {
+            Assert.False(outside.InRange);
+            Assert.False(outside.IsWord("prices"));
+            Assert.False(outside.IsPunct(','));
+            Assert.False(outside.IsQuoteOpen || outside.IsQuoteClose || outside.IsWordOrNumber || outside.IsCapitalised || outside.IsTerminal || outside.IsDash);
+            Assert.False(outside.IsAnyWord(WordLists.Determiners));
+        }
+
+        Assert.True(parser.Cursor(parser.N - 1).IsTerminal);
+        Assert.False(parser.Cursor(parser.N - 1).HasNext);
+    }
+}
