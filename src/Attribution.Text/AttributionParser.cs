@@ -18,7 +18,7 @@ public sealed class AttributionParser
     private readonly WordSet? _triggers;
 
     // The word constructions by the words they are tried at: built once per lexicon.
-    private readonly FrozenDictionary<string, WordConstruction[]> _anchors;
+    private readonly WordMap<WordConstruction[]> _anchors;
 
     /// <summary>Creates a parser over a lexicon.</summary>
     public AttributionParser(Lexicon lexicon)
@@ -31,7 +31,7 @@ public sealed class AttributionParser
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
-        _anchors = Registry.AnchorTable(lexicon);
+        _anchors = new WordMap<WordConstruction[]>(Registry.AnchorTable(lexicon));
         string[] triggers = [.. Registry.Triggers(lexicon)];
         if (passOverQuietUnits && triggers.All(w => w.Length > 0 && w.All(LetterRuns.IsLetter)))
         {

@@ -104,6 +104,8 @@ public sealed class Lexicon
         }
 
         CueLookup = new(CueVerbs);
+        var nested = Words(WordLists.NestedSpeechLemmas);
+        NestedSpeechForms = new WordSet(CueVerbs.Values.Where(v => nested.Contains(v.Lemma)).Select(v => v.Form).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
         TitleLookup = new(Titles);
         PronounLookup = new(Pronouns);
     }
@@ -118,6 +120,9 @@ public sealed class Lexicon
     public FrozenDictionary<string, Gender> Pronouns { get; }
 
     internal WordMap<CueVerb> CueLookup { get; }
+
+    /// <summary>The forms of the verbs of <see cref="WordLists.NestedSpeechLemmas"/>: a filter before the cue look-up.</summary>
+    internal WordSet NestedSpeechForms { get; }
 
     /// <summary><see cref="Titles"/> looked up by a slice of the text, without making a string.</summary>
     public WordMap<Gender> TitleLookup { get; }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Attribution.Text.Constructions;
 
@@ -21,8 +20,9 @@ internal sealed partial class DocumentParser
 
     private readonly WordSet? _triggers;
 
-    // The word constructions by the words they are tried at (Registry.AnchorTable).
-    private readonly FrozenDictionary<string, WordConstruction[]>.AlternateLookup<ReadOnlySpan<char>> _anchors;
+    // The word constructions by the words they are tried at (Registry.AnchorTable), behind the shape filter that
+    // turns away nearly every other word before it is hashed.
+    private readonly WordMap<WordConstruction[]> _anchors;
 
     private readonly List<QuoteRegion> _regions;
 
@@ -54,10 +54,10 @@ internal sealed partial class DocumentParser
     // The story's Title Case words, gathered on the first label in capitals (IsSectionLabel).
     private HashSet<string>? _titleCaseWords;
 
-    public DocumentParser(string text, Lexicon lexicon, WordSet? triggers, FrozenDictionary<string, WordConstruction[]> anchors, List<QuoteRegion> regions, List<TextSpan> paragraphs)
+    public DocumentParser(string text, Lexicon lexicon, WordSet? triggers, WordMap<WordConstruction[]> anchors, List<QuoteRegion> regions, List<TextSpan> paragraphs)
     {
         _triggers = triggers;
-        _anchors = anchors.GetAlternateLookup<ReadOnlySpan<char>>();
+        _anchors = anchors;
         _toks = _scratch.Tokens;
         _text = text;
         _lex = lexicon;
@@ -392,9 +392,10 @@ internal sealed partial class DocumentParser
         {
             // Only the plainest verbs of saying: inside reported words the others are too often nouns or stances
             // ("derogatory comments", "announced plans").
-            // A capitalised one is a name or starts a quotation's sentence.
+            // A capitalised one is a name or starts a quotation's sentence. The forms of those verbs pass over nearly
+            // every other word before a look-up.
             if (_toks[i].Kind != TokenKind.Word || _toks[i].InQuote || !char.IsLower(_text[_toks[i].Start])
-                || !CueAt(i, out var verb) || !_lex.Words(WordLists.NestedSpeechLemmas).Contains(verb.Lemma) || verb.Tense == VerbTense.Participle
+                || !_lex.NestedSpeechForms.Contains(Word(i)) || !CueAt(i, out var verb) || !_lex.Words(WordLists.NestedSpeechLemmas).Contains(verb.Lemma) || verb.Tense == VerbTense.Participle
                 || SpeechVerb.MatchCue(this, i, verb, first, null) is not { Speaker: { } speaker, Content: [var inner] } nested
                 || inner.Start < content.Start || inner.End > content.End || speaker.Start < content.Start)
             {
