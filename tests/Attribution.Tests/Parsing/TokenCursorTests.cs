@@ -12,7 +12,7 @@ public sealed class TokenCursorTests
         const string text = "Prices will rise, according to the bank.";
         var lexicon = TestPack.Pack.Lexicons.Parser;
         var paragraphs = new List<TextSpan> { new(0, text.Length) };
-        var parser = new DocumentParser(text, lexicon, null, Registry.AnchorTable(lexicon), [], paragraphs);
+        var parser = new DocumentParser(text, lexicon, null, new WordMap<WordConstruction[]>(Registry.AnchorTable(lexicon)), [], paragraphs);
         parser.ParseUnit(new Unit(new TextSpan(0, text.Length), 0, 0));
 
         var cursor = parser.Cursor(0);
