@@ -12,66 +12,75 @@ internal sealed class ColonLabel : SentenceConstruction
     {
         // A transcript printed as one long quotation opens each turn with a quotation mark:
         // "WALLACE: If I may, sir, … — then the label must be in capitals, as transcripts print it.
-        var first = p.N > 3 && p.Tokens[0].Kind == TokenKind.QuoteOpen ? 1 : 0;
-        var k = first;
+        var quoted = p.N > 3 && p.Cursor(0).IsQuoteOpen;
+        var first = p.Cursor(quoted ? 1 : 0);
+
+        // Up to six words in Title Case (or capitals, in a transcript), prepositions and determiners between.
+        var colon = first;
         var words = 0;
-        while (k < p.N && k <= first + 7 && p.Tokens[k].Kind is TokenKind.Word or TokenKind.Number && (first == 1 || !p.Tokens[k].InQuote))
+        while (colon.IsWordOrNumber && colon - first <= 7 && (quoted || !colon.IsInQuote))
         {
-            if (p.Tokens[k].Kind == TokenKind.Word && !p.IsCapitalised(k) && !p.IsPreposition(k) && !p.IsDeterminer(k))
+            if (colon.IsWordToken && !colon.IsCapitalised && !p.IsPreposition(colon.Position) && !p.IsDeterminer(colon.Position))
             {
                 return null;
             }
 
-            if (first == 1 && p.Tokens[k].Kind == TokenKind.Word && p.Word(k).ContainsAnyInRange('a', 'z'))
+            if (quoted && colon.IsWordToken && colon.Word.ContainsAnyInRange('a', 'z'))
             {
                 return null;
             }
 
             words++;
-            k++;
-            while (k < p.N && ((p.IsJoiner(k) && k + 1 < p.N && p.Tokens[k + 1].Start == p.Tokens[k].End) || p.IsAbbreviationDot(k)))
+            colon.Next();
+
+            // "U.S.-China", "AT&T", "Gov.": joined marks and abbreviation dots stay inside the label.
+            while (colon.InRange && ((p.IsJoiner(colon.Position) && colon.HasNext && colon.Peek(1).Span.Start == colon.Span.End) || p.IsAbbreviationDot(colon.Position)))
             {
-                k++;
+                colon.Next();
             }
         }
 
-        if (words == 0 || words > 6 || k >= p.N - 1 || !p.IsPunct(k, ':') || !p.IsCapitalised(first)
-            || p.Lexicon.Lookup(WordLists.ColonLabels).Contains(p.Word(first)) || p.CueAt(k - 1, out _) || IsSectionLabel(p, first, k - 1))
+        var label = colon.Peek(-1);
+        if (words == 0 || words > 6 || !colon.HasNext || !colon.IsPunct(':') || !first.IsCapitalised
+            || first.IsAnyWord(WordLists.ColonLabels) || p.CueAt(label.Position, out _) || IsSectionLabel(p, first, label))
         {
             return null;
         }
 
-        var end = p.ContentEnd(k + 1);
-        if (first == 1)
+        var start = colon.Peek(1);
+        var end = p.ContentEnd(start);
+        if (quoted)
         {
             // The turn ends with its paragraph, even where the quotation runs on into the next turn.
-            var paragraphEnd = p.Paragraphs[p.ParagraphOf(p.Tokens[k].Start)].End;
-            while (end > k + 1 && (p.Tokens[end].End > paragraphEnd || p.Tokens[end].Kind == TokenKind.QuoteClose))
+            var paragraphEnd = p.Paragraphs[p.ParagraphOf(colon.Span.Start)].End;
+            while (end > start && (end.Span.End > paragraphEnd || end.IsQuoteClose))
             {
-                end--;
+                end.Previous();
             }
         }
 
-        if (end < k + 1 || p.CountWords(k + 1, end) < 2)
+        if (end < start || p.CountWords(start.Position, end.Position) < 2)
         {
             return null;
         }
 
-        var content = p.TokenSpan(k + 1, end);
-        return new Match(first == 1 ? QuotationKind.Direct : p.KindOf([content]), [content], p.Tokens[k].Span, null, p.TokenSpan(first, p.LastNonPunctuation(first, k - 1)), p.TrailingPunctuation(end), -1);
+        var content = start.SpanTo(end);
+        var kind = quoted ? QuotationKind.Direct : p.KindOf([content]);
+        return new Match(kind, [content], colon.Span, null, first.SpanTo(p.LastNonPunctuation(first, label)), p.TrailingPunctuation(end).Position, -1);
     }
 
     // "KEEPING SCORE: The Canucks beat …", "ENERGY: Oil rose …": a label in capitals that names no one the
     // story names. A transcript's "TAPPER: …" is a speaker: the story gives the name as a name too
     // ("CNN's Jake Tapper"), or the label opens a quotation.
-    private static bool IsSectionLabel(DocumentParser p, int first, int last)
+    private static bool IsSectionLabel(DocumentParser p, TokenCursor first, TokenCursor last)
     {
-        if (first > 0 || p.Text.AsSpan(p.Tokens[first].Start, p.Tokens[last].End - p.Tokens[first].Start).ContainsAnyInRange('a', 'z'))
+        var label = first.SpanTo(last);
+        if (first.Position > 0 || p.Text.AsSpan(label.Start, label.Length).ContainsAnyInRange('a', 'z'))
         {
             return false;
         }
 
-        var name = p.Word(p.LastNonPunctuation(first, last));
+        var name = p.LastNonPunctuation(first, last).Word;
         if (name.Length < 2 || p.Lexicon.TitleLookup.ContainsKey(name))
         {
             return false;

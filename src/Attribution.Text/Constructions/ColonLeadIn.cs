@@ -12,33 +12,35 @@ internal sealed class ColonLeadIn : QuotationConstruction
     /// <inheritdoc/>
     public override (TextSpan Cue, TextSpan Speaker)? Match(DocumentParser p, QuoteRegion region)
     {
-        var open = p.IndexOfToken(region.Span.Start);
-        if (open < 3 || !p.IsPunct(open - 1, ':'))
+        var open = p.Cursor(p.IndexOfToken(region.Span.Start));
+        var colon = open.Peek(-1);
+        if (open.Position < 3 || !colon.IsPunct(':'))
         {
             return null;
         }
 
-        var colon = open - 1;
-        if (p.LeadingNounPhrase(0, colon) is not { } subject || subject.End + 1 >= colon)
+        // The subject opens the sentence, and at least a word stands between it and the colon.
+        if (p.LeadingNounPhrase(0, colon.Position) is not { } subject || subject.End + 1 >= colon.Position)
         {
             return null;
         }
 
-        for (var k = 0; k < colon; k++)
+        for (var k = p.Cursor(0); k < colon; k.Next())
         {
-            if (p.Tokens[k].InQuote || p.IsTerminal(k))
+            if (k.IsInQuote || k.IsTerminal)
             {
                 return null;
             }
         }
 
-        var cueStart = subject.End + 1;
-        var cueEnd = colon - cueStart <= 3 ? colon - 1 : cueStart;
-        if (p.Tokens[cueStart].Kind != TokenKind.Word || p.IsStopWord(cueStart))
+        // The cue is the words up to the colon when they are few ("shot back"), else the first of them.
+        var cueStart = p.Cursor(subject.End).Peek(1);
+        var cueEnd = colon - cueStart <= 3 ? colon.Peek(-1) : cueStart;
+        if (!cueStart.IsWordToken || p.IsStopWord(cueStart.Position))
         {
             return null;
         }
 
-        return (p.TokenSpan(cueStart, cueEnd), p.TokenSpan(subject.Start, subject.End));
+        return (cueStart.SpanTo(cueEnd), p.TokenSpan(subject.Start, subject.End));
     }
 }

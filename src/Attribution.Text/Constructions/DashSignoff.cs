@@ -24,7 +24,7 @@ internal sealed class DashSignoff : QuotationConstruction
 
         // The name ends the sentence, or the next signed comment opens right after it.
         var nameEnd = p.Cursor(name.End);
-        var signed = p.TrailingPunctuation(nameEnd).Position == p.N - 1 || nameEnd.Peek(1).IsQuoteOpen;
+        var signed = p.TrailingPunctuation(nameEnd).Position == p.Last.Position || nameEnd.Peek(1).IsQuoteOpen;
         return signed ? (dash.Span, p.TokenSpan(name.Start, name.End)) : null;
     }
 }

@@ -33,6 +33,6 @@ internal sealed class FrontedVerb : VerbConstruction
         var speaker = speakerStart.SpanTo(p.LastNonPunctuation(speakerStart, mark.Peek(-1)));
         var quoted = open.Region;
         var close = p.CloseTokenOf(quoted);
-        return new Match(QuotationKind.Direct, [quoted.Span], cue.Span, cue.Verb, speaker, close >= 0 ? p.TrailingPunctuation(close) : p.N - 1, -1);
+        return new Match(QuotationKind.Direct, [quoted.Span], cue.Span, cue.Verb, speaker, close >= 0 ? p.TrailingPunctuation(close) : p.Last.Position, -1);
     }
 }

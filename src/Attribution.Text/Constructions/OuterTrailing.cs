@@ -17,42 +17,46 @@ internal sealed class OuterTrailing : SentenceConstruction
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, int lo, Match? previous)
     {
-        var last = p.N - 1;
-        while (last >= lo && p.Tokens[last].Kind == TokenKind.Punctuation)
+        var start = p.Cursor(lo);
+        var last = p.Last;
+        while (last >= start && last.Token.Kind == TokenKind.Punctuation)
         {
-            last--;
+            last.Previous();
         }
 
         // Every trailing attribution is set off by a comma, a parenthesis or a dash: most sentences are
         // out after this scan of punctuation alone.
-        var window = Math.Max(lo, last - DocumentParser.MaxSpeakerWords - DocumentParser.MaxTailWords);
-        if (!AnySetOffMark(p, window, last))
+        var window = last.Peek(-(DocumentParser.MaxSpeakerWords + DocumentParser.MaxTailWords));
+        if (window < start)
+        {
+            window = start;
+        }
+
+        if (!AnySetOffMark(window, last))
         {
             return null;
         }
 
-        var earlierCue = false;
-        var found = -1;
-        for (var i = last; i >= window && found < 0; i--)
+        // The last cue of the window, outside quotations.
+        var found = last;
+        while (found >= window && !(found.IsWordToken && !found.IsInQuote && (p.IsAccordingTo(found.Position) || p.CueAt(found.Position, out _))))
         {
-            if (p.Tokens[i].Kind == TokenKind.Word && !p.Tokens[i].InQuote && (p.IsAccordingTo(i) || p.CueAt(i, out _)))
-            {
-                found = i;
-            }
+            found.Previous();
         }
 
         // "While Sanders has maintained that …, Clinton has …": the comma closes a subordinate clause.
-        if (found <= lo || !IsTrailingShape(p, found, last) || p.IsAnyWord(lo, SubordinateOpeners))
+        if (found < window || found <= start || !IsTrailingShape(p, found, last) || start.IsAnyWord(SubordinateOpeners))
         {
             return null;
         }
 
         // The earlier cue must report indirectly ("had told police that …"): one followed by a colon, a
         // comma or a quotation ("Obama said: "…" … ," Obama said.") closes its own attribution.
-        for (var i = lo; i < found && !earlierCue; i++)
+        var earlierCue = false;
+        for (var k = start; k < found && !earlierCue; k.Next())
         {
-            earlierCue = p.Tokens[i].Kind == TokenKind.Word && !p.Tokens[i].InQuote && !p.IsCapitalised(i) && p.CueAt(i, out _)
-                && i + 1 < found && p.Tokens[i + 1].Kind == TokenKind.Word;
+            earlierCue = k.IsWordToken && !k.IsInQuote && !k.IsCapitalised && p.CueAt(k.Position, out _)
+                && k.Peek(1) < found && k.Peek(1).IsWordToken;
         }
 
         if (!earlierCue)
@@ -60,22 +64,21 @@ internal sealed class OuterTrailing : SentenceConstruction
             return null;
         }
 
-        var m = p.IsAccordingTo(found) ? AccordingTo.MatchAt(p, found, lo)
-            : p.CueAt(found, out var verb) && !p.IsCapitalised(found) ? SpeechVerb.MatchCue(p, found, verb, lo, previous) : null;
+        var m = p.IsAccordingTo(found.Position) ? AccordingTo.MatchAt(p, found.Position, lo)
+            : p.CueAt(found.Position, out var verb) && !found.IsCapitalised ? SpeechVerb.MatchCue(p, found.Position, verb, lo, previous) : null;
 
         // Only a match that reports the whole sentence before it, up to the end, is the outer one; and
         // "…, given his previous comments." is a noun after a possessive, not a speaker and a verb.
-        return m is { Cue: { } cue, Speaker: { } speaker } && m.Content.Count == 1 && m.Content[0].Start == p.Tokens[lo].Start
-            && m.Content[0].End <= cue.Start && m.LastToken >= last && !p.StartsWithPossessive(speaker) ? m : null;
+        return m is { Cue: { } cue, Speaker: { } speaker } && m.Content.Count == 1 && m.Content[0].Start == start.Span.Start
+            && m.Content[0].End <= cue.Start && m.LastToken >= last.Position && !p.StartsWithPossessive(speaker) ? m : null;
     }
 
     // A comma, an opening parenthesis or a dash among the tokens from..to (all of them in the unit).
-    private static bool AnySetOffMark(DocumentParser p, int from, int to)
+    private static bool AnySetOffMark(TokenCursor from, TokenCursor to)
     {
-        for (var i = from; i <= to; i++)
+        for (var k = from; k <= to; k.Next())
         {
-            var t = p.Tokens[i];
-            if (t.Kind == TokenKind.Punctuation && p.Text[t.Start] is ',' or '(' or '\u2014' or '\u2013' or '\u2015' or '-')
+            if (k.IsPunct(',') || k.IsPunct('(') || k.IsDash)
             {
                 return true;
             }
@@ -86,71 +89,72 @@ internal sealed class OuterTrailing : SentenceConstruction
 
     // "…, according to X." / "…, said X." / "…, the source added Tuesday." — and not "…, Clinton has
     // nevertheless called his vote a mistake." (a clause of its own) or "…, legal challenges." (a noun).
-    private static bool IsTrailingShape(DocumentParser p, int cue, int last)
+    private static bool IsTrailingShape(DocumentParser p, TokenCursor cue, TokenCursor last)
     {
-        if (p.IsAccordingTo(cue) || p.IsPunct(cue - 1, ','))
+        if (p.IsAccordingTo(cue.Position) || cue.Peek(-1).IsPunct(','))
         {
             // "…," said Jones. — a quotation just before belongs to the trailing cue alone.
-            return !(cue - 2 >= 0 && p.Tokens[cue - 2].Kind == TokenKind.QuoteClose);
+            return !cue.Peek(-2).IsQuoteClose;
         }
 
-        if (!p.CueAt(cue, out var verb))
+        if (!p.CueAt(cue.Position, out var verb))
         {
             return false;
         }
 
         // Only adjuncts (and a listener) may follow: "…, he told reporters on Tuesday." — not "…, Teck
         // wants the gap narrowed.", whose verb opens a clause of its own.
-        var next = cue + 1;
+        var next = cue.Peek(1);
         foreach (var particle in verb.Particles)
         {
-            if (p.IsWord(cue + 1, particle))
+            if (next.IsWord(particle))
             {
-                next = cue + 2; // "…, the union called for." — the particle is part of the cue
+                next = cue.Peek(2); // "…, the union called for." — the particle is part of the cue
                 break;
             }
         }
 
-        next = p.SkipAdjuncts(next);
+        var tail = p.SkipAdjuncts(next.Position);
         if (verb.TakesObject)
         {
-            next = p.SkipAdjuncts(p.SkipObject(next));
+            tail = p.SkipAdjuncts(p.SkipObject(tail));
         }
 
-        if (next <= last)
+        if (tail <= last.Position)
         {
             return false;
         }
 
-        var before = cue - 1;
-        while (before > 0 && p.Lexicon.Lookup(WordLists.CueModifiers).Contains(p.Word(before)))
+        var before = cue.Peek(-1);
+        while (before.Position > 0 && p.Lexicon.Lookup(WordLists.CueModifiers).Contains(before.Word))
         {
-            before--;
+            before.Previous();
         }
 
         // A cue that is also a noun needs a subject that cannot be its adjective: a name or a pronoun.
-        if (verb.IsAlsoNoun && !p.IsCapitalised(before) && !p.Lexicon.PronounLookup.ContainsKey(p.Word(before)))
+        if (verb.IsAlsoNoun && !before.IsCapitalised && !p.Lexicon.PronounLookup.ContainsKey(before.Word))
         {
             return false;
         }
 
-        for (var i = before; i >= 0 && i >= before - DocumentParser.MaxSpeakerWords; i--)
+        // Back to the comma or dash that sets the speaker off, within a speaker's length.
+        for (var k = before; k.Position >= 0 && before - k <= DocumentParser.MaxSpeakerWords; k.Previous())
         {
             // DuVernay said she felt … because "most people don’t know," she said. — the quotation is the
             // trailing cue's content, and the attribution before it stands on its own.
-            if (p.Tokens[i].Kind == TokenKind.QuoteClose || (i > 0 && p.Tokens[i - 1].Kind == TokenKind.QuoteClose))
+            if (k.IsQuoteClose || k.Peek(-1).IsQuoteClose)
             {
                 return false;
             }
 
-            if (p.IsPunct(i, ',') || p.IsDash(i))
+            if (k.IsPunct(',') || k.IsDash)
             {
-                return i < before;
+                return k < before;
             }
 
             // "…, have sparked legal challenges." / "…, making air quotes.": a verb phrase, not a speaker.
-            if (p.Tokens[i].InQuote || (p.Tokens[i].Kind == TokenKind.Word && !p.IsCapitalised(i)
-                && (p.CueAt(i, out _) || p.IsAuxiliary(i) || p.Word(i).EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
+            if (k.IsInQuote || (k.IsWordToken && !k.IsCapitalised
+                && (p.CueAt(k.Position, out _) || p.IsAuxiliary(k.Position) || k.Word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
             {
                 return false;
             }

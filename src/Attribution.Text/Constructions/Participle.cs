@@ -16,40 +16,41 @@ internal sealed class Participle : VerbConstruction
             return null;
         }
 
-        var (c, cueStart, verb, span) = (cue.Index, cue.Start, cue.Verb, cue.Span);
+        var verb = p.Cursor(cue.Index);
 
         // footage of Hillary Clinton asking, "…" / Trump saying during the debate, "…" — a name right
         // before the participle is its subject, and the quotation after the comma its words.
-        if (c - 1 > lo && p.Tokens[c - 1].Kind == TokenKind.Word && !p.Tokens[c - 1].InQuote && p.IsCapitalised(c - 1))
+        var name = verb.Peek(-1);
+        if (name.Position > lo && name.IsWordToken && !name.IsInQuote && name.IsCapitalised)
         {
-            var j = p.SkipAdjuncts(c + 1);
-            if (j + 1 < p.N && (p.IsPunct(j, ',') || p.IsPunct(j, ':')) && p.Tokens[j + 1].Kind == TokenKind.QuoteOpen)
+            var mark = p.Cursor(p.SkipAdjuncts(verb.Position + 1));
+            if (mark.HasNext && (mark.IsPunct(',') || mark.IsPunct(':')) && mark.Peek(1).IsQuoteOpen)
             {
-                var s = c - 1;
-                while (s - 1 > lo && p.Tokens[s - 1].Kind == TokenKind.Word && !p.Tokens[s - 1].InQuote && p.IsCapitalised(s - 1))
+                var first = name;
+                while (first.Peek(-1).Position > lo && first.Peek(-1).IsWordToken && !first.Peek(-1).IsInQuote && first.Peek(-1).IsCapitalised)
                 {
-                    s--;
+                    first.Previous();
                 }
 
-                var quoted = p.Regions[p.Tokens[j + 1].Region];
+                var quoted = mark.Peek(1).Region;
                 var close = p.CloseTokenOf(quoted);
-                return new Match(QuotationKind.Direct, [quoted.Span], span, verb, p.TokenSpan(s, c - 1), close >= 0 ? p.TrailingPunctuation(close) : p.N - 1, -1);
+                return new Match(QuotationKind.Direct, [quoted.Span], cue.Span, cue.Verb, first.SpanTo(name), close >= 0 ? p.TrailingPunctuation(close) : p.Last.Position, -1);
             }
         }
 
         // …, saying … / …, while saying that … / … by arguing that …
-        var before = c - 1;
-        if (before >= 0 && p.IsAnyWord(before, ParticipleOpeners))
+        var before = verb.Peek(-1);
+        if (before.Position >= 0 && before.IsAnyWord(ParticipleOpeners))
         {
-            before--;
+            before.Previous();
         }
 
-        if (before < 0 || !(p.IsPunct(before, ',') || before < c - 1 || p.Tokens[before].Kind == TokenKind.QuoteClose))
+        if (before.Position < 0 || !(before.IsPunct(',') || before < verb.Peek(-1) || before.IsQuoteClose))
         {
             return Text.Match.Declined;
         }
 
-        if (p.ContentAfter(c, verb, out var lastToken) is not { } content)
+        if (p.ContentAfter(verb.Position, cue.Verb, out var lastToken) is not { } content)
         {
             return Text.Match.Declined;
         }
@@ -57,12 +58,12 @@ internal sealed class Participle : VerbConstruction
         if (previous is { Speaker: not null })
         {
             // X said …, adding that … : the same speaker, who is also this cue's subject.
-            return new Match(p.KindOf([content]), [content], span, verb, previous.Speaker, lastToken, p.QuoteCount - 1);
+            return new Match(p.KindOf([content]), [content], cue.Span, cue.Verb, previous.Speaker, lastToken, p.QuoteCount - 1);
         }
 
-        if (p.LeadingNounPhrase(lo, before) is { } subject)
+        if (p.LeadingNounPhrase(lo, before.Position) is { } subject)
         {
-            return new Match(p.KindOf([content]), [content], span, verb, p.TokenSpan(subject.Start, subject.End), lastToken, -1);
+            return new Match(p.KindOf([content]), [content], cue.Span, cue.Verb, p.TokenSpan(subject.Start, subject.End), lastToken, -1);
         }
 
         return Text.Match.Declined;

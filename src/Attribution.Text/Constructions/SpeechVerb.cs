@@ -27,12 +27,15 @@ internal sealed class SpeechVerb : WordConstruction
     /// </summary>
     public static Match? MatchCue(DocumentParser p, int c, CueVerb verb, int lo, Match? previous)
     {
+        var at = p.Cursor(c);
+        var next = at.Peek(1);
+
         // "was said" is passive; "was saying" is a progressive and is matched below. "…, which advocates
         // say …": a cue word right before a base or past cue verb is that verb's subject, a noun (but
         // "announced plans", "cited reports": there the second word is the noun).
         if ((verb.Tense != VerbTense.Participle && p.IsPassive(c, lo)) || p.IsInfinitive(c, lo) || p.ReadsAsNoun(c, verb)
-            || (p.CueAt(c + 1, out var following) && following.Tense is VerbTense.Base or VerbTense.Past && !following.IsAlsoNoun && !p.IsCapitalised(c + 1))
-            || IsOtherSense(p, c, verb, lo))
+            || (p.CueAt(next.Position, out var following) && following.Tense is VerbTense.Base or VerbTense.Past && !following.IsAlsoNoun && !next.IsCapitalised)
+            || IsOtherSense(p, at, verb, lo))
         {
             return null;
         }
@@ -40,60 +43,60 @@ internal sealed class SpeechVerb : WordConstruction
         // "has also said", "would later say": auxiliaries and adverbs next to the verb belong to the cue.
         // Before an -ing form a form of "be" makes a progressive ("is calling", "has been saying"): a
         // finite verb, not a participle.
-        var cueStart = c;
+        var first = at;
         var progressive = false;
         var contraction = -1;
-        while (cueStart - 1 >= lo && p.Tokens[cueStart - 1].Kind == TokenKind.Word && !p.Tokens[cueStart - 1].InQuote
-            && !p.IsAnyWord(cueStart - 1, CueStoppers))
+        while (first.Peek(-1).Position >= lo && first.Peek(-1).IsWordToken && !first.Peek(-1).IsInQuote && !first.Peek(-1).IsAnyWord(CueStoppers))
         {
-            if (verb.Tense == VerbTense.Participle && p.IsAnyWord(cueStart - 1, FormsOfBe))
+            var word = first.Peek(-1);
+            if (verb.Tense == VerbTense.Participle && word.IsAnyWord(FormsOfBe))
             {
                 progressive = true;
             }
-            else if (p.ContractedAuxiliary(cueStart - 1) is var apostrophe and >= 0)
+            else if (p.ContractedAuxiliary(word.Position) is var apostrophe and >= 0)
             {
                 // "he’s claiming", "they’ve suggested": the contracted auxiliary belongs to the cue and the
                 // pronoun stays the speaker; before an -ing form it makes a progressive.
                 contraction = apostrophe;
-                progressive |= verb.Tense == VerbTense.Participle && !p.Text.AsSpan(apostrophe + 1, p.Tokens[cueStart - 1].End - apostrophe - 1).Equals("ve", StringComparison.OrdinalIgnoreCase);
+                progressive |= verb.Tense == VerbTense.Participle && !p.Text.AsSpan(apostrophe + 1, word.Span.End - apostrophe - 1).Equals("ve", StringComparison.OrdinalIgnoreCase);
                 break;
             }
-            else if ((!p.Lexicon.Lookup(WordLists.CueModifiers).Contains(p.Word(cueStart - 1)) && !p.IsMannerAdverb(cueStart - 1))
-                || p.IsNameInside(cueStart - 1, lo))
+            else if ((!word.IsAnyWord(CueModifiers) && !p.IsMannerAdverb(word.Position)) || p.IsNameInside(word.Position, lo))
             {
                 // Manner adverbs join the cue as the lexicon's modifiers do ("sharply criticized"); a capitalised
                 // word inside the sentence is a name, not a modal ("Ms. May said", "Will Smith said").
                 break;
             }
 
-            cueStart--;
+            first.Previous();
         }
 
-        var cueEnd = c;
-
         // called for / pointed out / warned of: the particle belongs to the cue.
-        if (verb.Particles.Count > 0 && c + 1 < p.N && p.Tokens[c + 1].Kind == TokenKind.Word && !p.Tokens[c + 1].InQuote)
+        var last = at;
+        if (verb.Particles.Count > 0 && next.IsWordToken && !next.IsInQuote)
         {
             foreach (var particle in verb.Particles)
             {
-                if (p.Word(c + 1).Equals(particle, StringComparison.OrdinalIgnoreCase))
+                if (next.Word.Equals(particle, StringComparison.OrdinalIgnoreCase))
                 {
-                    cueEnd = c + 1;
+                    last = next;
                     break;
                 }
             }
         }
 
         // He added: "…" — the colon belongs to the cue.
-        if (cueEnd + 1 < p.N && p.IsPunct(cueEnd + 1, ':') && p.Tokens[cueEnd + 1].Start == p.Tokens[cueEnd].End)
+        var colon = last.Peek(1);
+        if (colon.IsPunct(':') && colon.Span.Start == last.Span.End)
         {
-            cueEnd++;
+            last = colon;
         }
 
-        var cue = new TextSpan(contraction >= 0 ? contraction : p.Tokens[cueStart].Start, p.Tokens[cueEnd].End);
-        c = cueEnd == c || p.IsPunct(cueEnd, ':') && cueEnd == c + 1 ? c : cueEnd;
+        var cue = new TextSpan(contraction >= 0 ? contraction : first.Span.Start, last.Span.End);
 
-        var found = new VerbCue(c, cueStart, verb, cue, progressive);
+        // The shapes read on from the particle ("called for"), not from a colon.
+        var verbEnd = last == at || (last.IsPunct(':') && last == next) ? at : last;
+        var found = new VerbCue(verbEnd.Position, first.Position, verb, cue, progressive);
         foreach (var shape in Registry.VerbShapes)
         {
             if (shape.Match(p, found, lo, previous) is { } m)
@@ -109,25 +112,26 @@ internal sealed class SpeechVerb : WordConstruction
     //   a campaign called "Safer Streets Now" / a group called Parents First — naming;
     //   the index added 0.4 per cent / Matthews added another goal — a figure or a tally;
     //   Jana Whitford writes about city hall — a byline's bio.
-    private static bool IsOtherSense(DocumentParser p, int c, CueVerb verb, int lo)
+    private static bool IsOtherSense(DocumentParser p, TokenCursor verbAt, CueVerb verb, int lo)
     {
-        if (verb.Lemma == "call" && c + 1 < p.N && (p.Tokens[c + 1].Kind == TokenKind.QuoteOpen || (p.IsCapitalised(c + 1) && !p.IsAnyWord(c + 1, ClauseSubjects))))
+        var next = verbAt.Peek(1);
+        if (verb.Lemma == "call" && next.InRange && (next.IsQuoteOpen || (next.IsCapitalised && !next.IsAnyWord(ClauseSubjects))))
         {
             // "a campaign called", "an app called": an indefinite noun phrase right before the verb.
-            for (var k = c - 1; k >= lo && k >= c - 3 && p.Tokens[k].Kind == TokenKind.Word && !p.IsCapitalised(k); k--)
+            for (var k = verbAt.Peek(-1); k.Position >= lo && verbAt - k <= 3 && k.IsWordToken && !k.IsCapitalised; k.Previous())
             {
-                if (p.IsAnyWord(k, IndefiniteArticles))
+                if (k.IsAnyWord(IndefiniteArticles))
                 {
                     return true;
                 }
             }
         }
 
-        if (verb.Lemma == "add" && c + 1 < p.N && (p.Tokens[c + 1].Kind == TokenKind.Number || p.IsWord(c + 1, "another")))
+        if (verb.Lemma == "add" && next.InRange && (next.Token.Kind == TokenKind.Number || next.IsWord("another")))
         {
             return true;
         }
 
-        return verb.Lemma == "write" && verb.Tense == VerbTense.Present && p.IsAnyWord(c + 1, BylineLinks);
+        return verb.Lemma == "write" && verb.Tense == VerbTense.Present && next.IsAnyWord(BylineLinks);
     }
 }

@@ -11,45 +11,49 @@ internal sealed class SubjectVerb : VerbConstruction
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, in VerbCue cue, int lo, Match? previous)
     {
-        var (c, cueStart, verb, span) = (cue.Index, cue.Start, cue.Verb, cue.Span);
-
         // X said (that) …  /  X, who …, said …  /  He added: "…"
-        if (p.SpeakerBefore(cueStart, lo) is not { } speaker || !p.BaseFormAgrees(verb, cueStart, c, speaker))
+        if (p.SpeakerBefore(cue.Start, lo) is not { } speaker || !p.BaseFormAgrees(cue.Verb, cue.Start, cue.Index, speaker))
         {
             return null;
         }
 
+        var verb = p.Cursor(cue.Index);
+        var speakerSpan = p.TokenSpan(speaker.Start, speaker.End);
+        var beforeSpeaker = p.Cursor(speaker.Start).Peek(-1);
+
         // As the Times noted, Clinton raised … : the content follows the comma.
-        var afterCue = p.SkipAdjuncts(c + 1);
-        if (speaker.Start - 1 >= lo && p.IsAnyWord(speaker.Start - 1, "as") && afterCue < p.N && p.IsPunct(afterCue, ','))
+        var comma = p.Cursor(p.SkipAdjuncts(verb.Position + 1));
+        if (beforeSpeaker.Position >= lo && beforeSpeaker.IsWord("as") && comma.IsPunct(','))
         {
-            var end = p.ContentEnd(afterCue + 1);
-            if (end > afterCue && p.CountWords(afterCue + 1, end) >= 2)
+            var from = comma.Peek(1);
+            var end = p.ContentEnd(from);
+            if (end > comma && p.CountWords(from.Position, end.Position) >= 2)
             {
-                var asContent = p.TokenSpan(afterCue + 1, end);
-                return new Match(p.KindOf([asContent]), [asContent], span, verb, p.TokenSpan(speaker.Start, speaker.End), p.TrailingPunctuation(end), -1);
+                var asContent = from.SpanTo(end);
+                return new Match(p.KindOf([asContent]), [asContent], cue.Span, cue.Verb, speakerSpan, p.TrailingPunctuation(end).Position, -1);
             }
         }
 
         // "… a presence that officials described as a turning point": a relative clause whose object
         // is the noun before "that", not reported words.
-        if (speaker.Start - 1 >= 0 && p.IsAnyWord(speaker.Start - 1, ObjectRelatives) && (p.IsPreposition(c + 1) || p.IsAnyWord(c + 1, "as")))
+        var afterVerb = verb.Peek(1);
+        if (beforeSpeaker.Position >= 0 && beforeSpeaker.IsAnyWord(ObjectRelatives) && (p.IsPreposition(afterVerb.Position) || afterVerb.IsWord("as")))
         {
             return null;
         }
 
-        if (p.ContentAfter(c, verb, out var lastToken) is { } content)
+        if (p.ContentAfter(verb.Position, cue.Verb, out var lastToken) is { } content)
         {
             // "The mayor did not say when the lanes would open." / "A spokesperson declined to comment.":
             // nothing was said.
-            return SaysNothing(p, cueStart, c, verb, content) ? null
-                : new Match(p.KindOf([content]), [content], span, verb, p.TokenSpan(speaker.Start, speaker.End), lastToken, -1);
+            return SaysNothing(p, cue.Start, cue.Index, cue.Verb, content) ? null
+                : new Match(p.KindOf([content]), [content], cue.Span, cue.Verb, speakerSpan, lastToken, -1);
         }
 
         // He said: ¶ "…" — the quotation opens the next paragraph.
-        if (p.EndsWithColonAfter(c) && p.NextParagraphQuote() is { } region)
+        if (p.EndsWithColonAfter(verb.Position) && p.NextParagraphQuote() is { } region)
         {
-            return new Match(QuotationKind.Direct, [p.Regions[region].Span], span, verb, p.TokenSpan(speaker.Start, speaker.End), p.N - 1, -1);
+            return new Match(QuotationKind.Direct, [p.Regions[region].Span], cue.Span, cue.Verb, speakerSpan, p.Last.Position, -1);
         }
 
         return null;
@@ -59,31 +63,33 @@ internal sealed class SubjectVerb : VerbConstruction
     // to speak ("declined to comment", "refused to comment further").
     private static bool SaysNothing(DocumentParser p, int cueStart, int c, CueVerb verb, TextSpan content)
     {
-        var first = p.IndexOfToken(content.Start);
+        var first = p.Cursor(p.IndexOfToken(content.Start));
+        var second = first.Peek(1);
         if (p.Lexicon.Words(RefusalLemmas).Contains(verb.Lemma))
         {
             // "declined to comment", "refused to say whether …", "declined to be named": a verb of speaking
             // and at most a word or two, or a question word; not "refused to endorse Trump".
-            if (!p.IsWord(first, "to") || !(p.CueAt(first + 1, out _) || p.IsAnyWord(first + 1, RefusalComplements)))
+            if (!first.IsWord("to") || !(p.CueAt(second.Position, out _) || second.IsAnyWord(RefusalComplements)))
             {
                 return false;
             }
 
             var last = first;
-            while (last + 1 < p.N && p.Tokens[last + 1].End <= content.End)
+            while (last.HasNext && last.Peek(1).Span.End <= content.End)
             {
-                last++;
+                last.Next();
             }
 
-            return p.CountWords(first + 2, last) <= 2 || p.IsAnyWord(first + 2, QuestionWords);
+            var third = second.Peek(1);
+            return p.CountWords(third.Position, last.Position) <= 2 || third.IsAnyWord(QuestionWords);
         }
 
         var negated = false;
-        for (var k = cueStart; k < c && !negated; k++)
+        for (var k = p.Cursor(cueStart); k.Position < c && !negated; k.Next())
         {
-            negated = p.IsAnyWord(k, Negations) || p.Word(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase) || p.Word(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+            negated = k.IsAnyWord(Negations) || k.Word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || k.Word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
         }
 
-        return negated && (p.IsAnyWord(first, QuestionWords) || p.IsAnyWord(first, EmptyObjects));
+        return negated && (first.IsAnyWord(QuestionWords) || first.IsAnyWord(EmptyObjects));
     }
 }

@@ -9,37 +9,37 @@ internal sealed class TrailingVerb : VerbConstruction
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, in VerbCue cue, int lo, Match? previous)
     {
-        var (c, cueStart, verb, span) = (cue.Index, cue.Start, cue.Verb, cue.Span);
-
-        // …, officials said Tuesday.  /  "…," she said, "…"  /  "…," the spokesman, Josh Earnest, said.
-        var e = p.SkipModifiersBack(cueStart - 1, lo);
-        var trailingSpeaker = e >= lo && (p.Tokens[e].Kind is TokenKind.Word or TokenKind.Number || p.IsPunct(e, ')')) ? p.NounPhraseBefore(e, lo)
-            : e >= lo && p.IsPunct(e, ',') ? p.SpeakerBefore(cueStart, lo) : null;
-        if (trailingSpeaker is { } np2 && np2.Start - 1 >= lo)
+        // The speaker right before the cue (its adverbs aside): a noun phrase, or one set off with appositives.
+        var beforeCue = p.Cursor(p.SkipModifiersBack(cue.Start - 1, lo));
+        var speaker = beforeCue.Position < lo ? null
+            : beforeCue.IsWordOrNumber || beforeCue.IsPunct(')') ? p.NounPhraseBefore(beforeCue.Position, lo)
+            : beforeCue.IsPunct(',') ? p.SpeakerBefore(cue.Start, lo) : null;
+        if (speaker is not { } found)
         {
-            var d = np2.Start - 1;
-            if (p.IsPunct(d, ',') || p.Tokens[d].Kind == TokenKind.QuoteClose || p.IsDash(d))
-            {
-                var contentEnd = p.Tokens[d].Kind == TokenKind.QuoteClose ? d : d - 1;
-                var j = p.SkipAdjuncts(c + 1);
-                if (verb.TakesObject)
-                {
-                    j = p.SkipAdjuncts(p.SkipObject(j));
-                }
-
-                if (p.ContentBefore(lo, contentEnd) is { } before && p.IsTail(j, p.Tokens[contentEnd].Kind == TokenKind.QuoteClose, out var last, out var split))
-                {
-                    var parts = new List<TextSpan> { before };
-                    if (split is { } s)
-                    {
-                        parts.Add(s);
-                    }
-
-                    return new Match(p.KindOf(parts), parts, span, verb, p.TokenSpan(np2.Start, np2.End), last, -1);
-                }
-            }
+            return null;
         }
 
-        return null;
+        // A comma, a closing quotation mark or a dash sets the attribution off from what it reports.
+        var mark = p.Cursor(found.Start).Peek(-1);
+        if (mark.Position < lo || !(mark.IsPunct(',') || mark.IsQuoteClose || mark.IsDash))
+        {
+            return null;
+        }
+
+        // Only adjuncts (and a listener) may follow the cue: "…, he told reporters on Tuesday."
+        var contentEnd = mark.IsQuoteClose ? mark : mark.Peek(-1);
+        var tail = p.SkipAdjuncts(cue.Index + 1);
+        if (cue.Verb.TakesObject)
+        {
+            tail = p.SkipAdjuncts(p.SkipObject(tail));
+        }
+
+        if (p.ContentBefore(lo, contentEnd) is not { } reported || !p.IsTail(tail, contentEnd.IsQuoteClose, out var last, out var split))
+        {
+            return null;
+        }
+
+        List<TextSpan> parts = split is { } rest ? [reported, rest] : [reported];
+        return new Match(p.KindOf(parts), parts, cue.Span, cue.Verb, p.TokenSpan(found.Start, found.End), last, -1);
     }
 }

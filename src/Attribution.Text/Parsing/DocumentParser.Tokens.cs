@@ -25,6 +25,9 @@ internal sealed partial class DocumentParser
             && _text.AsSpan(token.Start, w.Length).Equals(w, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A cursor at the unit's last token.</summary>
+    internal TokenCursor Last => Cursor(N - 1);
+
     /// <summary>A cursor at token <paramref name="position"/> of the unit.</summary>
     internal TokenCursor Cursor(int position) => new(this, position);
 
