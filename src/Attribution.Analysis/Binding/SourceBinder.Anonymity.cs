@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Attribution.Analysis.Configuration;
 using Attribution.Text;
 
 namespace Attribution.Analysis.Binding;
@@ -6,13 +7,30 @@ namespace Attribution.Analysis.Binding;
 /// <summary>Binding, anonymity grants: the reasons a story gives for not naming a source, and whom they cover.</summary>
 public sealed partial class SourceBinder
 {
-    private sealed partial class BindState
+    /// <summary>What the anonymity stage found: the sources covered, each with its reason, and the story's own reasons.</summary>
+    private sealed record Grants(ImmutableArray<(int Entity, AnonymityReason? Reason)> Covered, ImmutableArray<AnonymityReason> Story);
+
+    /// <summary>The anonymity stage: the grants a story makes ("who spoke on condition of anonymity because …"), whose source each covers and its reason.</summary>
+    private sealed class GrantFinder
     {
+        private readonly ParsedDocument _doc;
+        private readonly string _text;
+        private readonly SourceLexicon _src;
+
+        public GrantFinder(ParsedDocument doc, SourceLexicon sources)
+        {
+            _doc = doc;
+            _text = doc.Source.Text;
+            _src = sources;
+        }
+
         // ---- anonymity ----------------------------------------------------------------
 
-        private ImmutableArray<AnonymityReason> FindAnonymityGrants(int[] quoteEntity)
+        /// <summary>The grants of the story: each covered source with its reason (null for none), in text order, and the reasons given apart from any source.</summary>
+        public Grants Find(int[] quoteEntity)
         {
             var story = ImmutableArray.CreateBuilder<AnonymityReason>();
+            var covered = ImmutableArray.CreateBuilder<(int Entity, AnonymityReason? Reason)>();
 
             // Most stories grant no anonymity: one pass over the whole text, for a word of each phrase,
             // finds the sentences worth a closer look, instead of every phrase against every sentence.
@@ -62,11 +80,7 @@ public sealed partial class SourceBinder
                     var owner = OwnerOf(sentence, grantStart, quoteEntity);
                     if (owner >= 0)
                     {
-                        _entities[owner].HasGrant = true;
-                        if (reason is not null)
-                        {
-                            _entities[owner].Reason ??= reason;
-                        }
+                        covered.Add((owner, reason));
                     }
                     else if (reason is not null)
                     {
@@ -77,7 +91,7 @@ public sealed partial class SourceBinder
                 }
             }
 
-            return story.ToImmutable();
+            return new Grants(covered.ToImmutable(), story.ToImmutable());
         }
 
         private int SentenceIndexOf(int offset)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Attribution.Analysis.Configuration;
 using Attribution.Text;
 
 namespace Attribution.Analysis.Binding;
@@ -6,11 +7,25 @@ namespace Attribution.Analysis.Binding;
 /// <summary>Binding, facts: an entity frozen into its name, role, mentions and the facts the rules read.</summary>
 public sealed partial class SourceBinder
 {
-    private sealed partial class BindState
+    /// <summary>The facts stage: an entity the resolution built, frozen into its name, role, mentions and the facts rules read.</summary>
+    private sealed class EntityFreezer
     {
+        private readonly ParsedDocument _doc;
+        private readonly string _text;
+        private readonly Lexicon _lex;
+        private readonly SourceLexicon _src;
+
+        public EntityFreezer(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources)
+        {
+            _doc = doc;
+            _text = doc.Source.Text;
+            _lex = lexicon;
+            _src = sources;
+        }
+
         // ---- freezing -----------------------------------------------------------------
 
-        private BoundEntity Freeze(Entity e, int owner)
+        public BoundEntity Freeze(Entity e, int owner)
         {
             // Name: the fullest name mention; otherwise the first description.
             var nameMention = e.Mentions[0];
@@ -19,7 +34,7 @@ public sealed partial class SourceBinder
             {
                 if (m.Kind == MentionKind.Name)
                 {
-                    var words = CountWords(m.HeadText);
+                    var words = BindState.CountWords(m.HeadText);
                     if (words > nameWords)
                     {
                         nameWords = words;
@@ -102,7 +117,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
+            while (start > 0 && (BindState.IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -151,7 +166,7 @@ public sealed partial class SourceBinder
                 start--;
             }
 
-            words[end - 1] = TrimPossessive(words[end - 1]);
+            words[end - 1] = BindState.TrimPossessive(words[end - 1]);
             var name = string.Join(' ', words, start, end - start);
             // The role is the phrase next to the name: "after US Treasury Secretary" gives "US Treasury Secretary"
             // ("Secretary of State", "Minister for Europe", "Economy and Labour Minister" and "Treasury Under
@@ -184,7 +199,7 @@ public sealed partial class SourceBinder
         {
             foreach (var word in words)
             {
-                var w = TrimPossessive(word.TrimEnd(','));
+                var w = BindState.TrimPossessive(word.TrimEnd(','));
                 if (_src.Words(WordLists.RoleNouns).Contains(w) || IsTitleWord(w))
                 {
                     return true;
@@ -274,6 +289,21 @@ public sealed partial class SourceBinder
             }
 
             return false;
+        }
+
+        // Every mention is "I" or a pronoun of a gender ("he", "she"): a loop, as a lambda here would capture the lexicon.
+        private bool AllPersonalPronouns(List<Mention> mentions)
+        {
+            foreach (var m in mentions)
+            {
+                if (m.Kind != MentionKind.Pronoun
+                    || !(m.HeadText.Equals("I", StringComparison.Ordinal) || (_lex.Pronouns.TryGetValue(m.HeadText, out var gender) && gender is Gender.Male or Gender.Female)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -361,7 +361,7 @@ public sealed partial class SourceBinder
         }
 
         // "al-Khafaji", "van Dyke", "de la Cruz": name particles stay with the name.
-        private static bool IsNameWord(string w) =>
+        internal static bool IsNameWord(string w) =>
             char.IsUpper(w[0]) || (w.IndexOf('-', StringComparison.Ordinal) is > 0 and var dash && dash + 1 < w.Length && char.IsUpper(w[dash + 1]));
 
         private static bool IsAllCaps(List<string> words)
@@ -391,7 +391,7 @@ public sealed partial class SourceBinder
         }
 
         // Words separated by spaces, as Split(' ', RemoveEmptyEntries) would count them, without the array.
-        private static int CountWords(string text)
+        internal static int CountWords(string text)
         {
             var count = 0;
             foreach (var range in text.AsSpan().Split(' '))
@@ -407,10 +407,10 @@ public sealed partial class SourceBinder
 
         private ReadOnlySpan<char> Slice((int Start, int End) span) => _text.AsSpan(span.Start, span.End - span.Start);
 
-        private static ReadOnlySpan<char> TrimPossessive(ReadOnlySpan<char> w) =>
+        internal static ReadOnlySpan<char> TrimPossessive(ReadOnlySpan<char> w) =>
             w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
 
-        private static string TrimPossessive(string w) =>
+        internal static string TrimPossessive(string w) =>
             w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal) ? w[..^2] : w;
 
         private bool IsKnownSurname(string word, bool allowWeakEvidence = true)
@@ -591,9 +591,5 @@ public sealed partial class SourceBinder
 
             return -1;
         }
-
-        // People named anywhere outside quotations: a title or a known given name, then capitalised words.
-        private static readonly System.Buffers.SearchValues<char> NotCapitals = System.Buffers.SearchValues.Create(
-            string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not (>= 'A' and <= 'Z'))));
     }
 }

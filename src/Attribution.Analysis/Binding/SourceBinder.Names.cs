@@ -1,3 +1,4 @@
+using Attribution.Analysis.Configuration;
 using Attribution.Text;
 
 namespace Attribution.Analysis.Binding;
@@ -5,9 +6,27 @@ namespace Attribution.Analysis.Binding;
 /// <summary>Binding, name scanning: the people the story names anywhere outside quotations.</summary>
 public sealed partial class SourceBinder
 {
-    private sealed partial class BindState
+    /// <summary>The name-scanning stage: every personal name the story gives outside quotations, in text order.</summary>
+    private sealed class NameScanner
     {
-        private List<PersonName> ScanPersonNames()
+        private readonly ParsedDocument _doc;
+        private readonly string _text;
+        private readonly Lexicon _lex;
+        private readonly SourceLexicon _src;
+
+        public NameScanner(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources)
+        {
+            _doc = doc;
+            _text = doc.Source.Text;
+            _lex = lexicon;
+            _src = sources;
+        }
+
+        // People named anywhere outside quotations: a title or a known given name, then capitalised words.
+        private static readonly System.Buffers.SearchValues<char> NotCapitals = System.Buffers.SearchValues.Create(
+            string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not (>= 'A' and <= 'Z'))));
+
+        public List<PersonName> Scan()
         {
             // Runs of capitalised words are looked up as slices of the story: only the names found become strings.
             var titles = _lex.TitleLookup;
@@ -115,7 +134,7 @@ public sealed partial class SourceBinder
                 }
 
                 var titleGender = hasTitle && titles.TryGetValue(Slice(spans[0]), out var tg) ? tg : Gender.Unknown;
-                var surname = TrimPossessive(Slice(spans[^1]));
+                var surname = BindState.TrimPossessive(Slice(spans[^1]));
                 if (institutions.Contains(surname) || (givenAt >= 0 && spans.Count - first < 2))
                 {
                     continue;
@@ -150,5 +169,7 @@ public sealed partial class SourceBinder
 
             return j;
         }
+
+        private ReadOnlySpan<char> Slice((int Start, int End) span) => _text.AsSpan(span.Start, span.End - span.Start);
     }
 }

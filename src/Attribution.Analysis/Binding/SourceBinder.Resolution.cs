@@ -214,21 +214,6 @@ public sealed partial class SourceBinder
             }
         }
 
-        // Every mention is "I" or a pronoun of a gender ("he", "she"): a loop, as a lambda here would capture the lexicon.
-        private bool AllPersonalPronouns(List<Mention> mentions)
-        {
-            foreach (var m in mentions)
-            {
-                if (m.Kind != MentionKind.Pronoun
-                    || !(m.HeadText.Equals("I", StringComparison.Ordinal) || (_lex.Pronouns.TryGetValue(m.HeadText, out var gender) && gender is Gender.Male or Gender.Female)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         // The latest entity with a head text first seen before position that DescribesSame the noun: a word of it is
         // the noun, the noun's singular, or a capitalised abbreviation of it ("Brig." for "brigadier").
         private int LatestDescribedAs(string noun, int position)

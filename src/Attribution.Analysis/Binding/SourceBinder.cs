@@ -267,7 +267,7 @@ public sealed partial class SourceBinder
 
         private People ScanPeople()
         {
-            var names = ScanPersonNames();
+            var names = new NameScanner(_doc, _lex, _src).Scan();
             var bySurname = _namesBySurname;
             for (var i = 0; i < names.Count; i++)
             {
@@ -301,14 +301,25 @@ public sealed partial class SourceBinder
                 }
             }
 
-            var storyReasons = FindAnonymityGrants(quoteEntity);
+            // The stages after resolution: anonymity grants, then each entity frozen with its facts.
+            var grants = new GrantFinder(_doc, _src).Find(quoteEntity);
+            foreach (var (entity, reason) in grants.Covered)
+            {
+                _entities[entity].HasGrant = true;
+                if (reason is not null)
+                {
+                    _entities[entity].Reason ??= reason;
+                }
+            }
+
+            var freezer = new EntityFreezer(_doc, _lex, _src);
             var bound = ImmutableArray.CreateBuilder<BoundEntity>(_entities.Count);
             for (var i = 0; i < _entities.Count; i++)
             {
-                bound.Add(Freeze(_entities[i], OwnerOf(i)));
+                bound.Add(freezer.Freeze(_entities[i], OwnerOf(i)));
             }
 
-            return new Result(bound.MoveToImmutable(), [.. quoteEntity], storyReasons);
+            return new Result(bound.MoveToImmutable(), [.. quoteEntity], grants.Story);
         }
 
         // "the union's Friday release", "Okafor's statement", "her book": the source that issued a document, when the
