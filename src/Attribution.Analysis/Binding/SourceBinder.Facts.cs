@@ -34,7 +34,7 @@ public sealed partial class SourceBinder
             {
                 if (m.Kind == MentionKind.Name)
                 {
-                    var words = BindState.CountWords(m.HeadText);
+                    var words = MentionAnalyzer.CountWords(m.HeadText);
                     if (words > nameWords)
                     {
                         nameWords = words;
@@ -117,7 +117,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (BindState.IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
+            while (start > 0 && (MentionAnalyzer.IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -166,7 +166,7 @@ public sealed partial class SourceBinder
                 start--;
             }
 
-            words[end - 1] = BindState.TrimPossessive(words[end - 1]);
+            words[end - 1] = MentionAnalyzer.TrimPossessive(words[end - 1]);
             var name = string.Join(' ', words, start, end - start);
             // The role is the phrase next to the name: "after US Treasury Secretary" gives "US Treasury Secretary"
             // ("Secretary of State", "Minister for Europe", "Economy and Labour Minister" and "Treasury Under
@@ -199,7 +199,7 @@ public sealed partial class SourceBinder
         {
             foreach (var word in words)
             {
-                var w = BindState.TrimPossessive(word.TrimEnd(','));
+                var w = MentionAnalyzer.TrimPossessive(word.TrimEnd(','));
                 if (_src.Words(WordLists.RoleNouns).Contains(w) || IsTitleWord(w))
                 {
                     return true;

@@ -6,13 +6,49 @@ namespace Attribution.Analysis.Binding;
 /// <summary>Binding, mention analysis: a speaker phrase's head, its words, and what they say about the person or group it names.</summary>
 public sealed partial class SourceBinder
 {
-    private sealed partial class BindState
+    /// <summary>
+    /// The mention-analysis stage: a speaker phrase's head and what its words say of the person or group it names
+    /// (a name, a title, a role or document noun, a plural, a poll share). It reads the story's names, and the
+    /// surnames resolution has met so far, through the views it is given; it changes neither.
+    /// </summary>
+    private sealed class MentionAnalyzer
     {
+        private readonly string _text;
+        private readonly Lexicon _lex;
+        private readonly SourceLexicon _src;
+        private readonly Func<People> _people;
+        private readonly IReadOnlyDictionary<string, List<int>> _personsBySurname;
+        private readonly Dictionary<string, bool> _afterFirstName;
+
+        // Analyse's word lists, emptied for each mention it reads: a story has dozens, and a pair of lists
+        // each, with their growth, was a sixth of what binding allocated. Analyse does not call itself, and
+        // nothing keeps the lists past it.
+        private readonly List<string> _words = [];
+        private readonly List<string> _nameRun = [];
+
+        /// <param name="text">The story.</param>
+        /// <param name="lexicon">The parser's lexicon.</param>
+        /// <param name="sources">The binder's lexicon.</param>
+        /// <param name="people">The story's names, scanned when first asked for.</param>
+        /// <param name="personsBySurname">The persons resolution has made so far, by surname.</param>
+        /// <param name="afterFirstName">A cache, for this story, of the words found after a first name.</param>
+        public MentionAnalyzer(string text, Lexicon lexicon, SourceLexicon sources, Func<People> people, IReadOnlyDictionary<string, List<int>> personsBySurname, Dictionary<string, bool> afterFirstName)
+        {
+            _text = text;
+            _lex = lexicon;
+            _src = sources;
+            _people = people;
+            _personsBySurname = personsBySurname;
+            _afterFirstName = afterFirstName;
+        }
+
+        private Dictionary<string, List<int>> NamesBySurname => _people().BySurname;
+
         // ---- mention analysis ---------------------------------------------------------
 
         // The mention without its appositive: "Brig. X, who was at …" → "Brig. X";
         // "a senior official speaking on condition of anonymity" → "a senior official".
-        private TextSpan HeadOf(TextSpan speaker)
+        public TextSpan HeadOf(TextSpan speaker)
         {
             var s = speaker.Start;
             var e = speaker.End;
@@ -103,7 +139,7 @@ public sealed partial class SourceBinder
             return _text.AsSpan(i, j - i);
         }
 
-        private TextSpan? AppositiveName(int from, int end)
+        public TextSpan? AppositiveName(int from, int end)
         {
             while (from < end && char.IsWhiteSpace(_text[from]))
             {
@@ -125,7 +161,7 @@ public sealed partial class SourceBinder
             return Analyse(span).Surname is not null ? span : null;
         }
 
-        private MentionInfo Analyse(TextSpan head)
+        public MentionInfo Analyse(TextSpan head)
         {
             var words = Words(head);
             string? given = null;

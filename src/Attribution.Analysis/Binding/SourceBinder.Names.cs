@@ -134,7 +134,7 @@ public sealed partial class SourceBinder
                 }
 
                 var titleGender = hasTitle && titles.TryGetValue(Slice(spans[0]), out var tg) ? tg : Gender.Unknown;
-                var surname = BindState.TrimPossessive(Slice(spans[^1]));
+                var surname = MentionAnalyzer.TrimPossessive(Slice(spans[^1]));
                 if (institutions.Contains(surname) || (givenAt >= 0 && spans.Count - first < 2))
                 {
                     continue;

@@ -12,14 +12,14 @@ public sealed partial class SourceBinder
 
         private int Resolve(TextSpan speaker)
         {
-            var head = HeadOf(speaker);
-            var info = Analyse(head);
+            var head = _mentions.HeadOf(speaker);
+            var info = _mentions.Analyse(head);
 
             // "The mayor, Luc Aubert," / "Her brother, Daniel Lopez": a name in apposition names the source.
-            if (info.Surname is null && head.End < speaker.End && _text[head.End] == ',' && AppositiveName(head.End + 1, speaker.End) is { } name)
+            if (info.Surname is null && head.End < speaker.End && _text[head.End] == ',' && _mentions.AppositiveName(head.End + 1, speaker.End) is { } name)
             {
                 head = name;
-                info = Analyse(head);
+                info = _mentions.Analyse(head);
             }
 
             var headText = _text[head.Start..head.End];
@@ -358,7 +358,7 @@ public sealed partial class SourceBinder
             _entities.Add(entity);
             FilePerson(name.Surname, _entities.Count - 1);
             var span = new TextSpan(name.Start, name.Start + name.FullName.Length);
-            entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, Analyse(span)));
+            entity.Mentions.Add(new Mention(span, span, name.FullName, MentionKind.Name, _mentions.Analyse(span)));
             AddHeadText(_entities.Count - 1, name.FullName, span.Start);
             return _entities.Count - 1;
         }

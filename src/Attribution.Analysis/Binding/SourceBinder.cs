@@ -143,6 +143,9 @@ public sealed partial class SourceBinder
 
     private sealed record PersonName(int Start, string FullName, string Surname, string? GivenName, Gender Gender);
 
+    // The story's personal names in text order, and their indexes by surname: what the name-scanning stage gives.
+    private sealed record People(IReadOnlyList<PersonName> Names, Dictionary<string, List<int>> BySurname);
+
     private sealed partial class BindState
     {
         private readonly ParsedDocument _doc;
@@ -151,14 +154,10 @@ public sealed partial class SourceBinder
         private readonly SourceLexicon _src;
         private readonly List<Entity> _entities = [];
         private People? _people;
-        private readonly Dictionary<string, bool> _afterFirstName;
         private readonly Dictionary<string, int> _unresolved;
 
-        // Analyse's word lists, emptied for each mention it reads: a story has dozens, and a pair of lists
-        // each, with their growth, was a sixth of what binding allocated. Analyse does not call itself, and
-        // nothing keeps the lists past it.
-        private readonly List<string> _words = [];
-        private readonly List<string> _nameRun = [];
+        // The mention-analysis stage, which reads the names and the persons resolved so far.
+        private readonly MentionAnalyzer _mentions;
 
         [ThreadStatic]
         private static Indexes? t_indexes;
@@ -173,12 +172,12 @@ public sealed partial class SourceBinder
             _src = lexicons.Sources;
             var indexes = _indexes = t_indexes ??= new Indexes();
             indexes.Empty();
-            _afterFirstName = indexes.AfterFirstName;
             _unresolved = indexes.Unresolved;
             _personsBySurname = indexes.PersonsBySurname;
             _entityByHead = indexes.EntityByHead;
             _headWords = indexes.HeadWords;
             _namesBySurname = indexes.NamesBySurname;
+            _mentions = new MentionAnalyzer(_text, _lex, _src, () => Persons, _personsBySurname, indexes.AfterFirstName);
         }
 
         /// <summary>
@@ -253,13 +252,11 @@ public sealed partial class SourceBinder
             }
         }
 
-        // The story's personal names in text order, and their indexes by surname.
-        private sealed record People(List<PersonName> Names, Dictionary<string, List<int>> BySurname);
 
         // Scanned for on first use: a story that quotes nobody (one in eight of a news archive) never needs them.
         private People Persons => _people ??= ScanPeople();
 
-        private List<PersonName> Names => Persons.Names;
+        private IReadOnlyList<PersonName> Names => Persons.Names;
 
         private Dictionary<string, List<int>> NamesBySurname => Persons.BySurname;
 
