@@ -7,23 +7,24 @@ namespace Attribution.Analysis.Binding;
 /// <summary>Binding, anonymity grants: the reasons a story gives for not naming a source, and whom they cover.</summary>
 public sealed partial class SourceBinder
 {
+    /// <summary>A stage of binding after the parse: the story and the lexicons it reads.</summary>
+    private abstract class BindingStage(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources)
+    {
+        protected ParsedDocument Doc { get; } = doc;
+
+        protected string Text { get; } = doc.Source.Text;
+
+        protected Lexicon Lex { get; } = lexicon;
+
+        protected SourceLexicon Src { get; } = sources;
+    }
+
     /// <summary>What the anonymity stage found: the sources covered, each with its reason, and the story's own reasons.</summary>
     private sealed record Grants(ImmutableArray<(int Entity, AnonymityReason? Reason)> Covered, ImmutableArray<AnonymityReason> Story);
 
     /// <summary>The anonymity stage: the grants a story makes ("who spoke on condition of anonymity because …"), whose source each covers and its reason.</summary>
-    private sealed class GrantFinder
+    private sealed class GrantFinder(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources) : BindingStage(doc, lexicon, sources)
     {
-        private readonly ParsedDocument _doc;
-        private readonly string _text;
-        private readonly SourceLexicon _src;
-
-        public GrantFinder(ParsedDocument doc, SourceLexicon sources)
-        {
-            _doc = doc;
-            _text = doc.Source.Text;
-            _src = sources;
-        }
-
         // ---- anonymity ----------------------------------------------------------------
 
         /// <summary>The grants of the story: each covered source with its reason (null for none), in text order, and the reasons given apart from any source.</summary>
@@ -35,10 +36,10 @@ public sealed partial class SourceBinder
             // Most stories grant no anonymity: one pass over the whole text, for a word of each phrase,
             // finds the sentences worth a closer look, instead of every phrase against every sentence.
             var candidates = new SortedSet<int>();
-            var search = _src.AnonymityGrantSearch;
-            for (var from = 0; from < _text.Length;)
+            var search = Src.AnonymityGrantSearch;
+            for (var from = 0; from < Text.Length;)
             {
-                var at = _text.AsSpan(from).IndexOfAny(search);
+                var at = Text.AsSpan(from).IndexOfAny(search);
                 if (at < 0)
                 {
                     break;
@@ -55,14 +56,14 @@ public sealed partial class SourceBinder
                     continue;
                 }
 
-                var sentence = _doc.Sentences[index];
-                var text = _text.AsSpan(sentence.Start, sentence.Length);
-                if (text.IndexOfAny(_src.AnonymityGrantPhraseSearch) < 0)
+                var sentence = Doc.Sentences[index];
+                var text = Text.AsSpan(sentence.Start, sentence.Length);
+                if (text.IndexOfAny(Src.AnonymityGrantPhraseSearch) < 0)
                 {
                     continue; // the word without its phrase ("named after", "with")
                 }
 
-                foreach (var grant in _src.AnonymityGrants)
+                foreach (var grant in Src.AnonymityGrants)
                 {
                     var at = text.IndexOf(grant, StringComparison.OrdinalIgnoreCase);
                     if (at < 0)
@@ -96,15 +97,15 @@ public sealed partial class SourceBinder
 
         private int SentenceIndexOf(int offset)
         {
-            var found = OrderedSearch.LastAtOrBefore(_doc.Sentences, offset, sentence => sentence.Start);
-            return found >= 0 && offset < _doc.Sentences[found].End ? found : -1;
+            var found = OrderedSearch.LastAtOrBefore(Doc.Sentences, offset, sentence => sentence.Start);
+            return found >= 0 && offset < Doc.Sentences[found].End ? found : -1;
         }
 
         private bool InsideQuotation(int offset)
         {
             // Top-level regions are disjoint and in text order: only the last one starting before offset can hold it.
-            var last = OrderedSearch.CountBefore(_doc.QuoteRegions, offset, r => r.Span.Start) - 1;
-            return last >= 0 && offset < _doc.QuoteRegions[last].Span.End;
+            var last = OrderedSearch.CountBefore(Doc.QuoteRegions, offset, r => r.Span.Start) - 1;
+            return last >= 0 && offset < Doc.QuoteRegions[last].Span.End;
         }
 
         // The entity whose speaker mention sits in the same sentence as the grant, nearest to it.
@@ -149,7 +150,7 @@ public sealed partial class SourceBinder
             if (_speakers is null)
             {
                 var list = new List<(int Start, int End, int Quote)>();
-                var quotes = _doc.Quotations;
+                var quotes = Doc.Quotations;
                 for (var q = 0; q < quotes.Length; q++)
                 {
                     if (quotes[q].Speaker is { } sp)
@@ -172,7 +173,7 @@ public sealed partial class SourceBinder
         {
             var from = grantStart + grant.Length;
             var end = sentence.End;
-            var rest = _text.AsSpan(from, end - from);
+            var rest = Text.AsSpan(from, end - from);
             int start;
             var selfReason = grant.StartsWith("not authori", StringComparison.OrdinalIgnoreCase)
                 || grant.Contains("were not", StringComparison.Ordinal) || grant.Contains("was not", StringComparison.Ordinal);
@@ -201,7 +202,7 @@ public sealed partial class SourceBinder
             }
 
             var stop = start;
-            while (stop < end && _text[stop] is not (',' or ';' or '.' or '"' or '\u201D' or '\u2014'))
+            while (stop < end && Text[stop] is not (',' or ';' or '.' or '"' or '\u201D' or '\u2014'))
             {
                 stop++;
             }
@@ -211,9 +212,9 @@ public sealed partial class SourceBinder
                 return null;
             }
 
-            var reasonText = _text[start..stop].Trim();
+            var reasonText = Text[start..stop].Trim();
             var boilerplate = false;
-            foreach (var b in _src.Entries(WordLists.BoilerplateReasons))
+            foreach (var b in Src.Entries(WordLists.BoilerplateReasons))
             {
                 if (reasonText.Contains(b, StringComparison.OrdinalIgnoreCase))
                 {

@@ -8,21 +8,8 @@ namespace Attribution.Analysis.Binding;
 public sealed partial class SourceBinder
 {
     /// <summary>The facts stage: an entity the resolution built, frozen into its name, role, mentions and the facts rules read.</summary>
-    private sealed class EntityFreezer
+    private sealed class EntityFreezer(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources) : BindingStage(doc, lexicon, sources)
     {
-        private readonly ParsedDocument _doc;
-        private readonly string _text;
-        private readonly Lexicon _lex;
-        private readonly SourceLexicon _src;
-
-        public EntityFreezer(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources)
-        {
-            _doc = doc;
-            _text = doc.Source.Text;
-            _lex = lexicon;
-            _src = sources;
-        }
-
         // ---- freezing -----------------------------------------------------------------
 
         public BoundEntity Freeze(Entity e, int owner)
@@ -60,7 +47,7 @@ public sealed partial class SourceBinder
             var direct = 0;
             foreach (var q in e.Quotes)
             {
-                if (_doc.Quotations[q].Kind == QuotationKind.Direct)
+                if (Doc.Quotations[q].Kind == QuotationKind.Direct)
                 {
                     direct++;
                 }
@@ -84,9 +71,9 @@ public sealed partial class SourceBinder
                 HasDocumentNoun = first.Document,
                 HeadIsInstitution = first.HeadIsInstitution || e.SpeaksAsOrganisation,
                 IsPollShare = first.PollShare,
-                IsKinship = _src.Words(WordLists.KinshipNouns).Contains(first.HeadNoun) && !first.Plural,
-                IsVagueDescriptor = !anyName && (_src.Words(WordLists.VagueDescriptors).Contains(first.HeadNoun)
-                    || e.Mentions[0].Span is var m0 && SaysHowKnown(_text.AsSpan(m0.Start, m0.Length))),
+                IsKinship = Src.Words(WordLists.KinshipNouns).Contains(first.HeadNoun) && !first.Plural,
+                IsVagueDescriptor = !anyName && (Src.Words(WordLists.VagueDescriptors).Contains(first.HeadNoun)
+                    || e.Mentions[0].Span is var m0 && SaysHowKnown(Text.AsSpan(m0.Start, m0.Length))),
                 HasAnonymousNoun = first.Anonymous,
                 IsPlural = first.Plural,
                 IsPronounOnly = e.Mentions.TrueForAll(m => m.Kind == MentionKind.Pronoun),
@@ -117,7 +104,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (MentionAnalyzer.IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
+            while (start > 0 && (MentionAnalyzer.IsNameWord(words[start - 1]) || (start < end && Src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -133,7 +120,7 @@ public sealed partial class SourceBinder
             // the role too: the name starts after the last role or title word, keeping at least its last word.
             for (var i = end - 2; i > start; i--)
             {
-                if (_src.Words(WordLists.RoleNouns).Contains(words[i]) || IsTitleWord(words[i]))
+                if (Src.Words(WordLists.RoleNouns).Contains(words[i]) || IsTitleWord(words[i]))
                 {
                     start = i + 1;
                     break;
@@ -142,12 +129,12 @@ public sealed partial class SourceBinder
 
             // A word before a given name that is itself none ("Exchequer Gordon Brown", "Earlier Tony Blair") is
             // not part of the name.
-            if (start < end - 2 && !_src.GivenNames.ContainsKey(words[start]) && !IsHonorific(words[start]) && !IsInitial(words[start])
-                && !_src.OneWordOrganizations.Contains(words[end - 1].TrimEnd('.')))
+            if (start < end - 2 && !Src.GivenNames.ContainsKey(words[start]) && !IsHonorific(words[start]) && !IsInitial(words[start])
+                && !Src.OneWordOrganizations.Contains(words[end - 1].TrimEnd('.')))
             {
                 for (var i = start + 1; i < end - 1; i++)
                 {
-                    if (_src.GivenNames.ContainsKey(words[i]))
+                    if (Src.GivenNames.ContainsKey(words[i]))
                     {
                         start = i;
                         break;
@@ -174,7 +161,7 @@ public sealed partial class SourceBinder
             var roleStart = 0;
             for (var i = start - 1; i >= 0; i--)
             {
-                var boundary = _lex.Words(WordLists.ClauseBoundaries).Contains(words[i]) || (_lex.Words(WordLists.Prepositions).Contains(words[i]) && !_src.Words(WordLists.RolePrepositions).Contains(words[i]));
+                var boundary = Lex.Words(WordLists.ClauseBoundaries).Contains(words[i]) || (Lex.Words(WordLists.Prepositions).Contains(words[i]) && !Src.Words(WordLists.RolePrepositions).Contains(words[i]));
                 if (words[i].EndsWith(',') || (boundary && char.IsLower(words[i][0]) && (i == 0 || !char.IsUpper(words[i - 1][0]))))
                 {
                     roleStart = i + 1;
@@ -182,7 +169,7 @@ public sealed partial class SourceBinder
                 }
             }
 
-            while (roleStart < start && _lex.Words(WordLists.Articles).Contains(words[roleStart]))
+            while (roleStart < start && Lex.Words(WordLists.Articles).Contains(words[roleStart]))
             {
                 roleStart++;
             }
@@ -200,7 +187,7 @@ public sealed partial class SourceBinder
             foreach (var word in words)
             {
                 var w = MentionAnalyzer.TrimPossessive(word.TrimEnd(','));
-                if (_src.Words(WordLists.RoleNouns).Contains(w) || IsTitleWord(w))
+                if (Src.Words(WordLists.RoleNouns).Contains(w) || IsTitleWord(w))
                 {
                     return true;
                 }
@@ -208,7 +195,7 @@ public sealed partial class SourceBinder
 
             foreach (var word in words)
             {
-                if (word.EndsWith(',') || _lex.Words(WordLists.Prepositions).Contains(word) || _lex.Words(WordLists.Determiners).Contains(word) || _lex.Words(WordLists.ClauseBoundaries).Contains(word))
+                if (word.EndsWith(',') || Lex.Words(WordLists.Prepositions).Contains(word) || Lex.Words(WordLists.Determiners).Contains(word) || Lex.Words(WordLists.ClauseBoundaries).Contains(word))
                 {
                     return false;
                 }
@@ -221,10 +208,10 @@ public sealed partial class SourceBinder
         private static bool IsInitial(string word) => word.Length == 2 && char.IsUpper(word[0]) && word[1] == '.';
 
         // A courtesy title of the lexicon ("Mr", "Ms.", "Umm"), not a rank or an office.
-        private bool IsHonorific(string word) => _src.Words(WordLists.Honorifics).Contains(word.TrimEnd('.'));
+        private bool IsHonorific(string word) => Src.Words(WordLists.Honorifics).Contains(word.TrimEnd('.'));
 
         // "Brig.", "Sen", "Coun." — a rank or title of the lexicon, with or without its period.
-        private bool IsTitleWord(string word) => _lex.Titles.ContainsKey(word.TrimEnd('.'));
+        private bool IsTitleWord(string word) => Lex.Titles.ContainsKey(word.TrimEnd('.'));
 
         // The mentions' spans, each once, ordered by start; spans with the same start keep the order they were first
         // mentioned in (a stable sort). An entity has a handful of mentions: an insertion sort, no comparer or query.
@@ -280,7 +267,7 @@ public sealed partial class SourceBinder
         // "sources familiar with the talks", "people close to the family": how they know, and nothing of who they are.
         private bool SaysHowKnown(ReadOnlySpan<char> mention)
         {
-            foreach (var phrase in _src.Entries(WordLists.KnowledgePhrases))
+            foreach (var phrase in Src.Entries(WordLists.KnowledgePhrases))
             {
                 if (mention.Contains(phrase, StringComparison.OrdinalIgnoreCase))
                 {
@@ -297,7 +284,7 @@ public sealed partial class SourceBinder
             foreach (var m in mentions)
             {
                 if (m.Kind != MentionKind.Pronoun
-                    || !(m.HeadText.Equals("I", StringComparison.Ordinal) || (_lex.Pronouns.TryGetValue(m.HeadText, out var gender) && gender is Gender.Male or Gender.Female)))
+                    || !(m.HeadText.Equals("I", StringComparison.Ordinal) || (Lex.Pronouns.TryGetValue(m.HeadText, out var gender) && gender is Gender.Male or Gender.Female)))
                 {
                     return false;
                 }

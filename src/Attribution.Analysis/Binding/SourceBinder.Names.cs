@@ -7,21 +7,8 @@ namespace Attribution.Analysis.Binding;
 public sealed partial class SourceBinder
 {
     /// <summary>The name-scanning stage: every personal name the story gives outside quotations, in text order.</summary>
-    private sealed class NameScanner
+    private sealed class NameScanner(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources) : BindingStage(doc, lexicon, sources)
     {
-        private readonly ParsedDocument _doc;
-        private readonly string _text;
-        private readonly Lexicon _lex;
-        private readonly SourceLexicon _src;
-
-        public NameScanner(ParsedDocument doc, Lexicon lexicon, SourceLexicon sources)
-        {
-            _doc = doc;
-            _text = doc.Source.Text;
-            _lex = lexicon;
-            _src = sources;
-        }
-
         // People named anywhere outside quotations: a title or a known given name, then capitalised words.
         private static readonly System.Buffers.SearchValues<char> NotCapitals = System.Buffers.SearchValues.Create(
             string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not (>= 'A' and <= 'Z'))));
@@ -29,15 +16,15 @@ public sealed partial class SourceBinder
         public List<PersonName> Scan()
         {
             // Runs of capitalised words are looked up as slices of the story: only the names found become strings.
-            var titles = _lex.TitleLookup;
-            var givenNames = _src.GivenNameLookup;
-            var institutions = _src.Lookup(WordLists.InstitutionNouns);
+            var titles = Lex.TitleLookup;
+            var givenNames = Src.GivenNameLookup;
+            var institutions = Src.Lookup(WordLists.InstitutionNouns);
             var names = new List<PersonName>();
             var spans = new List<(int Start, int End)>();
-            var regions = _doc.QuoteRegions;
+            var regions = Doc.QuoteRegions;
             var r = 0;
             var i = 0;
-            var text = _text;
+            var text = Text;
             while (i < text.Length)
             {
                 // A name starts with a capital: jump to the next character that could be one (A–Z, or
@@ -170,6 +157,6 @@ public sealed partial class SourceBinder
             return j;
         }
 
-        private ReadOnlySpan<char> Slice((int Start, int End) span) => _text.AsSpan(span.Start, span.End - span.Start);
+        private ReadOnlySpan<char> Slice((int Start, int End) span) => Text.AsSpan(span.Start, span.End - span.Start);
     }
 }

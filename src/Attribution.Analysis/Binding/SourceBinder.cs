@@ -299,7 +299,7 @@ public sealed partial class SourceBinder
             }
 
             // The stages after resolution: anonymity grants, then each entity frozen with its facts.
-            var grants = new GrantFinder(_doc, _src).Find(quoteEntity);
+            var grants = new GrantFinder(_doc, _lex, _src).Find(quoteEntity);
             foreach (var (entity, reason) in grants.Covered)
             {
                 _entities[entity].HasGrant = true;
