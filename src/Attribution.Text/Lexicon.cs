@@ -130,18 +130,11 @@ public sealed class Lexicon
     internal WordMap<Gender> PronounLookup { get; }
 
     /// <summary>The words of <paramref name="list"/>, as a set (case ignored unless the list says otherwise).</summary>
-    public FrozenSet<string> Words(WordList list)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        return _words[list.Index];
-    }
+    public FrozenSet<string> Words(WordList list) => _words[list.Index];
 
     /// <summary>The words of <paramref name="list"/> looked up by a slice of the text, without making a string.</summary>
-    public WordSet Lookup(WordList list)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        return _lookups[list.Index];
-    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public WordSet Lookup(WordList list) => _lookups[list.Index];
 
     /// <summary>The entries of <paramref name="list"/> in the order the files give them (phrases matched in turn).</summary>
     public IReadOnlyList<string> Entries(WordList list)

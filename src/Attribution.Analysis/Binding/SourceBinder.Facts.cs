@@ -104,7 +104,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (MentionAnalyzer.IsNameWord(words[start - 1]) || (start < end && Src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
+            while (start > 0 && (MentionAnalyzer.IsNameWord(words[start - 1]) || (start < end && Src.Lookup(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -161,7 +161,7 @@ public sealed partial class SourceBinder
             var roleStart = 0;
             for (var i = start - 1; i >= 0; i--)
             {
-                var boundary = Lex.Words(WordLists.ClauseBoundaries).Contains(words[i]) || (Lex.Words(WordLists.Prepositions).Contains(words[i]) && !Src.Words(WordLists.RolePrepositions).Contains(words[i]));
+                var boundary = Lex.Words(WordLists.ClauseBoundaries).Contains(words[i]) || (Lex.Words(WordLists.Prepositions).Contains(words[i]) && !Src.Lookup(WordLists.RolePrepositions).Contains(words[i]));
                 if (words[i].EndsWith(',') || (boundary && char.IsLower(words[i][0]) && (i == 0 || !char.IsUpper(words[i - 1][0]))))
                 {
                     roleStart = i + 1;
@@ -169,7 +169,7 @@ public sealed partial class SourceBinder
                 }
             }
 
-            while (roleStart < start && Lex.Words(WordLists.Articles).Contains(words[roleStart]))
+            while (roleStart < start && Lex.Lookup(WordLists.Articles).Contains(words[roleStart]))
             {
                 roleStart++;
             }

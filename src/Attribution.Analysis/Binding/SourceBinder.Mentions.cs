@@ -17,7 +17,7 @@ public sealed partial class SourceBinder
         private readonly Lexicon _lex;
         private readonly SourceLexicon _src;
         private readonly Func<People> _people;
-        private readonly IReadOnlyDictionary<string, List<int>> _personsBySurname;
+        private readonly Dictionary<string, List<int>> _personsBySurname;
         private readonly Dictionary<string, bool> _afterFirstName;
 
         // Analyse's word lists, emptied for each mention it reads: a story has dozens, and a pair of lists
@@ -32,7 +32,7 @@ public sealed partial class SourceBinder
         /// <param name="people">The story's names, scanned when first asked for.</param>
         /// <param name="personsBySurname">The persons resolution has made so far, by surname.</param>
         /// <param name="afterFirstName">A cache, for this story, of the words found after a first name.</param>
-        public MentionAnalyzer(string text, Lexicon lexicon, SourceLexicon sources, Func<People> people, IReadOnlyDictionary<string, List<int>> personsBySurname, Dictionary<string, bool> afterFirstName)
+        public MentionAnalyzer(string text, Lexicon lexicon, SourceLexicon sources, Func<People> people, Dictionary<string, List<int>> personsBySurname, Dictionary<string, bool> afterFirstName)
         {
             _text = text;
             _lex = lexicon;
@@ -175,7 +175,7 @@ public sealed partial class SourceBinder
             var headNoun = "";
             foreach (var w in words)
             {
-                if (_lex.Words(WordLists.Prepositions).Contains(w) || _src.Words(WordLists.KnowledgeAdjectives).Contains(w))
+                if (_lex.Words(WordLists.Prepositions).Contains(w) || _src.Lookup(WordLists.KnowledgeAdjectives).Contains(w))
                 {
                     break;
                 }
@@ -183,7 +183,7 @@ public sealed partial class SourceBinder
                 // "a Washington Post database tracking such deaths", "a study that appeared …": a participle or a
                 // relative pronoun after the noun opens what modifies it.
                 if (headNoun.Length > 0 && !_lex.Words(WordLists.Determiners).Contains(headNoun) && char.IsLower(w[0])
-                    && (_src.Words(WordLists.RelativePronouns).Contains(w) || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
+                    && (_src.Lookup(WordLists.RelativePronouns).Contains(w) || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
                 {
                     break;
                 }
@@ -254,7 +254,7 @@ public sealed partial class SourceBinder
             document = _src.Words(WordLists.DocumentNouns).Contains(headNoun);
             var plural = headNoun.Length > 3 && headNoun.EndsWith('s') && !headNoun.EndsWith("ss", StringComparison.Ordinal)
                 && ((headKinds & (NounKinds.Role | NounKinds.Anonymous)) != 0 || document || !char.IsUpper(headNoun[0]));
-            plural |= _src.Words(WordLists.PluralNouns).Contains(headNoun);
+            plural |= _src.Lookup(WordLists.PluralNouns).Contains(headNoun);
 
             // A personal name: a title or a given name before a capitalised word, or a capitalised
             // single word that the story elsewhere gives as a person's surname ("Clinton").
@@ -333,7 +333,7 @@ public sealed partial class SourceBinder
             }
 
             var start = end;
-            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && _src.Words(WordLists.SurnameParticles).Contains(words[start - 1]))))
+            while (start > 0 && (IsNameWord(words[start - 1]) || (start < end && _src.Lookup(WordLists.SurnameParticles).Contains(words[start - 1]))))
             {
                 start--;
             }
@@ -344,7 +344,7 @@ public sealed partial class SourceBinder
                 start++;
             }
 
-            if (end - start < 2 || _src.Words(WordLists.SurnameParticles).Contains(words[start]))
+            if (end - start < 2 || _src.Lookup(WordLists.SurnameParticles).Contains(words[start]))
             {
                 return null;
             }
@@ -382,12 +382,12 @@ public sealed partial class SourceBinder
                 }
 
                 var w = words[i];
-                if (src.Words(WordLists.PollShareUnits).Contains(w))
+                if (src.Lookup(WordLists.PollShareUnits).Contains(w))
                 {
                     return true;
                 }
 
-                if (src.Words(WordLists.PollShareLinks).Contains(w) && i + 1 < words.Count && words[i + 1] == "10" && i > 0)
+                if (src.Lookup(WordLists.PollShareLinks).Contains(w) && i + 1 < words.Count && words[i + 1] == "10" && i > 0)
                 {
                     return true;
                 }
@@ -612,7 +612,7 @@ public sealed partial class SourceBinder
         }
 
         // "a", "another", "several": case aside.
-        private bool IsIndefiniteDeterminer(string word) => _src.Words(WordLists.IndefiniteDeterminers).Contains(word);
+        private bool IsIndefiniteDeterminer(string word) => _src.Lookup(WordLists.IndefiniteDeterminers).Contains(word);
 
         // The last of the words that is the name word, trailing periods aside; -1 for none.
         private static int LastIndexOfWord(List<string> words, string? nameWord)

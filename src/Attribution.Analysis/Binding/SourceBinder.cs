@@ -144,7 +144,7 @@ public sealed partial class SourceBinder
     private sealed record PersonName(int Start, string FullName, string Surname, string? GivenName, Gender Gender);
 
     // The story's personal names in text order, and their indexes by surname: what the name-scanning stage gives.
-    private sealed record People(IReadOnlyList<PersonName> Names, Dictionary<string, List<int>> BySurname);
+    private sealed record People(List<PersonName> Names, Dictionary<string, List<int>> BySurname);
 
     private sealed partial class BindState
     {
@@ -256,7 +256,7 @@ public sealed partial class SourceBinder
         // Scanned for on first use: a story that quotes nobody (one in eight of a news archive) never needs them.
         private People Persons => _people ??= ScanPeople();
 
-        private IReadOnlyList<PersonName> Names => Persons.Names;
+        private List<PersonName> Names => Persons.Names;
 
         private Dictionary<string, List<int>> NamesBySurname => Persons.BySurname;
 

@@ -34,6 +34,13 @@ internal abstract class WordConstruction : Construction
     public abstract IEnumerable<string> Anchors(Lexicon lexicon);
 
     /// <summary>
+    /// True when it is tried at every cue verb of the lexicon instead of at fixed words. The parser looks a
+    /// word up among the fixed anchors first and among the cue verbs (a look-up the constructions share)
+    /// after, so these come after every fixed-word construction in <see cref="Registry.Words"/>.
+    /// </summary>
+    public virtual bool AnchorsOnCueVerbs => false;
+
+    /// <summary>
     /// The match anchored at token <paramref name="at"/>; null when the construction does not apply there, and
     /// <see cref="Text.Match.Declined"/> when it applies but finds nothing, so no later construction is tried there.
     /// </summary>

@@ -30,12 +30,15 @@ internal static class Registry
     /// <summary>The constructions of a quotation no other claimed, in order.</summary>
     public static readonly QuotationConstruction[] Quotations = [new DashSignoff(), new ColonLeadIn()];
 
+    /// <summary>The word constructions tried at every cue verb, in order (after the fixed-word ones).</summary>
+    public static readonly WordConstruction[] AtCueVerbs = [.. Words.Where(c => c.AnchorsOnCueVerbs)];
+
     /// <summary>Every construction, in the order above.</summary>
     public static IEnumerable<Construction> All => [.. Sentence, .. Words, .. VerbShapes, .. Quotations];
 
     /// <summary>
-    /// The word constructions by anchor, each word's in the order above (a word may anchor several: a cue verb
-    /// that is also another's anchor).
+    /// The word constructions by their fixed anchors ("according", "as"), each word's in the order above; those
+    /// tried at cue verbs are <see cref="AtCueVerbs"/>.
     /// </summary>
     public static FrozenDictionary<string, WordConstruction[]> AnchorTable(Lexicon lexicon)
     {
@@ -43,6 +46,11 @@ internal static class Registry
         var table = new Dictionary<string, List<WordConstruction>>(StringComparer.OrdinalIgnoreCase);
         foreach (var construction in Words)
         {
+            if (construction.AnchorsOnCueVerbs && Words.SkipWhile(c => c != construction).Any(c => !c.AnchorsOnCueVerbs))
+            {
+                throw new InvalidOperationException($"{construction.Name} is tried at cue verbs, so it must come after every fixed-word construction");
+            }
+
             foreach (var anchor in construction.Anchors(lexicon))
             {
                 if (!table.TryGetValue(anchor, out var list))

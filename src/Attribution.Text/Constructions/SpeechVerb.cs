@@ -15,7 +15,10 @@ internal sealed class SpeechVerb : WordConstruction
     public override IEnumerable<string> Triggers(Lexicon lexicon) => lexicon.CueVerbs.Keys;
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Anchors(Lexicon lexicon) => lexicon.CueVerbs.Keys;
+    public override IEnumerable<string> Anchors(Lexicon lexicon) => [];
+
+    /// <inheritdoc/>
+    public override bool AnchorsOnCueVerbs => true;
 
     /// <inheritdoc/>
     public override Match? Match(DocumentParser p, int at, int lo, Match? previous) =>

@@ -43,6 +43,7 @@ internal sealed partial class DocumentParser
     /// <summary>What a trailing attribution reports: the sentence from <paramref name="lo"/> to <paramref name="end"/>.</summary>
     internal TextSpan? ContentBefore(int lo, TokenCursor end) => ContentBefore(lo, end.Position);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool IsAnyWord(int i, WordList list) => IsAnyWord(i, _lex.Lookup(list));
 
     internal bool IsAnyWord(int i, WordSet words) => i < N && _toks[i].Kind == TokenKind.Word && words.Contains(Word(i));

@@ -157,19 +157,22 @@ internal sealed partial class DocumentParser
         for (var i = lo; i < N; i++)
         {
             var t = _toks[i];
-            if (t.Kind != TokenKind.Word || t.InQuote || !_anchors.TryGetValue(Word(i), out var constructions))
+            if (t.Kind != TokenKind.Word || t.InQuote)
             {
                 continue;
             }
 
+            // The constructions anchored at this word, then those tried at any cue verb (Registry's order).
             Match? m = null;
-            foreach (var construction in constructions)
+            var done = false;
+            if (_anchors.TryGetValue(Word(i), out var anchored))
             {
-                if (construction.Match(this, i, lo, previous) is { } found)
-                {
-                    m = Match.OrNull(found);
-                    break;
-                }
+                m = TryAt(anchored, i, lo, previous, out done);
+            }
+
+            if (!done && CueAt(i, out _))
+            {
+                m = TryAt(Registry.AtCueVerbs, i, lo, previous, out _);
             }
 
             if (m is null || !TryAdd(m))
@@ -184,6 +187,22 @@ internal sealed partial class DocumentParser
         }
 
         AddFloatingQuotes();
+    }
+
+    // The first of the constructions that matches or declines at token i: its match (null when it declined).
+    private Match? TryAt(WordConstruction[] constructions, int i, int lo, Match? previous, out bool done)
+    {
+        foreach (var construction in constructions)
+        {
+            if (construction.Match(this, i, lo, previous) is { } found)
+            {
+                done = true;
+                return Match.OrNull(found);
+            }
+        }
+
+        done = false;
+        return null;
     }
 
     // Most sentences of a story neither quote nor attribute, and are passed over without being tokenized:
