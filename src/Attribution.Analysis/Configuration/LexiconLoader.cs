@@ -25,7 +25,7 @@ public static class LexiconLoader
         var pronouns = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
         var lists = WordLists.All.ToDictionary(l => l.Key, _ => new List<string>());
         var seenForms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var firstSeen = new Dictionary<(string List, string Entry), string>();
+        var firstSeen = new Dictionary<(string List, string Entry), (string File, int Line)>();
 
         foreach (var path in Directory.EnumerateFiles(lexiconDirectory, "*.yml").Order(StringComparer.Ordinal))
         {
@@ -81,16 +81,17 @@ public static class LexiconLoader
 
     // Each list is a set, compared ignoring case, and may be spread over several files: an entry already in it, in
     // this file or an earlier one, changes nothing and is reported where it repeats.
-    private static void AddEntries(YamlFile file, string key, YamlDotNet.RepresentationModel.YamlNode value, List<string> list, Dictionary<(string List, string Entry), string> firstSeen)
+    private static void AddEntries(YamlFile file, string key, YamlDotNet.RepresentationModel.YamlNode value, List<string> list, Dictionary<(string List, string Entry), (string File, int Line)> firstSeen)
     {
+        // A list that tells case apart ("US" starts no sentence, "Us" may) keeps both; every other ignores it.
+        var caseSensitive = WordLists.Find(key)!.CaseSensitive;
         foreach (var (entry, node) in file.LocatedStrings(value, key))
         {
-            // A list that tells case apart ("US" starts no sentence, "Us" may) keeps both; every other ignores it.
-            var folded = WordLists.Find(key)!.CaseSensitive ? entry : entry.ToLowerInvariant();
-            var at = $"{System.IO.Path.GetFileName(file.Path)}:{YamlFile.Line(node)}";
-            if (!firstSeen.TryAdd((key, folded), at))
+            var folded = caseSensitive ? entry : entry.ToLowerInvariant();
+            if (!firstSeen.TryAdd((key, folded), (file.Path, YamlFile.Line(node))))
             {
-                file.Warning(node, $"'{entry}' is already in {key} (at {firstSeen[(key, folded)]}); the repeat has no effect");
+                var (firstFile, firstLine) = firstSeen[(key, folded)];
+                file.Warning(node, $"'{entry}' is already in {key} (at {System.IO.Path.GetFileName(firstFile)}:{firstLine}); the repeat has no effect");
                 continue;
             }
 
