@@ -13,9 +13,6 @@ public sealed class ReportWriters : IReportWriter
     /// <summary>Fans out to <paramref name="writers"/>, which this takes over (disposing them).</summary>
     public ReportWriters(IReadOnlyList<IReportWriter> writers) => _writers = writers;
 
-    /// <summary>The writers, in the order they are written.</summary>
-    public IReadOnlyList<IReportWriter> Writers => _writers;
-
     /// <inheritdoc/>
     public void WriteDocument(DocumentAnalysis analysis)
     {

@@ -148,25 +148,7 @@ internal sealed class YamlFile
     }
 
     /// <summary>The scalars of a sequence, or an error.</summary>
-    public List<string> Strings(YamlNode node, string what)
-    {
-        var result = new List<string>();
-        if (node is not YamlSequenceNode seq)
-        {
-            Error(node, $"{what} must be a list");
-            return result;
-        }
-
-        foreach (var item in seq)
-        {
-            if (Scalar(item, $"each item of {what}") is { } v)
-            {
-                result.Add(v);
-            }
-        }
-
-        return result;
-    }
+    public List<string> Strings(YamlNode node, string what) => [.. LocatedStrings(node, what).Select(item => item.Value)];
 
     /// <summary>The key/value pairs of a mapping, or an error.</summary>
     public List<(string Key, YamlNode Value, YamlNode KeyNode)> Pairs(YamlNode node, string what)

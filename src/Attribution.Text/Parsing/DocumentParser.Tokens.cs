@@ -15,7 +15,8 @@ internal sealed partial class DocumentParser
 
     internal bool IsWord(int i, string w)
     {
-        if (i >= N)
+        // Before the unit's start (a negative index) as well as past its end: no word.
+        if ((uint)i >= (uint)N)
         {
             return false;
         }
@@ -46,11 +47,11 @@ internal sealed partial class DocumentParser
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool IsAnyWord(int i, WordList list) => IsAnyWord(i, _lex.Lookup(list));
 
-    internal bool IsAnyWord(int i, WordSet words) => i < N && _toks[i].Kind == TokenKind.Word && words.Contains(Word(i));
+    internal bool IsAnyWord(int i, WordSet words) => (uint)i < (uint)N && _toks[i].Kind == TokenKind.Word && words.Contains(Word(i));
 
     internal bool IsAnyWord(int i, params ReadOnlySpan<string> words)
     {
-        if (i >= N || _toks[i].Kind != TokenKind.Word)
+        if ((uint)i >= (uint)N || _toks[i].Kind != TokenKind.Word)
         {
             return false;
         }

@@ -71,10 +71,10 @@ internal struct TokenCursor : IEquatable<TokenCursor>
     public void Previous() => Position--;
 
     /// <summary>The word <paramref name="word"/>, ignoring case.</summary>
-    public readonly bool IsWord(string word) => Position >= 0 && _p.IsWord(Position, word);
+    public readonly bool IsWord(string word) => _p.IsWord(Position, word);
 
     /// <summary>A word of <paramref name="list"/>.</summary>
-    public readonly bool IsAnyWord(WordList list) => Position >= 0 && _p.IsAnyWord(Position, list);
+    public readonly bool IsAnyWord(WordList list) => _p.IsAnyWord(Position, list);
 
     /// <summary>The punctuation mark <paramref name="mark"/>.</summary>
     public readonly bool IsPunct(char mark) => _p.IsPunct(Position, mark);
