@@ -55,7 +55,7 @@ public sealed partial class SourceBinder
 
             // "association president Marty Jones": the name is Marty Jones and the role association president;
             // "Ms. May" keeps its honorific; "Erik Karlsson's" is Erik Karlsson.
-            var (name, role) = nameWords >= 0 ? PersonNameAndRole(nameMention.HeadText) : (nameMention.HeadText, "");
+            var (name, role) = nameWords >= 0 && !e.IsNamedGroup ? PersonNameAndRole(nameMention.HeadText) : (nameMention.HeadText, "");
             var facts = new SourceFacts
             {
                 Name = name,

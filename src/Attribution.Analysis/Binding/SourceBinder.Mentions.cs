@@ -161,6 +161,20 @@ public sealed partial class SourceBinder
             return Analyse(span).Surname is not null ? span : null;
         }
 
+        // "Mr. Grassley and Mr. Leahy", "Obama and Clinton": two names joined by "and", each a person's.
+        public bool IsNamePair(TextSpan head)
+        {
+            var text = _text.AsSpan(head.Start, head.Length);
+            var and = text.IndexOf(" and ", StringComparison.Ordinal);
+            if (and <= 0 || text[(and + 5)..].Contains(" and ", StringComparison.Ordinal) || text.Contains(',') || !char.IsUpper(text[0]))
+            {
+                return false;
+            }
+
+            return Analyse(new TextSpan(head.Start, head.Start + and)).Surname is not null
+                && Analyse(new TextSpan(head.Start + and + 5, head.End)).Surname is not null;
+        }
+
         public MentionInfo Analyse(TextSpan head)
         {
             var words = Words(head);

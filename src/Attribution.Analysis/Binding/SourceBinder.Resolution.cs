@@ -31,6 +31,22 @@ public sealed partial class SourceBinder
                 headText = headText[..apostrophe];
             }
 
+            // People named together speak as one source, which neither person's later quotations join.
+            if (_mentions.IsNamePair(head))
+            {
+                var pairKey = "\u0001" + headText.ToLowerInvariant();
+                if (!_unresolved.TryGetValue(pairKey, out var pair))
+                {
+                    pair = _entities.Count;
+                    _entities.Add(new Entity { IsNamedGroup = true, IsGroupOrOrganisation = true });
+                    _unresolved[pairKey] = pair;
+                }
+
+                _entities[pair].Mentions.Add(new Mention(speaker, head, headText, MentionKind.Name, info with { Surname = null, GivenName = null, Plural = true }));
+                AddHeadText(pair, headText, speaker.Start);
+                return pair;
+            }
+
             var kind = ClassifyMention(headText, info);
             var mention = new Mention(speaker, head, headText, kind, info);
 

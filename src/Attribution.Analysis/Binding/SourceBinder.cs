@@ -70,6 +70,9 @@ public sealed partial class SourceBinder
 
         public bool IsGroupOrOrganisation { get; set; }
 
+        /// <summary>True for people named together ("Mr. Grassley and Mr. Leahy say …"): one source, neither person.</summary>
+        public bool IsNamedGroup { get; set; }
+
         public bool HasGrant { get; set; }
 
         /// <summary>True when a bare capitalised name speaks of itself as "it" ("Yukos said it would appeal").</summary>

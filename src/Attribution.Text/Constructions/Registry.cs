@@ -11,7 +11,7 @@ namespace Attribution.Text.Constructions;
 /// <item><see cref="Words"/>, at each word outside quotation marks that is one of their anchors; the first that
 /// matches (or declines) wins, and the parse goes on after the match.</item>
 /// <item><see cref="VerbShapes"/>, in that order, when the word is a speech verb.</item>
-/// <item><see cref="Quotations"/>, on each quotation left unclaimed: signed with a dash, led in by a colon;
+/// <item><see cref="Quotations"/>, on each quotation left unclaimed: signed with a dash, led in by a colon, inside a sentence whose subject speaks;
 /// otherwise it floats, continuing the last speaker's quotation when it follows closely.</item>
 /// </list>
 /// A construction must be listed here to be tried (a test checks that every one is).
@@ -28,7 +28,7 @@ internal static class Registry
     public static readonly VerbConstruction[] VerbShapes = [new Participle(), new FrontedVerb(), new InvertedVerb(), new TrailingVerb(), new ConjoinedVerb(), new SubjectVerb()];
 
     /// <summary>The constructions of a quotation no other claimed, in order.</summary>
-    public static readonly QuotationConstruction[] Quotations = [new DashSignoff(), new ColonLeadIn()];
+    public static readonly QuotationConstruction[] Quotations = [new DashSignoff(), new ColonLeadIn(), new SubjectFrame()];
 
     /// <summary>The word constructions tried at every cue verb, in order (after the fixed-word ones).</summary>
     public static readonly WordConstruction[] AtCueVerbs = [.. Words.Where(c => c.AnchorsOnCueVerbs)];

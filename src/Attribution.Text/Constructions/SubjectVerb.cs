@@ -12,7 +12,15 @@ internal sealed class SubjectVerb : VerbConstruction
     public override Match? Match(DocumentParser p, in VerbCue cue, int lo, Match? previous)
     {
         // X said (that) …  /  X, who …, said …  /  He added: "…"
-        if (p.SpeakerBefore(cue.Start, lo) is not { } speaker || !p.BaseFormAgrees(cue.Verb, cue.Start, cue.Index, speaker))
+        if (p.SpeakerBefore(cue.Start, lo) is not { } speaker)
+        {
+            return null;
+        }
+
+        // "Mr. Grassley and Mr. Leahy say …": both sides speak.
+        var agrees = p.BaseFormAgrees(cue.Verb, cue.Start, cue.Index, speaker);
+        speaker = p.WithCoordinatedSpeaker(speaker, lo, !agrees);
+        if (!agrees && !p.BaseFormAgrees(cue.Verb, cue.Start, cue.Index, speaker))
         {
             return null;
         }
@@ -42,12 +50,21 @@ internal sealed class SubjectVerb : VerbConstruction
             return null;
         }
 
-        if (p.ContentAfter(verb.Position, cue.Verb, out var lastToken) is { } content)
+        // "Polls show a close race", "A 2014 study found 31 cases of …": a document reports with a bare clause or
+        // object, where a person's "showed" or "found" needs "that".
+        var reportVerb = cue.Verb.NeedsComplement && p.IsAnyWord(p.SpeakerHead(speaker), DocumentNouns) ? cue.Verb with { NeedsComplement = false } : cue.Verb;
+        var content = p.ContentAfter(verb.Position, reportVerb, out var lastToken);
+        if (reportVerb != cue.Verb && content is { } bare && p.ContainsRegion(bare))
+        {
+            content = p.ContentAfter(verb.Position, cue.Verb, out lastToken); // "The ad shows the mayor asking, "…"": she speaks
+        }
+
+        if (content is { } reported)
         {
             // "The mayor did not say when the lanes would open." / "A spokesperson declined to comment.":
             // nothing was said.
-            return SaysNothing(p, cue.Start, cue.Index, cue.Verb, content) ? null
-                : new Match(p.KindOf([content]), [content], cue.Span, cue.Verb, speakerSpan, lastToken, -1);
+            return SaysNothing(p, cue.Start, cue.Index, cue.Verb, reported) ? null
+                : new Match(p.KindOf([reported]), [reported], cue.Span, cue.Verb, speakerSpan, lastToken, -1);
         }
 
         // He said: ¶ "…" — the quotation opens the next paragraph.

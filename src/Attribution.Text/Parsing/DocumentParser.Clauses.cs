@@ -378,6 +378,14 @@ internal sealed partial class DocumentParser
             return true;
         }
 
+        for (var k = speaker.Start + 1; k < head; k++)
+        {
+            if (IsWord(k, "and") && !_toks[k].InQuote)
+            {
+                return true; // "Grassley and Leahy say"
+            }
+        }
+
         var w = Word(head);
         if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
         {

@@ -215,6 +215,45 @@ internal sealed partial class DocumentParser
         return s <= e ? (s, end) : null;
     }
 
+    // "Mr. Grassley and Mr. Leahy say …", "Obama and Clinton said …": a speaker joined to the phrase before it by
+    // "and" is one speaker of both. Taken when the verb is a base form that the right side alone does not agree
+    // with, or when both sides are names.
+    internal (int Start, int End) WithCoordinatedSpeaker((int Start, int End) speaker, int lo, bool needsPlural)
+    {
+        var and = speaker.Start - 1;
+        if (and - 1 < lo || !IsWord(and, "and") || _toks[and].InQuote || NounPhraseBefore(and - 1, lo) is not { } left
+            || !HasWord(left.Start, left.End) || IsAnyWord(left.End, WordLists.ClauseSubjects))
+        {
+            return speaker;
+        }
+
+        return needsPlural || (IsName(left.Start, left.End) && IsName(speaker.Start, speaker.End)) ? (left.Start, speaker.End) : speaker;
+    }
+
+    // Every word capitalised: "Mr. Grassley", "Hillary Clinton" (a dotted honorific and a hyphen inside are part).
+    private bool IsName(int start, int end)
+    {
+        var words = 0;
+        for (var k = start; k <= end; k++)
+        {
+            if (_toks[k].Kind == TokenKind.Word)
+            {
+                if (!IsCapitalised(k) || IsDeterminer(k) || IsStopWord(k))
+                {
+                    return false;
+                }
+
+                words++;
+            }
+            else if (!IsJoiner(k))
+            {
+                return false;
+            }
+        }
+
+        return words > 0;
+    }
+
     // The start of "Iraqi" in "…, Iraqi and coalition officials", of "port" in "…, port and union officials"
     // or of "the U.S." in "the U.S. and Iraqi officials": one word (or dotted abbreviation) ending at token
     // j that opens its phrase, after punctuation or the unit's start, or, when capitalised, after a
@@ -431,6 +470,91 @@ internal sealed partial class DocumentParser
 
         return (lo, end);
     }
+
+    // The subject that opens the sentence when it names someone who can speak (SubjectFrame): a personal pronoun,
+    // a name, or a description whose head is a person, an institution or a document ("the city council", "a
+    // doctor"). An opening phrase up to a comma is passed over ("In recent weeks, Reid …").
+    internal (int Start, int End)? SpeakingSubject(int lo, int limit)
+    {
+        if (lo < limit && (IsPreposition(lo) || IsAnyWord(lo, WordLists.SubordinateOpeners) || IsAnyWord(lo, WordLists.CueModifiers)))
+        {
+            var comma = lo + 1;
+            while (comma < limit && comma - lo <= 12 && !IsPunct(comma, ',') && !_toks[comma].InQuote)
+            {
+                comma++;
+            }
+
+            if (comma >= limit || !IsPunct(comma, ','))
+            {
+                return null;
+            }
+
+            lo = comma + 1;
+        }
+
+        if (lo >= limit || _toks[lo].Kind != TokenKind.Word || _toks[lo].InQuote)
+        {
+            return null;
+        }
+
+        if (IsAnyWord(lo, WordLists.ClauseSubjects))
+        {
+            return IsAnyWord(lo, "it", "there") ? null : (lo, lo);
+        }
+
+        if (IsDeterminer(lo))
+        {
+            // The last source noun of a short run: "the company spokesman", "the Security Council".
+            var head = -1;
+            for (var j = lo + 1; j < limit && j - lo <= 5 && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote; j++)
+            {
+                if (IsSourceNoun(j))
+                {
+                    head = j;
+                }
+                else if (head >= 0)
+                {
+                    break;
+                }
+            }
+
+            return head >= 0 ? (lo, head) : null;
+        }
+
+        if (!IsCapitalised(lo) || IsStopWord(lo))
+        {
+            return null;
+        }
+
+        var end = lo;
+        while (end + 1 < limit && !_toks[end + 1].InQuote
+            && ((_toks[end + 1].Kind == TokenKind.Word && IsCapitalised(end + 1)) || (IsAbbreviationDot(end + 1) && end + 2 < limit)))
+        {
+            end++; // Gov. Earl Ray Tomblin, Mrs. Clinton
+        }
+
+        var last = Word(end);
+        return end - lo < 6 && !last.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && !last.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)
+            ? (lo, end) : null;
+    }
+
+    // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video).
+    internal int SpeakerHead((int Start, int End) speaker)
+    {
+        for (var k = speaker.Start + 1; k <= speaker.End; k++)
+        {
+            if (IsPreposition(k))
+            {
+                return k - 1;
+            }
+        }
+
+        return speaker.End;
+    }
+
+    private bool IsSourceNoun(int j) =>
+        IsAnyWord(j, WordLists.RoleNouns) || IsAnyWord(j, WordLists.InstitutionNouns) || IsAnyWord(j, WordLists.AnonymousNouns)
+        || IsAnyWord(j, WordLists.SpokespersonNouns) || IsAnyWord(j, WordLists.KinshipNouns) || IsAnyWord(j, WordLists.DocumentNouns);
 
     internal int SkipModifiersForward(int i)
     {

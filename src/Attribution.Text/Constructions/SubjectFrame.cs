@@ -1,0 +1,50 @@
+using static Attribution.Text.WordLists;
+
+namespace Attribution.Text.Constructions;
+
+/// <summary>
+/// Reid has gone after Trump as a "spoiled brat."  /  The council branded the fee "a tax by another name." — a
+/// quotation inside a sentence with no verb of saying is the words of the sentence's subject when that subject is
+/// someone who can speak: a name, a personal pronoun, or a description whose head is a person, an institution or a
+/// document. The cue is the subject's verb.
+/// </summary>
+internal sealed class SubjectFrame : QuotationConstruction
+{
+    /// <inheritdoc/>
+    public override string Name => "subject-frame";
+
+    /// <inheritdoc/>
+    public override (TextSpan Cue, TextSpan Speaker)? Match(DocumentParser p, QuoteRegion region)
+    {
+        var open = p.Cursor(p.IndexOfToken(region.Span.Start));
+        if (open.Position < 2)
+        {
+            return null;
+        }
+
+        // "But Reid …": a conjunction before the subject stays out of it.
+        var lo = p.Cursor(0).IsAnyWord(Conjunctions) ? 1 : 0;
+        if (p.SpeakingSubject(lo, open.Position) is not { } subject)
+        {
+            return null;
+        }
+
+        // The verb: auxiliaries and adverbs, then one word, all before the quotation and in one clause with it.
+        var verb = p.Cursor(p.SkipModifiersForward(subject.End + 1));
+        if (verb >= open || !verb.IsWordToken || verb.IsInQuote || verb.IsCapitalised || p.IsStopWord(verb.Position)
+            || p.IsPreposition(verb.Position) || p.IsDeterminer(verb.Position) || verb.IsAnyWord(RelativePronouns))
+        {
+            return null;
+        }
+
+        for (var k = verb.Peek(1); k < open; k.Next())
+        {
+            if (k.IsInQuote || k.IsTerminal || k.IsPunct(';') || k.IsPunct(':'))
+            {
+                return null;
+            }
+        }
+
+        return (p.Cursor(subject.End + 1).SpanTo(verb), p.TokenSpan(subject.Start, subject.End));
+    }
+}
