@@ -251,6 +251,9 @@ public static class WordLists
     /// <summary>Particles inside a surname.</summary>
     public static readonly WordList SurnameParticles = Declare("surnameParticles", "names.yml", "Particles inside a surname, lower case (\"al\" in \"Tahseen al-Khafaji\", \"van\", \"bin\"): \"Van\" and \"Le\" may be names.", caseSensitive: true);
 
+    /// <summary>Prepositions that link a clause, never a speaker's modifier.</summary>
+    public static readonly WordList LinkingPrepositions = Declare("linkingPrepositions", "grammar.yml", "Prepositions that join an event to what went before and never modify a speaker (\"days after the council said\", \"upon the Times reporting\"): a speaker phrase starts after them.");
+
     /// <summary>Every list, in the order declared.</summary>
     public static IReadOnlyList<WordList> All => s_all;
 

@@ -183,6 +183,23 @@ internal sealed partial class DocumentParser
             s = left;
         }
 
+        // "The vote came three days after the council said", "I hope in 2017 America says": what stands before a
+        // linking preposition, or before a year or a time, is another clause; the speaker follows it.
+        for (var k = e - 1; k > s; k--)
+        {
+            if (_toks[k].Kind == TokenKind.Word && !IsCapitalised(k) && IsAnyWord(k, LinkingPrepositions))
+            {
+                s = k + 1;
+                break;
+            }
+
+            if (_toks[k].Kind == TokenKind.Number && k - 1 > s && IsPreposition(k - 1) && _toks[k + 1].Kind == TokenKind.Word && IsCapitalised(k + 1))
+            {
+                s = k + 1;
+                break;
+            }
+        }
+
         // "On Tuesday the minister said": drop a leading prepositional phrase; "In a Bloomberg
         // interview Trump declared": when a name closes the phrase, the name is the speaker.
         if (IsPreposition(s))
