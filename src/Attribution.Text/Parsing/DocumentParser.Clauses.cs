@@ -176,7 +176,7 @@ internal sealed partial class DocumentParser
                 // so is "The drugs have few uses, he says, and are mostly …": "and" with a finite verb carries on
                 // the reported clause's predicate.
                 var from = IsWord(k + 1, "that") ? k + 2 : k + 1;
-                var predicateGoesOn = IsAnyWord(from, Conjunctions) && from + 1 < N && IsAuxiliary(from + 1);
+                var predicateGoesOn = (IsAnyWord(from, Conjunctions) && from + 1 < N && IsAuxiliary(from + 1)) || IsGerundSubject(from);
                 if (from < N && _toks[from].Kind is TokenKind.Word or TokenKind.Number && !_toks[from].InQuote && (!StartsAdjunctClause(from) || predicateGoesOn))
                 {
                     var end = ContentEnd(from);
@@ -197,6 +197,31 @@ internal sealed partial class DocumentParser
         }
 
         return true;
+    }
+
+    // "…, he said, replacing her would be much harder": an -ing word whose clause has a finite auxiliary of its
+    // own within a few words is the subject of a reported clause, not a participle hung on the cue.
+    internal bool IsGerundSubject(int i)
+    {
+        if (i >= N || _toks[i].Kind != TokenKind.Word || _toks[i].InQuote || !Word(i).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || CueAt(i, out _))
+        {
+            return false;
+        }
+
+        for (var k = i + 1; k < N && k - i <= 6; k++)
+        {
+            if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+            {
+                return false;
+            }
+
+            if (IsAuxiliary(k))
+            {
+                return k > i + 1;
+            }
+        }
+
+        return false;
     }
 
     // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
@@ -386,6 +411,12 @@ internal sealed partial class DocumentParser
             }
         }
 
+        // "advisers to Mr. Obama say": the noun before the preposition may be the plural.
+        return IsPluralHead(head) || (SpeakerHead(speaker) is var inner && inner != head && IsPluralHead(inner));
+    }
+
+    private bool IsPluralHead(int head)
+    {
         var w = Word(head);
         if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
         {

@@ -26,7 +26,7 @@ internal sealed partial class DocumentParser
 
         if (!IsPunct(e, ','))
         {
-            return _toks[e].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(e) ? NounPhraseBefore(e, lo) : null;
+            return _toks[e].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(e) || IsPunct(e, ')') ? NounPhraseBefore(e, lo) : null;
         }
 
         // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
