@@ -236,6 +236,9 @@ public static class WordLists
     /// <summary>Lemmas of the plainest verbs of saying, the ones read inside reported words.</summary>
     public static readonly WordList NestedSpeechLemmas = Declare("nestedSpeechLemmas", "cues.yml", "Lemmas of the plainest verbs of saying, the only ones read as an attribution inside another's reported words (\"a release said a majority of the workers said yes\").");
 
+    /// <summary>Lemmas a document reports with a bare clause or object.</summary>
+    public static readonly WordList DocumentReportLemmas = Declare("documentReportLemmas", "cues.yml", "Lemmas of verbs a document reports with, whose bare clause or object it reports (\"Polls show a close race\", \"the audit found 14 contracts …\"), where a person's needs \"that\".");
+
     /// <summary>Lemmas of refusing to speak.</summary>
     public static readonly WordList RefusalLemmas = Declare("refusalLemmas", "cues.yml", "Lemmas of refusing to speak (\"declined to comment\"), which report nothing when what follows is speech.");
 
