@@ -29,10 +29,12 @@ internal sealed class SubjectFrame : QuotationConstruction
             return null;
         }
 
-        // The verb: auxiliaries and adverbs, then one word, all before the quotation and in one clause with it.
+        // The verb: auxiliaries and adverbs, then one word, all before the quotation and in one clause with it; not a
+        // noun that goes on the subject ("US firm", "Huggy Bear actor", "The TV couple's").
         var verb = p.Cursor(p.SkipModifiersForward(subject.End + 1));
         if (verb >= open || !verb.IsWordToken || verb.IsInQuote || verb.IsCapitalised || p.IsStopWord(verb.Position)
-            || p.IsPreposition(verb.Position) || p.IsDeterminer(verb.Position) || verb.IsAnyWord(RelativePronouns))
+            || p.IsPreposition(verb.Position) || p.IsDeterminer(verb.Position) || verb.IsAnyWord(RelativePronouns)
+            || p.IsSourceNoun(verb.Position) || verb.Word.EndsWith("'s", StringComparison.Ordinal) || verb.Word.EndsWith("\u2019s", StringComparison.Ordinal))
         {
             return null;
         }

@@ -25,9 +25,11 @@ internal sealed partial class DocumentParser
         {
             complement = true; // admitted he had lied / claimed the budget was padded: a clause follows
         }
-        else if (j + 2 < N && IsAnyWord(j, QuestionWords) && !_toks[j].InQuote && _toks[j + 1].Kind is TokenKind.Word or TokenKind.Number)
+        else if (j + 2 < N && verb.Class != CueClass.Mental && IsAnyWord(j, QuestionWords) && !_toks[j].InQuote && _toks[j + 1].Kind is TokenKind.Word or TokenKind.Number)
         {
-            complement = true; // asked whether the deals required … / explained how the fund works: an indirect question
+            // asked whether the deals required … / explained how the fund works: an indirect question; what someone
+            // knows or wonders is not said.
+            complement = true;
         }
 
         if (j < N && IsPunct(j, ':'))

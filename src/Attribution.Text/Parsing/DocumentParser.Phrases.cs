@@ -193,7 +193,7 @@ internal sealed partial class DocumentParser
                 break;
             }
 
-            if (_toks[k].Kind == TokenKind.Number && k - 1 > s && IsPreposition(k - 1) && _toks[k + 1].Kind == TokenKind.Word && IsCapitalised(k + 1))
+            if (_toks[k].Kind == TokenKind.Number && IsYear(k) && k - 1 > s && IsPreposition(k - 1) && _toks[k + 1].Kind == TokenKind.Word && IsCapitalised(k + 1))
             {
                 s = k + 1;
                 break;
@@ -569,7 +569,9 @@ internal sealed partial class DocumentParser
         return speaker.End;
     }
 
-    private bool IsSourceNoun(int j) =>
+    private bool IsYear(int k) => _toks[k].End - _toks[k].Start == 4 && Word(k) is [var c, var d, _, _] && ((c == '1' && d == '9') || (c == '2' && d == '0'));
+
+    internal bool IsSourceNoun(int j) =>
         IsAnyWord(j, WordLists.RoleNouns) || IsAnyWord(j, WordLists.InstitutionNouns) || IsAnyWord(j, WordLists.AnonymousNouns)
         || IsAnyWord(j, WordLists.SpokespersonNouns) || IsAnyWord(j, WordLists.KinshipNouns) || IsAnyWord(j, WordLists.DocumentNouns);
 
