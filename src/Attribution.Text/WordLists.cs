@@ -239,6 +239,9 @@ public static class WordLists
     /// <summary>Lemmas a document reports with a bare clause or object.</summary>
     public static readonly WordList DocumentReportLemmas = Declare("documentReportLemmas", "cues.yml", "Lemmas of verbs a document reports with, whose bare clause or object it reports (\"Polls show a close race\", \"the audit found 14 contracts …\"), where a person's needs \"that\".");
 
+    /// <summary>Lemmas whose passive reports a claim.</summary>
+    public static readonly WordList PassiveReportLemmas = Declare("passiveReportLemmas", "cues.yml", "Lemmas whose passive reports a claim (\"is expected to\", \"has been criticized for\", \"was described as\"): the agent after \"by\" is the speaker, and with none the source is unknown. Other verbs' passives report nothing (\"the album was released\").");
+
     /// <summary>Lemmas of refusing to speak.</summary>
     public static readonly WordList RefusalLemmas = Declare("refusalLemmas", "cues.yml", "Lemmas of refusing to speak (\"declined to comment\"), which report nothing when what follows is speech.");
 
@@ -256,6 +259,9 @@ public static class WordLists
 
     /// <summary>Prepositions that link a clause, never a speaker's modifier.</summary>
     public static readonly WordList LinkingPrepositions = Declare("linkingPrepositions", "grammar.yml", "Prepositions that join an event to what went before and never modify a speaker (\"days after the council said\", \"upon the Times reporting\"): a speaker phrase starts after them.");
+
+    /// <summary>Irregular past-tense verbs.</summary>
+    public static readonly WordList IrregularPastVerbs = Declare("irregularPastVerbs", "grammar.yml", "Common irregular past tenses and participles (\"took\", \"gone\"): with the forms in -ed and -s, the auxiliaries and the cue verbs, what may follow a sentence's subject as its verb when a quotation inside the sentence is read as the subject's (\"Perhaps more important …\" has none).");
 
     /// <summary>Every list, in the order declared.</summary>
     public static IReadOnlyList<WordList> All => s_all;

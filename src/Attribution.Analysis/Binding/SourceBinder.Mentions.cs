@@ -265,7 +265,9 @@ public sealed partial class SourceBinder
             }
 
             var headKinds = _src.KindsOf(headNoun);
-            document = _src.Words(WordLists.DocumentNouns).Contains(headNoun);
+            // "The Washington Post", "the National Post": a capitalised outlet's name, not a post.
+            document = _src.Words(WordLists.DocumentNouns).Contains(headNoun)
+                && !(headCapitalised && capitals >= 2 && _src.Words(WordLists.OrganizationHeads).Contains(headNoun));
             var plural = headNoun.Length > 3 && headNoun.EndsWith('s') && !headNoun.EndsWith("ss", StringComparison.Ordinal)
                 && ((headKinds & (NounKinds.Role | NounKinds.Anonymous)) != 0 || document || !char.IsUpper(headNoun[0]));
             plural |= _src.Lookup(WordLists.PluralNouns).Contains(headNoun);

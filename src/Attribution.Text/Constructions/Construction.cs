@@ -53,6 +53,9 @@ internal abstract class WordConstruction : Construction
 /// </summary>
 internal abstract class VerbConstruction : Construction
 {
+    /// <summary>True for the shape of a passive cue ("was described as"); the others are tried only on active ones.</summary>
+    public virtual bool ReadsPassive => false;
+
     /// <summary>
     /// The match around <paramref name="cue"/>; null when this shape does not fit, so the next is tried, and
     /// <see cref="Text.Match.Declined"/> when the shape fits but reports nothing.
@@ -79,4 +82,5 @@ internal abstract class QuotationConstruction : Construction
 /// <param name="Verb">The verb form.</param>
 /// <param name="Span">The cue's characters.</param>
 /// <param name="Progressive">True after a form of "be" ("is calling"): a finite verb, not a participle.</param>
-internal readonly record struct VerbCue(int Index, int Start, CueVerb Verb, TextSpan Span, bool Progressive);
+/// <param name="Passive">True after a passive auxiliary ("was described", "has been criticized").</param>
+internal readonly record struct VerbCue(int Index, int Start, CueVerb Verb, TextSpan Span, bool Progressive, bool Passive = false);

@@ -33,10 +33,11 @@ internal sealed class SpeechVerb : WordConstruction
         var at = p.Cursor(c);
         var next = at.Peek(1);
 
-        // "was said" is passive; "was saying" is a progressive and is matched below. "…, which advocates
+        // "was said" is passive (PassiveVerb reads it); "was saying" is a progressive. "…, which advocates
         // say …": a cue word right before a base or past cue verb is that verb's subject, a noun (but
         // "announced plans", "cited reports": there the second word is the noun).
-        if ((verb.Tense != VerbTense.Participle && p.IsPassive(c, lo)) || p.IsInfinitive(c, lo) || p.ReadsAsNoun(c, verb)
+        var passive = verb.Tense != VerbTense.Participle && p.IsPassive(c, lo);
+        if (p.IsInfinitive(c, lo) || p.ReadsAsNoun(c, verb)
             || (p.CueAt(next.Position, out var following) && following.Tense is VerbTense.Base or VerbTense.Past && !following.IsAlsoNoun && !next.IsCapitalised)
             || IsOtherSense(p, at, verb, lo))
         {
@@ -99,10 +100,10 @@ internal sealed class SpeechVerb : WordConstruction
 
         // The shapes read on from the particle ("called for"), not from a colon.
         var verbEnd = last == at || (last.IsPunct(':') && last == next) ? at : last;
-        var found = new VerbCue(verbEnd.Position, first.Position, verb, cue, progressive);
+        var found = new VerbCue(verbEnd.Position, first.Position, verb, cue, progressive, passive);
         foreach (var shape in Registry.VerbShapes)
         {
-            if (shape.Match(p, found, lo, previous) is { } m)
+            if (shape.ReadsPassive == passive && shape.Match(p, found, lo, previous) is { } m)
             {
                 return Text.Match.OrNull(m);
             }

@@ -39,6 +39,17 @@ internal sealed class SubjectFrame : QuotationConstruction
             return null;
         }
 
+        // It reads as a verb: a form in -ed or -s, a common irregular past, an auxiliary, a verb of the cues, or a word
+        // after an auxiliary or adverb.
+        var w = verb.Word;
+        var verbLike = w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || (w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase))
+            || verb.IsAnyWord(IrregularPastVerbs) || p.IsAuxiliary(verb.Position) || p.CueAt(verb.Position, out _)
+            || verb.Position > subject.End + 1; // after an auxiliary or an adverb: "will face", "openly admires"
+        if (!verbLike || (w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && p.IsSourceNoun(verb.Position)))
+        {
+            return null;
+        }
+
         for (var k = verb.Peek(1); k < open; k.Next())
         {
             if (k.IsInQuote || k.IsTerminal || k.IsPunct(';') || k.IsPunct(':'))

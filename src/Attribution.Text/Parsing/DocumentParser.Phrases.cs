@@ -555,6 +555,43 @@ internal sealed partial class DocumentParser
             ? (lo, end) : null;
     }
 
+    // The agent of a passive cue after "by": "by The Washington Post", "by dozens of papers across the country" —
+    // a noun phrase up to punctuation, a clause word, another preposition than "of", or a lower-case verb.
+    internal (int Start, int End)? AgentAfter(int j)
+    {
+        if (j >= N || _toks[j].Kind is not (TokenKind.Word or TokenKind.Number) || _toks[j].InQuote || IsPreposition(j) || IsStopWord(j))
+        {
+            return null;
+        }
+
+        var end = -1;
+        for (var k = j; k < N && k - j < 16; k++)
+        {
+            var t = _toks[k];
+            if (t.InQuote)
+            {
+                break;
+            }
+
+            if (t.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                if (k > j && (IsStopWord(k) || (IsPreposition(k) && !IsWord(k, "of"))
+                    || (!IsCapitalised(k) && CueAt(k, out var v) && v.Tense is VerbTense.Past or VerbTense.Present or VerbTense.Participle)))
+                {
+                    break;
+                }
+
+                end = k;
+            }
+            else if (!(IsJoiner(k) && k + 1 < N && _toks[k + 1].Start == t.End) && !IsAbbreviationDot(k))
+            {
+                break;
+            }
+        }
+
+        return end >= j ? (j, end) : null;
+    }
+
     // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video).
     internal int SpeakerHead((int Start, int End) speaker)
     {
