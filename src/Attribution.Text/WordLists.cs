@@ -263,6 +263,9 @@ public static class WordLists
     /// <summary>Irregular past-tense verbs.</summary>
     public static readonly WordList IrregularPastVerbs = Declare("irregularPastVerbs", "grammar.yml", "Common irregular past tenses and participles (\"took\", \"gone\"): with the forms in -ed and -s, the auxiliaries and the cue verbs, what may follow a sentence's subject as its verb when a quotation inside the sentence is read as the subject's (\"Perhaps more important …\" has none).");
 
+    /// <summary>Prepositions that join a passive cue.</summary>
+    public static readonly WordList PassiveParticles = Declare("passiveParticles", "grammar.yml", "Prepositions that join a passive cue right after its verb (\"was accused of\", \"is known as\", \"has been criticized for\").");
+
     /// <summary>Every list, in the order declared.</summary>
     public static IReadOnlyList<WordList> All => s_all;
 

@@ -45,14 +45,22 @@ internal sealed class PassiveVerb : VerbConstruction
 
         var expletive = subject.Start == subject.End && p.IsWord(subject.Start, "it");
 
-        // The agent: "… by the Washington Post".
+        // The agent: "… by the Washington Post" ("by" joins the cue); a preposition right after the verb joins it too
+        // ("was accused of").
         var verb = p.Cursor(cue.Index);
         var next = verb.Peek(1);
+        var cueEnd = cue.Span.End;
         (int Start, int End)? agent = null;
         if (next.IsWord("by") && p.AgentAfter(next.Position + 1) is { } by)
         {
             agent = by;
+            cueEnd = next.Span.End;
             next = p.Cursor(by.End).Peek(1);
+        }
+        else if (next.IsWordToken && !next.IsInQuote && next.Span.Start >= cueEnd && next.IsAnyWord(PassiveParticles) && next.Peek(1).IsWordOrNumber)
+        {
+            cueEnd = next.Span.End;
+            next = next.Peek(1);
         }
 
         var parts = new List<TextSpan>();
@@ -80,7 +88,7 @@ internal sealed class PassiveVerb : VerbConstruction
             return null;
         }
 
-        var cueSpan = new TextSpan(first.Span.Start, cue.Span.End);
+        var cueSpan = new TextSpan(first.Span.Start, cueEnd);
         return new Match(p.KindOf(parts), parts, cueSpan, cue.Verb, agent is { } a ? p.TokenSpan(a.Start, a.End) : null, p.TrailingPunctuation(last), -1);
     }
 }

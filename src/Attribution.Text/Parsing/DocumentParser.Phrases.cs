@@ -15,6 +15,24 @@ internal sealed partial class DocumentParser
             return null;
         }
 
+        // "Rep. Cummings, the top Democrat on the committee, in a statement said …": an adjunct before the cue is
+        // not the speaker.
+        if (_toks[e].Kind == TokenKind.Word && IsAnyWord(e, AdjunctHeads))
+        {
+            for (var k = e - 1; k >= lo && e - k <= 4 && _toks[k].Kind == TokenKind.Word && !_toks[k].InQuote; k--)
+            {
+                if (IsAnyWord(k, AdjunctPrepositions))
+                {
+                    if (k - 1 >= lo && IsPunct(k - 1, ','))
+                    {
+                        e = SkipModifiersBack(k - 1, lo);
+                    }
+
+                    break;
+                }
+            }
+        }
+
         if (_toks[e].Kind == TokenKind.Word && !_toks[e].InQuote
             && (WithoutContraction(Word(e)).Equals("who", StringComparison.OrdinalIgnoreCase) || (IsWord(e, "which") && e - 1 >= lo && IsPunct(e - 1, ','))))
         {

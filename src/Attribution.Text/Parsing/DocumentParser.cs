@@ -386,10 +386,14 @@ internal sealed partial class DocumentParser
             }
         }
 
-        _quotes.Add(new Quotation(m.Kind, [.. m.Content], m.Cue, m.Verb, m.Speaker, m.ContinuesFrom, ParagraphOf(m.Content[0].Start)));
+        _quotes.Add(new Quotation(m.Kind, [.. m.Content], m.Cue, m.Verb, SpeakerBeforeCue(m.Speaker, m.Cue), m.ContinuesFrom, ParagraphOf(m.Content[0].Start)));
         _lastAttributed = _quotes.Count - 1;
         return true;
     }
+
+    // "I've said", "She’s claiming": the contraction belongs to the cue, the pronoun alone is the speaker.
+    private static TextSpan? SpeakerBeforeCue(TextSpan? speaker, TextSpan? cue) =>
+        speaker is { } sp && cue is { } c && sp.Start < c.Start && sp.End > c.Start ? new TextSpan(sp.Start, c.Start) : speaker;
 
     // "A release said a majority of the workers said yes": an attribution of speech inside the reported words
     // of another is its own quotation, within the outer one.
@@ -421,7 +425,7 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
-            _quotes.Add(new Quotation(nested.Kind, [inner], nested.Cue, nested.Verb, speaker, -1, _unit.Paragraph) { Within = outer });
+            _quotes.Add(new Quotation(nested.Kind, [inner], nested.Cue, nested.Verb, SpeakerBeforeCue(speaker, nested.Cue), -1, _unit.Paragraph) { Within = outer });
             i = Math.Max(i, nested.LastToken);
         }
     }
