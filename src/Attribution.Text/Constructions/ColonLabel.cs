@@ -42,7 +42,8 @@ internal sealed class ColonLabel : SentenceConstruction
 
         var label = colon.Peek(-1);
         if (words == 0 || words > 6 || !colon.HasNext || !colon.IsPunct(':') || !first.IsCapitalised
-            || first.IsAnyWord(WordLists.ColonLabels) || p.CueAt(label.Position, out _) || IsSectionLabel(p, first, label))
+            || first.IsAnyWord(WordLists.ColonLabels) || label.IsAnyWord(WordLists.ColonLabels) || p.CueAt(label.Position, out _)
+            || IsSectionLabel(p, first, label))
         {
             return null;
         }

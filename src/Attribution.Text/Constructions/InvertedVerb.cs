@@ -11,7 +11,8 @@ internal sealed class InvertedVerb : VerbConstruction
     {
         var verb = p.Cursor(cue.Index);
         var before = verb.Peek(-1);
-        if (before.Position < lo || cue.Verb.TakesObject || !(before.IsPunct(',') || before.IsQuoteClose))
+        // "The program, called EB-5, …" names the program: "called" after a comma is never "…," called Smith.
+        if (before.Position < lo || cue.Verb.TakesObject || !(before.IsPunct(',') || before.IsQuoteClose) || (cue.Verb.Lemma == "call" && before.IsPunct(',')))
         {
             return null;
         }

@@ -133,7 +133,34 @@ internal sealed partial class DocumentParser
             start++;
         }
 
-        return start <= end && CountWords(start, end) >= 1 ? TokenSpan(start, end) : null;
+        return start <= end && CountWords(start, end) >= 1 && !IsBarePhrase(start, end) ? TokenSpan(start, end) : null;
+    }
+
+    // "At his cookout, the band leader called …", "And despite his disdain for super PACs, Trump endorsed …": a
+    // prepositional phrase with no verb and no quotation is where or when, not what was said.
+    private bool IsBarePhrase(int start, int end)
+    {
+        var first = IsAnyWord(start, Conjunctions) ? start + 1 : start;
+        if (first > end || !IsPreposition(first) || IsWord(first, "to"))
+        {
+            return false;
+        }
+
+        for (var k = first + 1; k <= end; k++)
+        {
+            if (_toks[k].Kind is TokenKind.QuoteOpen or TokenKind.QuoteClose || _toks[k].InQuote)
+            {
+                return false;
+            }
+
+            if (_toks[k].Kind == TokenKind.Word && !IsCapitalised(k)
+                && (IsAuxiliary(k) || CueAt(k, out _) || (Word(k) is var w && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // After the cue of a trailing attribution only a short tail may follow: "…, she said on Tuesday."
