@@ -293,6 +293,11 @@ public sealed partial class SourceBinder
                 {
                     surname = last; // "Sanders" after "Bernie Sanders"; not "Republicans" after "House Republicans"
                 }
+                else if (!institution && words.Count == 1 && last.Length > 2 && IsAllCaps(last.AsSpan())
+                    && string.Concat(last.AsSpan(0, 1), last.AsSpan(1).ToString().ToLowerInvariant()) is var titled && IsKnownSurname(titled, allowWeakEvidence: false))
+                {
+                    surname = titled; // a transcript's "WALLACE:" after "Chris Wallace"
+                }
                 else if (!institution && nameRun.Count == 1 && words.Count == 1 && !document && !IsAllCaps(nameRun) && !IsPluralWord(last)
                     && !_src.Words(WordLists.AnonymousNouns).Contains(last) && !_lex.Pronouns.ContainsKey(last))
                 {

@@ -411,6 +411,27 @@ public sealed partial class SourceBinder
             return -1;
         }
 
+        // "Wells Fargo", "The Charlotte Observer": every word capitalised (an article aside), none a given name.
+        private static bool IsCapitalisedName(string headText)
+        {
+            var words = headText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var first = words.Length > 1 && words[0] is "The" or "the" ? 1 : 0;
+            if (first >= words.Length || words.Length - first > 4)
+            {
+                return false;
+            }
+
+            for (var i = first; i < words.Length; i++)
+            {
+                if (!char.IsUpper(words[i][0]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         // "Yukos said it would appeal", "Samsung said its phones were safe": a name given as one bare capitalised
         // word, with no given name or title, that reports what "it" will do is an organisation, not a person.
         private void MarkOrganisationBySelfReference(Entity entity, Quotation quote)
@@ -418,7 +439,7 @@ public sealed partial class SourceBinder
             // "Yukos" reads as a plural group and "Samsung" as a surname: either way one capitalised word alone.
             var mention = entity.Mentions[0];
             if (entity.GivenName is not null || entity.Mentions.Count != 1 || mention.Info.HasTitle || mention.Kind == MentionKind.Pronoun
-                || mention.HeadText.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(mention.HeadText[0]) || quote.Kind == QuotationKind.Direct)
+                || !IsCapitalisedName(mention.HeadText) || quote.Kind == QuotationKind.Direct)
             {
                 return;
             }
