@@ -96,8 +96,20 @@ public sealed partial class SourceBinder
         // "Harbor master"), "Brig. Tahseen al-Khafaji" → ("Tahseen al-Khafaji", "Brig."), "Mr Howard" → ("Mr Howard", "").
         private (string Name, string Role) PersonNameAndRole(string headText)
         {
-            var words = headText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = headText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries); // any white space: "Gov.\u00a0Mike Pence"
             var end = words.Length;
+
+            // "Lt. Col. Sam Ortiz of the U.S. Army": a given name and a surname before "of", "from" or "at" end the name.
+            for (var k = 2; k < end - 1; k++)
+            {
+                if (words[k] is "of" or "from" or "at" && char.IsUpper(words[k - 1][0])
+                    && (Src.GivenNames.ContainsKey(words[k - 2]) || (k >= 3 && char.IsUpper(words[k - 2][0]) && IsTitleWord(words[k - 3]))))
+                {
+                    end = k;
+                    break;
+                }
+            }
+
             while (end > 1 && words[end - 1].StartsWith('(') && words[end - 1].EndsWith(')'))
             {
                 end--; // "(R-Ga.)"

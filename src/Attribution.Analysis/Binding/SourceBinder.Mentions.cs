@@ -54,7 +54,7 @@ public sealed partial class SourceBinder
             var e = speaker.End;
             for (var i = s; i < e; i++)
             {
-                if (_text[i] is ',' or '(' or ';')
+                if (_text[i] is ',' or '(' or ';' or '\u2014' or '\u2013' || (_text[i] == '-' && i + 1 < e && _text[i + 1] == '-'))
                 {
                     e = i;
                     break;
@@ -178,6 +178,17 @@ public sealed partial class SourceBinder
         public MentionInfo Analyse(TextSpan head)
         {
             var words = Words(head);
+
+            // "Lt. Col. Sam Ortiz of the U.S. Army": a person's full name before "of", "from" or "at" ends the mention.
+            for (var k = 2; k < words.Count - 1; k++)
+            {
+                if (words[k] is "of" or "from" or "at" && char.IsUpper(words[k - 1][0])
+                    && (TrailingName(words.GetRange(0, k)) is { Given: not null } || (k >= 3 && char.IsUpper(words[k - 2][0]) && _lex.Titles.ContainsKey(words[k - 3].TrimEnd('.')))))
+                {
+                    words.RemoveRange(k, words.Count - k);
+                    break;
+                }
+            }
             string? given = null;
             string? surname = null;
             var gender = Gender.Unknown;

@@ -33,6 +33,31 @@ internal sealed partial class DocumentParser
             }
         }
 
+        // "Kall -- co-editor of a book on the debates -- said …": an appositive between dashes.
+        var dash = e;
+        while (IsDash(dash - 1) && dash - 1 > lo)
+        {
+            dash--; // "--"
+        }
+
+        if (IsDash(e) && dash - 1 >= lo && _toks[dash - 1].Kind is TokenKind.Word or TokenKind.Number && _toks[dash - 1].End < _toks[dash].Start)
+        {
+            for (var d = dash - 2; d > lo && e - d <= 40; d--)
+            {
+                if (IsTerminal(d) || IsPunct(d, ';') || _toks[d].InQuote)
+                {
+                    break;
+                }
+
+                if (IsDash(d) && _toks[d - 1].Kind is TokenKind.Word or TokenKind.Punctuation && _toks[d].Start > _toks[d - 1].End)
+                {
+                    return NounPhraseBefore(d - 1, lo) is { } head && HasWord(head.Start, head.End) ? (head.Start, dash - 1) : null;
+                }
+            }
+
+            return null;
+        }
+
         if (_toks[e].Kind == TokenKind.Word && !_toks[e].InQuote
             && (WithoutContraction(Word(e)).Equals("who", StringComparison.OrdinalIgnoreCase) || (IsWord(e, "which") && e - 1 >= lo && IsPunct(e - 1, ','))))
         {
