@@ -242,6 +242,9 @@ public static class WordLists
     /// <summary>Lemmas whose passive reports a claim.</summary>
     public static readonly WordList PassiveReportLemmas = Declare("passiveReportLemmas", "cues.yml", "Lemmas whose passive reports a claim (\"is expected to\", \"has been criticized for\", \"was described as\"): the agent after \"by\" is the speaker, and with none the source is unknown. Other verbs' passives report nothing (\"the album was released\").");
 
+    /// <summary>Lemmas that report an attitude named by a noun.</summary>
+    public static readonly WordList AttitudeLemmas = Declare("attitudeLemmas", "cues.yml", "Lemmas that report an attitude named by the noun after them (\"expressed concern about …\", \"voiced doubt that …\"): the noun and a preposition after it join the cue.");
+
     /// <summary>Lemmas of refusing to speak.</summary>
     public static readonly WordList RefusalLemmas = Declare("refusalLemmas", "cues.yml", "Lemmas of refusing to speak (\"declined to comment\"), which report nothing when what follows is speech.");
 
@@ -265,6 +268,9 @@ public static class WordLists
 
     /// <summary>Prepositions that join a passive cue.</summary>
     public static readonly WordList PassiveParticles = Declare("passiveParticles", "grammar.yml", "Prepositions that join a passive cue right after its verb (\"was accused of\", \"is known as\", \"has been criticized for\").");
+
+    /// <summary>Nouns of attitude.</summary>
+    public static readonly WordList AttitudeNouns = Declare("attitudeNouns", "cues.yml", "Nouns of an attitude a speaker expresses (\"concern\", \"doubt\", \"confidence\"), which join the cue of an attitude verb.");
 
     /// <summary>Every list, in the order declared.</summary>
     public static IReadOnlyList<WordList> All => s_all;

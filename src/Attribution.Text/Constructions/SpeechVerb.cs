@@ -89,6 +89,22 @@ internal sealed class SpeechVerb : WordConstruction
             }
         }
 
+        // "expressed concern about …", "voiced his doubts that …": the attitude noun, and a preposition after it,
+        // belong to the cue; what follows is what was said, with or without "that".
+        if (last == at && p.Lexicon.Words(AttitudeLemmas).Contains(verb.Lemma))
+        {
+            var noun = next.IsAnyWord(Possessives) ? next.Peek(1) : next;
+            if (noun.IsWordToken && !noun.IsInQuote && noun.IsAnyWord(AttitudeNouns))
+            {
+                last = noun;
+                verb = verb with { NeedsComplement = false };
+                if (noun.Peek(1).IsWordToken && p.IsPreposition(noun.Peek(1).Position) && !noun.Peek(1).IsWord("to"))
+                {
+                    last = noun.Peek(1);
+                }
+            }
+        }
+
         // He added: "…" — the colon belongs to the cue.
         var colon = last.Peek(1);
         if (colon.IsPunct(':') && colon.Span.Start == last.Span.End)

@@ -184,6 +184,22 @@ internal sealed partial class DocumentParser
             lo = m.LastToken + 1;
             i = Math.Max(i, m.LastToken);
             AddNested(_quotes.Count - 1, m);
+
+            // "Marc Andreessen, who backed Mr. Romney in 2012, said on Twitter that …": the relative clause's
+            // attribution leaves its antecedent to the verb of the main clause.
+            if (m.Speaker is { } relative && IndexOfToken(relative.Start) is var antecedent and >= 0)
+            {
+                var last = antecedent;
+                while (last + 1 < N && _toks[last + 1].End <= relative.End)
+                {
+                    last++;
+                }
+
+                if (last > antecedent && IsAnyWord(last, WordLists.RelativePronouns))
+                {
+                    lo = antecedent;
+                }
+            }
         }
 
         AddFloatingQuotes();
