@@ -38,6 +38,17 @@ internal sealed class Participle : VerbConstruction
             }
         }
 
+        // "…, with 62 percent of voters saying …": the noun phrase after "with" speaks.
+        for (var with = verb.Peek(-2); with.Position >= lo && verb - with <= 8; with.Previous())
+        {
+            if (p.IsWithSpeaker(with.Position) == verb.Position)
+            {
+                return p.ContentAfter(verb.Position, cue.Verb, out var withLast) is { } withContent
+                    ? new Match(p.KindOf([withContent]), [withContent], cue.Span, cue.Verb, with.Peek(1).SpanTo(verb.Peek(-1)), withLast, -1)
+                    : Text.Match.Declined;
+            }
+        }
+
         // …, saying … / …, while saying that … / … by arguing that …
         var before = verb.Peek(-1);
         if (before.Position >= 0 && before.IsAnyWord(ParticipleOpeners))

@@ -114,6 +114,11 @@ internal sealed partial class DocumentParser
             {
                 break; // …, adding … / …, according to … / "A driver, who feared losing her route, said …"
             }
+
+            if (mark == ',' && IsWithSpeaker(k + 1) >= 0)
+            {
+                break; // …, with 62 percent of voters saying … : a second attribution
+            }
         }
 
         return LastNonPunctuation(j, k - 1);
@@ -235,6 +240,31 @@ internal sealed partial class DocumentParser
         }
 
         return true;
+    }
+
+    // "with 62 percent of voters saying …", "with officials warning that …": at "with" (token w), the token of the
+    // participle cue that its noun phrase speaks with; -1 when it is not that.
+    internal int IsWithSpeaker(int w)
+    {
+        if (!IsWord(w, "with") || _toks[w].InQuote)
+        {
+            return -1;
+        }
+
+        for (var k = w + 2; k < N && k - w <= 8; k++)
+        {
+            if (_toks[k].Kind != TokenKind.Word && _toks[k].Kind != TokenKind.Number)
+            {
+                return -1;
+            }
+
+            if (!IsCapitalised(k) && CueAt(k, out var v) && v.Tense == VerbTense.Participle)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     // "…, he said, replacing her would be much harder": an -ing word whose clause has a finite auxiliary of its
