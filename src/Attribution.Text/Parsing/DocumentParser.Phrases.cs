@@ -536,22 +536,33 @@ internal sealed partial class DocumentParser
     // doctor"). An opening phrase up to a comma is passed over ("In recent weeks, Reid …").
     internal (int Start, int End)? SpeakingSubject(int lo, int limit)
     {
+        // "After a hastily called, late-afternoon meeting, the Security Council …": past the opening phrase's commas,
+        // up to three, to the first subject that can speak.
         if (lo < limit && (IsPreposition(lo) || IsAnyWord(lo, WordLists.SubordinateOpeners) || IsAnyWord(lo, WordLists.CueModifiers)))
         {
-            var comma = lo + 1;
-            while (comma < limit && comma - lo <= 12 && !IsPunct(comma, ',') && !_toks[comma].InQuote)
+            var commas = 0;
+            for (var comma = lo + 1; comma < limit && comma - lo <= 24 && commas < 3 && !_toks[comma].InQuote; comma++)
             {
-                comma++;
+                if (!IsPunct(comma, ','))
+                {
+                    continue;
+                }
+
+                commas++;
+                if (SubjectAt(comma + 1, limit) is { } after)
+                {
+                    return after;
+                }
             }
 
-            if (comma >= limit || !IsPunct(comma, ','))
-            {
-                return null;
-            }
-
-            lo = comma + 1;
+            return null;
         }
 
+        return SubjectAt(lo, limit);
+    }
+
+    private (int Start, int End)? SubjectAt(int lo, int limit)
+    {
         if (lo >= limit || _toks[lo].Kind != TokenKind.Word || _toks[lo].InQuote)
         {
             return null;
