@@ -52,7 +52,7 @@ internal sealed class SubjectVerb : VerbConstruction
 
         // "Polls show a close race", "A 2014 study found 31 cases of …": a document reports with a bare clause or
         // object, where a person's "showed" or "found" needs "that".
-        var reportVerb = cue.Verb.NeedsComplement && p.Lexicon.Words(DocumentReportLemmas).Contains(cue.Verb.Lemma) && p.IsAnyWord(p.SpeakerHead(speaker), DocumentNouns) ? cue.Verb with { NeedsComplement = false } : cue.Verb;
+        var reportVerb = cue.Verb.NeedsComplement && p.Lexicon.Words(DocumentReportLemmas).Contains(cue.Verb.Lemma) && p.HeadsWithDocument(speaker) ? cue.Verb with { NeedsComplement = false } : cue.Verb;
         var content = p.ContentAfter(verb.Position, reportVerb, out var lastToken);
         if (reportVerb != cue.Verb && content is { } bare && p.ContainsRegion(bare))
         {

@@ -25,7 +25,8 @@ internal sealed partial class DocumentParser
             j++;
             complement = true;
         }
-        else if (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote && (IsAnyWord(j, ClauseSubjects) || StartsClause(j)))
+        else if (j < N && _toks[j].Kind == TokenKind.Word && !_toks[j].InQuote
+            && (IsAnyWord(j, ClauseSubjects) || _lex.Lookup(ClauseSubjects).Contains(WithoutContraction(Word(j))) || StartsClause(j)))
         {
             complement = true; // admitted he had lied / claimed the budget was padded: a clause follows
         }

@@ -646,6 +646,26 @@ internal sealed partial class DocumentParser
         return end >= j ? (j, end) : null;
     }
 
+    // "Polls there", "A Monmouth poll out Monday", "The poll, released on Wednesday": a document noun in the speaker
+    // phrase before any preposition or comma ("The author of the report" has none).
+    internal bool HeadsWithDocument((int Start, int End) speaker)
+    {
+        for (var k = speaker.Start; k <= speaker.End; k++)
+        {
+            if (IsPunct(k, ',') || (k > speaker.Start && IsPreposition(k)))
+            {
+                return false;
+            }
+
+            if (IsAnyWord(k, DocumentNouns))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video).
     internal int SpeakerHead((int Start, int End) speaker)
     {
