@@ -208,7 +208,8 @@ public sealed partial class SourceBinder
                 // "a Washington Post database tracking such deaths", "a study that appeared …": a participle or a
                 // relative pronoun after the noun opens what modifies it.
                 if (headNoun.Length > 0 && !_lex.Words(WordLists.Determiners).Contains(headNoun) && char.IsLower(w[0])
-                    && (_src.Lookup(WordLists.RelativePronouns).Contains(w) || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))))
+                    && (_src.Lookup(WordLists.RelativePronouns).Contains(w) || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
+                        || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && _src.Words(WordLists.DocumentNouns).Contains(headNoun))))
                 {
                     break;
                 }

@@ -172,8 +172,10 @@ internal sealed partial class DocumentParser
 
             if (t.Kind is TokenKind.Word or TokenKind.Number)
             {
+                // A past cue inside the phrase ends it ("… after the minister said"), but not a document's
+                // participle ("A Leger poll released Monday showed …").
                 if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && CueAt(i, out var inner) && !IsCapitalised(i)
-                    && (inner.Tense == VerbTense.Past || IsAnyWord(i, PresentReports))))
+                    && (inner.Tense == VerbTense.Past || IsAnyWord(i, PresentReports)) && !(i > lo && IsAnyWord(i - 1, DocumentNouns))))
                 {
                     break;
                 }
@@ -696,6 +698,14 @@ internal sealed partial class DocumentParser
         return i;
     }
 
+    // "A Leger poll released Monday showed …": the day belongs to the participle before it, not to the cue.
+    private bool IsParticipleBefore(int i)
+    {
+        var k = IsAnyWord(i - 1, TimeModifiers) ? i - 2 : i - 1;
+        return k >= 0 && _toks[k].Kind == TokenKind.Word && !IsCapitalised(k) && Word(k).EndsWith("ed", StringComparison.Ordinal)
+            && CueAt(k, out var v) && v.Tense == VerbTense.Past && k > 0 && IsAnyWord(k - 1, DocumentNouns);
+    }
+
     internal int SkipModifiersBack(int i, int lo)
     {
         while (i >= lo)
@@ -704,7 +714,7 @@ internal sealed partial class DocumentParser
             {
                 i--;
             }
-            else if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && IsTimeWord(i) && i > lo)
+            else if (_toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && IsTimeWord(i) && i > lo && !IsParticipleBefore(i))
             {
                 // McConnell, R-Ky., Tuesday said … / Sanders on Tuesday said …
                 i--;
