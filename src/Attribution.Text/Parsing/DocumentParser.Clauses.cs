@@ -10,9 +10,23 @@ internal sealed partial class DocumentParser
     {
         lastToken = c;
         var j = SkipAdjuncts(c + 1);
+        var objectStart = j;
         if (verb.TakesObject)
         {
             j = SkipAdjuncts(SkipObject(j));
+
+            // "asked her to call him", "asked Republican leaders to disavow Trump": the listener and the
+            // infinitive are what was asked, as "urged residents to stay home" is.
+            if (verb.NeedsComplement && j > objectStart && IsWord(j, "to") && j + 1 < N && _toks[j + 1].Kind == TokenKind.Word
+                && !IsDeterminer(j + 1) && !_toks[objectStart].InQuote)
+            {
+                var toEnd = ContentEnd(objectStart);
+                if (toEnd > j)
+                {
+                    lastToken = TrailingPunctuation(toEnd);
+                    return TokenSpan(objectStart, toEnd);
+                }
+            }
         }
 
         // "said that …": the complementizer opens the reported clause and belongs to it, as annotated news
