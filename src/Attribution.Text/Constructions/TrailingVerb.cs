@@ -34,6 +34,14 @@ internal sealed class TrailingVerb : VerbConstruction
             tail = p.SkipAdjuncts(p.SkipObject(tail));
         }
 
+        // "Campaigning in 2012, he barely mentioned climate change.": an object after the verb makes it no
+        // trailing attribution; the words before the comma are an opening phrase, not what was said. (After a
+        // quotation, "…," he told the host, the listener is no object of that kind.)
+        if (!contentEnd.IsQuoteClose && !cue.Verb.TakesObject && p.IsObjectAfterCue(tail))
+        {
+            return null;
+        }
+
         if (p.ContentBefore(lo, contentEnd) is not { } reported || !p.IsTail(tail, contentEnd.IsQuoteClose, out var last, out var split))
         {
             return null;

@@ -307,6 +307,24 @@ internal sealed partial class DocumentParser
         return false;
     }
 
+    // After a trailing cue (and its adjuncts and listener): a noun phrase, the verb's object. An adjunct, an adverb,
+    // a time or punctuation is none.
+    internal bool IsObjectAfterCue(int j)
+    {
+        if (j >= N || _toks[j].Kind != TokenKind.Word || _toks[j].InQuote)
+        {
+            return false;
+        }
+
+        if (IsPreposition(j) || IsTimeWord(j) || IsAnyWord(j, TimeModifiers) || IsAnyWord(j, CueModifiers) || IsMannerAdverb(j)
+            || IsAnyWord(j, Conjunctions) || IsAnyWord(j, ClauseStarts))
+        {
+            return false;
+        }
+
+        return IsDeterminer(j) || IsAnyWord(j, Possessives) || !IsCapitalised(j);
+    }
+
     // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
     internal bool StartsAdjunctClause(int i)
     {
