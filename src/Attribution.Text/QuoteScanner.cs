@@ -233,6 +233,11 @@ public static class QuoteScanner
                 return !TextChars.IsSpace(after) || kind == '\u00AB';
             case '"':
                 return !TextChars.IsSpace(after) && !IsWordChar(before) && after is not ',' and not '.' and not ';';
+            case '\u201D' when (i == para.Start || TextChars.IsSpace(before)) && char.IsLetterOrDigit(after):
+                // ”Fear. I am afraid …” ― a reader's comment opened with the wrong curly mark: at the start of a
+                // paragraph or after a space and before a letter, a right mark can only open. It closes as “ does.
+                kind = '\u201C';
+                return true;
             case '\'' or '\u2018':
                 // 'Quote' opens; don't, '90s, Jones' do not.
                 return !IsWordChar(before) && char.IsLetter(after);

@@ -155,7 +155,9 @@ internal sealed partial class DocumentParser
             e = open - 1;
         }
 
-        if (e < lo || _toks[e].Kind is not (TokenKind.Word or TokenKind.Number) || IsStopWord(e) || IsDeterminer(e) || IsPreposition(e))
+        // A determiner ends no phrase, but a count does after "of": "a mother of three said …".
+        if (e < lo || _toks[e].Kind is not (TokenKind.Word or TokenKind.Number) || IsStopWord(e) || IsPreposition(e)
+            || (IsDeterminer(e) && !(e - 1 >= lo && IsWord(e - 1, "of") && !IsAnyWord(e, Articles))))
         {
             return null;
         }
