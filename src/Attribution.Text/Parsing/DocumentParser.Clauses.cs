@@ -160,6 +160,14 @@ internal sealed partial class DocumentParser
     // prepositional phrase with no verb and no quotation is where or when, not what was said.
     private bool IsBarePhrase(int start, int end)
     {
+        // "Asked to describe the device, O'Neill said, …", "Pressed on the budget, she said …": a past participle of
+        // a cue opening the sentence is the question put, not the answer.
+        if (start == 0 && _toks[start].Kind == TokenKind.Word && IsCapitalised(start) && CueAt(start, out var opener)
+            && opener.Tense == VerbTense.Past && Word(start).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         var first = IsAnyWord(start, Conjunctions) ? start + 1 : start;
         if (first > end || !IsPreposition(first) || IsWord(first, "to"))
         {
