@@ -343,6 +343,15 @@ public sealed partial class SourceBinder
                 given = null;
             }
 
+            // "A 2014 study by law professor Justin Levitt", "Data from the American Community Survey": a document
+            // headed before a preposition is the source; a name after the preposition is its author or publisher.
+            if (document && surname is not null && !title && HeadPrecedesPreposition(words, headNoun))
+            {
+                surname = null;
+                given = null;
+                gender = Gender.Unknown;
+            }
+
             var proper = capitals > 0 && surname is null && !document;
             // "The New York Times", "the United States", "The Times": a proper name, not a plural group.
             var properPlural = (capitals >= 2 && nameRun.Count >= 1) || (definite && words.Count == 2 && headCapitalised && (headKinds & NounKinds.Anonymous) == 0);
@@ -353,6 +362,25 @@ public sealed partial class SourceBinder
             var pollShare = IsPollShare(words, _src);
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
+        }
+
+        // True when the head noun stands before the mention's first preposition.
+        private bool HeadPrecedesPreposition(List<string> words, string headNoun)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_lex.Words(WordLists.Prepositions).Contains(words[i]))
+                {
+                    return i > 0;
+                }
+
+                if (string.Equals(TrimPossessive(words[i]), headNoun, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i + 1 < words.Count;
+                }
+            }
+
+            return false;
         }
 
         private (string Surname, string? Given)? TrailingName(List<string> words)
