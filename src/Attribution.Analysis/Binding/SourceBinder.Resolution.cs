@@ -92,6 +92,10 @@ public sealed partial class SourceBinder
             {
                 entity.IsGroupOrOrganisation = true;
             }
+            else if (kind is MentionKind.Definite or MentionKind.Description && info.Role && !info.Plural && !info.HeadIsInstitution && !entity.IsGroupOrOrganisation)
+            {
+                entity.IsPerson = true; // "The premier did not say …, but she warned …": one office holder, a person
+            }
             else if (kind == MentionKind.Pronoun && _lex.Pronouns.TryGetValue(headText, out var g) && g is Gender.Male or Gender.Female && !entity.GenderIsCertain)
             {
                 entity.Gender = g;

@@ -109,6 +109,14 @@ internal sealed partial class DocumentParser
                     break;
                 }
 
+                // "…, but councillors branded it "a tax" …": after a comma, a conjunction, a short subject and a cue
+                // of its own start another attribution.
+                if (k > j && IsPunct(k - 1, ',') && _lex.Lookup(Conjunctions).Contains(Word(k)) && SubjectThenCue(k + 1))
+                {
+                    k--;
+                    break;
+                }
+
                 continue;
             }
 
@@ -315,6 +323,25 @@ internal sealed partial class DocumentParser
         return false;
     }
 
+    // A short subject (one to four words, no punctuation) and then a finite cue verb: "councillors branded".
+    private bool SubjectThenCue(int from)
+    {
+        for (var k = from + 1; k < N && k - from <= 4; k++)
+        {
+            if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote || IsStopWord(k) || IsPreposition(k - 1))
+            {
+                return false;
+            }
+
+            if (!IsCapitalised(k) && CueAt(k, out var v) && v.Tense is VerbTense.Past or VerbTense.Present && !v.IsAlsoNoun)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // After a trailing cue (and its adjuncts and listener): a noun phrase, the verb's object. An adjunct, an adverb,
     // a time or punctuation is none.
     internal bool IsObjectAfterCue(int j)
@@ -407,6 +434,13 @@ internal sealed partial class DocumentParser
         }
 
         if (j >= N || _toks[j].Kind != TokenKind.Word || _toks[j].InQuote)
+        {
+            return j;
+        }
+
+        // "warned it would …", "told reporters they were …": a subject pronoun before a finite verb opens the
+        // reported clause; it is no listener.
+        if (IsAnyWord(j, ClauseSubjects) && (IsAuxiliary(j + 1) || ContractedAuxiliary(j) >= 0))
         {
             return j;
         }
