@@ -131,7 +131,8 @@ internal sealed class SpeechVerb : WordConstruction
     // A cue word in a sense that reports no speech:
     //   a campaign called "Safer Streets Now" / a group called Parents First — naming;
     //   the index added 0.4 per cent / Matthews added another goal — a figure or a tally;
-    //   Jana Whitford writes about city hall — a byline's bio.
+    //   Jana Whitford writes about city hall — a byline's bio;
+    //   she called into a radio program — a telephone call.
     private static bool IsOtherSense(DocumentParser p, TokenCursor verbAt, CueVerb verb, int lo)
     {
         var next = verbAt.Peek(1);
@@ -145,6 +146,12 @@ internal sealed class SpeechVerb : WordConstruction
                     return true;
                 }
             }
+        }
+
+        // "she called into a radio program", "called in to the town hall": a telephone call.
+        if (verb.Lemma == "call" && next.InRange && (next.IsWord("into") || (next.IsWord("in") && next.Peek(1).IsWord("to"))))
+        {
+            return true;
         }
 
         if (verb.Lemma == "add" && next.InRange && (next.Token.Kind == TokenKind.Number || next.IsWord("another")))
