@@ -100,14 +100,9 @@ public sealed partial class SourceBinder
             var end = words.Length;
 
             // "Lt. Col. Sam Ortiz of the U.S. Army": a given name and a surname before "of", "from" or "at" end the name.
-            for (var k = 2; k < end - 1; k++)
+            if (MentionAnalyzer.NameEndsBefore(words, w => Src.GivenNames.ContainsKey(w), IsTitleWord) is var nameEnd and >= 0)
             {
-                if (words[k] is "of" or "from" or "at" && char.IsUpper(words[k - 1][0])
-                    && (Src.GivenNames.ContainsKey(words[k - 2]) || (k >= 3 && char.IsUpper(words[k - 2][0]) && IsTitleWord(words[k - 3]))))
-                {
-                    end = k;
-                    break;
-                }
+                end = nameEnd;
             }
 
             while (end > 1 && words[end - 1].StartsWith('(') && words[end - 1].EndsWith(')'))

@@ -180,14 +180,9 @@ public sealed partial class SourceBinder
             var words = Words(head);
 
             // "Lt. Col. Sam Ortiz of the U.S. Army": a person's full name before "of", "from" or "at" ends the mention.
-            for (var k = 2; k < words.Count - 1; k++)
+            if (NameEndsBefore(words, w => _src.GivenNames.ContainsKey(w), w => _lex.Titles.ContainsKey(w.TrimEnd('.'))) is var nameEnd and >= 0)
             {
-                if (words[k] is "of" or "from" or "at" && char.IsUpper(words[k - 1][0])
-                    && (TrailingName(words.GetRange(0, k)) is { Given: not null } || (k >= 3 && char.IsUpper(words[k - 2][0]) && _lex.Titles.ContainsKey(words[k - 3].TrimEnd('.')))))
-                {
-                    words.RemoveRange(k, words.Count - k);
-                    break;
-                }
+                words.RemoveRange(nameEnd, words.Count - nameEnd);
             }
             string? given = null;
             string? surname = null;
@@ -306,7 +301,7 @@ public sealed partial class SourceBinder
                     surname = last; // "Sanders" after "Bernie Sanders"; not "Republicans" after "House Republicans"
                 }
                 else if (!institution && words.Count == 1 && last.Length > 2 && IsAllCaps(last.AsSpan())
-                    && string.Concat(last.AsSpan(0, 1), last.AsSpan(1).ToString().ToLowerInvariant()) is var titled && IsKnownSurname(titled, allowWeakEvidence: false))
+                    && TitleCased(last) is var titled && IsKnownSurname(titled, allowWeakEvidence: false))
                 {
                     surname = titled; // a transcript's "WALLACE:" after "Chris Wallace"
                 }
@@ -363,6 +358,25 @@ public sealed partial class SourceBinder
             plural |= surname is null && headCapitalised && IsPluralWord(headNoun) && !headIsInstitution;
             return new MentionInfo(given, surname, gender, title, institution || proper, proper, role, spokes, document || pollShare, anonymous && surname is null, plural, indefinite, headNoun, headIsInstitution, pollShare);
         }
+
+        // "Sam Ortiz of the U.S. Army", "Sgt. Maya Olsen of the RCMP": the index of the "of", "from" or "at" that follows a
+        // person's given name and surname (or a title and a name), where the name ends; -1 when there is none.
+        internal static int NameEndsBefore(IReadOnlyList<string> words, Func<string, bool> isGivenName, Func<string, bool> isTitle)
+        {
+            for (var k = 2; k < words.Count - 1; k++)
+            {
+                if (words[k] is "of" or "from" or "at" && char.IsUpper(words[k - 1][0])
+                    && (isGivenName(words[k - 2]) || (k >= 3 && char.IsUpper(words[k - 2][0]) && isTitle(words[k - 3]))))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        // "WALLACE" → "Wallace".
+        internal static string TitleCased(string word) => string.Concat(word.AsSpan(0, 1), word[1..].ToLowerInvariant());
 
         // True when the head noun stands before the mention's first preposition.
         private bool HeadPrecedesPreposition(List<string> words, string headNoun)

@@ -298,7 +298,7 @@ public sealed partial class SourceBinder
                     quoteEntity[q] = e;
                     _entities[e].Quotes.Add(q);
                     MarkOrganisationBySelfReference(_entities[e], quote);
-                    MarkTranscriptSpeaker(_entities[e], quote);
+                    MarkTranscriptSpeaker(e, quote);
                 }
             }
 
@@ -414,8 +414,9 @@ public sealed partial class SourceBinder
 
         // "WALLACE: If I may, sir, …": a transcript's turn label, one word in capitals that no list knows as an
         // organisation or a role ("HOST", "MODERATOR"), is a person's surname.
-        private void MarkTranscriptSpeaker(Entity entity, Quotation quote)
+        private void MarkTranscriptSpeaker(int e, Quotation quote)
         {
+            var entity = _entities[e];
             var mention = entity.Mentions[^1];
             if (quote.Verb is not null || quote.Cue is not { Length: 1 } cue || _text[cue.Start] != ':' || mention.Kind == MentionKind.Name
                 || mention.HeadText.Length < 3 || !mention.HeadText.All(char.IsUpper) || !mention.HeadText.Any(c => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y')
@@ -424,14 +425,14 @@ public sealed partial class SourceBinder
                 return;
             }
 
-            var surname = string.Concat(mention.HeadText.AsSpan(0, 1), mention.HeadText[1..].ToLowerInvariant());
+            var surname = MentionAnalyzer.TitleCased(mention.HeadText);
             entity.Mentions[^1] = mention with { Kind = MentionKind.Name, Info = mention.Info with { Surname = surname, HeadIsInstitution = false, Institution = false, ProperName = false } };
             entity.IsPerson = true;
             entity.IsGroupOrOrganisation = false;
             if (entity.Surname is null)
             {
                 entity.Surname = surname;
-                FilePerson(surname, _entities.IndexOf(entity));
+                FilePerson(surname, e);
             }
         }
 
