@@ -339,8 +339,10 @@ public sealed partial class SourceBinder
             }
 
             // "A 2014 study by law professor Justin Levitt", "Data from the American Community Survey": a document
-            // headed before a preposition is the source; a name after the preposition is its author or publisher.
-            if (document && surname is not null && !title && HeadPrecedesPreposition(words, headNoun))
+            // headed before a preposition is the source; a name after the preposition is its author or publisher. So
+            // with "advisers to Mr. Obama", "a spokeswoman for Hillary Clinton": the name is whom they serve.
+            if (surname is not null && !TitleBeforePreposition(words) && HeadPrecedesPreposition(words, headNoun)
+                && (document || ((headKinds & (NounKinds.Role | NounKinds.Anonymous | NounKinds.Spokesperson)) != 0 && NameFollowsPreposition(words))))
             {
                 surname = null;
                 given = null;
@@ -377,6 +379,32 @@ public sealed partial class SourceBinder
 
         // "WALLACE" → "Wallace".
         internal static string TitleCased(string word) => string.Concat(word.AsSpan(0, 1), word[1..].ToLowerInvariant());
+
+        // True when a title stands before the mention's first preposition ("Secretary of State John Kerry").
+        private bool TitleBeforePreposition(List<string> words)
+        {
+            foreach (var w in words)
+            {
+                if (_lex.Words(WordLists.Prepositions).Contains(w))
+                {
+                    return false;
+                }
+
+                if (char.IsUpper(w[0]) && _lex.Titles.ContainsKey(w.TrimEnd('.')))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // True when a name starts right after the mention's first preposition ("to Mr. Obama", "for Hillary Clinton").
+        private bool NameFollowsPreposition(List<string> words)
+        {
+            var k = words.FindIndex(w => _lex.Words(WordLists.Prepositions).Contains(w));
+            return k > 0 && k + 1 < words.Count && IsNameWord(words[k + 1]);
+        }
 
         // True when the head noun stands before the mention's first preposition.
         private bool HeadPrecedesPreposition(List<string> words, string headNoun)

@@ -56,6 +56,11 @@ internal sealed partial class DocumentParser
             j++;
             complement = true;
         }
+        else if (j + 1 < N && IsPunct(j, ',') && _toks[j + 1].Kind == TokenKind.Word && !_toks[j + 1].InQuote && StartsClause(j + 1))
+        {
+            j++; // "…, advisers say, the president has grown …"
+            complement = true;
+        }
         else if (j + 1 < N && IsPunct(j, ',') && _toks[j + 1].Kind == TokenKind.QuoteOpen)
         {
             j++; // said, "…"

@@ -176,6 +176,14 @@ internal sealed partial class DocumentParser
             {
                 // A past cue inside the phrase ends it ("… after the minister said"), but not a document's
                 // participle ("A Leger poll released Monday showed …").
+                // "advisers to Mr. Obama", "an aide to the mayor": "to" after a person's noun stays in the phrase.
+                if (IsWord(i, "to") && i > lo && i < e && IsSourceNoun(i - 1) && !IsAnyWord(i - 1, DocumentNouns))
+                {
+                    words++;
+                    i--;
+                    continue;
+                }
+
                 if (IsStopWord(i) || (t.Kind == TokenKind.Word && i != e && CueAt(i, out var inner) && !IsCapitalised(i)
                     && (inner.Tense == VerbTense.Past || IsAnyWord(i, PresentReports)) && !(i > lo && IsAnyWord(i - 1, DocumentNouns))))
                 {
