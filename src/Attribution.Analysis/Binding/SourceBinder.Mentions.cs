@@ -341,8 +341,9 @@ public sealed partial class SourceBinder
             // "A 2014 study by law professor Justin Levitt", "Data from the American Community Survey": a document
             // headed before a preposition is the source; a name after the preposition is its author or publisher. So
             // with "advisers to Mr. Obama", "a spokeswoman for Hillary Clinton": the name is whom they serve.
-            if (surname is not null && !TitleBeforePreposition(words) && HeadPrecedesPreposition(words, headNoun)
-                && (document || ((headKinds & (NounKinds.Role | NounKinds.Anonymous | NounKinds.Spokesperson)) != 0 && NameFollowsPreposition(words))))
+            if (surname is not null && FirstPreposition(words) is var (prep, titleBefore) && !titleBefore && HeadPrecedes(words, headNoun, prep)
+                && (document || ((headKinds & (NounKinds.Role | NounKinds.Anonymous | NounKinds.Spokesperson)) != 0
+                    && prep > 0 && prep + 1 < words.Count && IsNameWord(words[prep + 1]))))
             {
                 surname = null;
                 given = null;
@@ -380,38 +381,31 @@ public sealed partial class SourceBinder
         // "WALLACE" → "Wallace".
         internal static string TitleCased(string word) => string.Concat(word.AsSpan(0, 1), word[1..].ToLowerInvariant());
 
-        // True when a title stands before the mention's first preposition ("Secretary of State John Kerry").
-        private bool TitleBeforePreposition(List<string> words)
+        // The mention's first preposition (-1 when none), and whether a title stands before it ("Secretary of State
+        // John Kerry" keeps the name; "advisers to Mr. Obama" serve it).
+        private (int Index, bool TitleBefore) FirstPreposition(List<string> words)
         {
-            foreach (var w in words)
-            {
-                if (_lex.Words(WordLists.Prepositions).Contains(w))
-                {
-                    return false;
-                }
-
-                if (char.IsUpper(w[0]) && _lex.Titles.ContainsKey(w.TrimEnd('.')))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // True when a name starts right after the mention's first preposition ("to Mr. Obama", "for Hillary Clinton").
-        private bool NameFollowsPreposition(List<string> words)
-        {
-            var k = words.FindIndex(w => _lex.Words(WordLists.Prepositions).Contains(w));
-            return k > 0 && k + 1 < words.Count && IsNameWord(words[k + 1]);
-        }
-
-        // True when the head noun stands before the mention's first preposition.
-        private bool HeadPrecedesPreposition(List<string> words, string headNoun)
-        {
+            var title = false;
             for (var i = 0; i < words.Count; i++)
             {
                 if (_lex.Words(WordLists.Prepositions).Contains(words[i]))
+                {
+                    return (i, title);
+                }
+
+                title |= char.IsUpper(words[i][0]) && _lex.Titles.ContainsKey(words[i].TrimEnd('.'));
+            }
+
+            return (-1, title);
+        }
+
+        // True when the head noun stands before the preposition at <paramref name="preposition"/> (or, with none, before
+        // the mention's last word).
+        private static bool HeadPrecedes(List<string> words, string headNoun, int preposition)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (i == preposition)
                 {
                     return i > 0;
                 }
