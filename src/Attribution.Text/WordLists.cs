@@ -263,6 +263,12 @@ public static class WordLists
     /// <summary>Prepositions that link a clause, never a speaker's modifier.</summary>
     public static readonly WordList LinkingPrepositions = Declare("linkingPrepositions", "grammar.yml", "Prepositions that join an event to what went before and never modify a speaker (\"days after the council said\", \"upon the Times reporting\"): a speaker phrase starts after them.");
 
+    /// <summary>Adjectives that tie a speaker to someone ("loyal to"), beside <see cref="KnowledgeAdjectives"/>.</summary>
+    public static readonly WordList RelationAdjectives = Declare("relationAdjectives", "grammar.yml", "Adjectives that tie a speaker to someone, beside the knowledge adjectives (\"officials loyal to the president said\", \"those allied with him say\"): the speaker phrase keeps \"to\" and what follows it, and its head is the word before the adjective.");
+
+    /// <summary>Conjunctions whose clause carries a reported claim on past a cue in the middle of it.</summary>
+    public static readonly WordList ReasonConjunctions = Declare("reasonConjunctions", "grammar.yml", "Conjunctions that carry a reported claim on past a cue in the middle of it (\"The economy is strong, she said, because jobs are growing\"): the clause they open is content too, unlike \"while\" or \"as\", which open the writer's own.");
+
     /// <summary>Irregular past-tense verbs.</summary>
     public static readonly WordList IrregularPastVerbs = Declare("irregularPastVerbs", "grammar.yml", "Common irregular past tenses and participles (\"took\", \"gone\"): with the forms in -ed and -s, the auxiliaries and the cue verbs, what may follow a sentence's subject as its verb when a quotation inside the sentence is read as the subject's (\"Perhaps more important …\" has none).");
 

@@ -218,7 +218,9 @@ public sealed partial class SourceBinder
                 headNoun = words[k - 1];
             }
 
-            var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite));
+            // "Those close to him": a determiner standing as the head is no name.
+            var headCapitalised = headNoun.Length > 0 && char.IsUpper(headNoun[0]) && !(words.Count > 0 && words[0] == headNoun && (definite || indefinite))
+                && !_lex.Words(WordLists.Determiners).Contains(headNoun);
             var headAcronym = headNoun.Length >= 2 && IsAllCaps(headNoun) && !_lex.Pronouns.ContainsKey(headNoun);
             headNoun = TrimPossessive(headNoun).ToLowerInvariant(); // "the alliance's" → alliance
             var capitals = 0;

@@ -255,7 +255,8 @@ internal sealed partial class DocumentParser
                 // the reported clause's predicate.
                 var that = IsWord(k + 1, "that") ? k + 1 : -1;
                 var from = that >= 0 ? k + 2 : k + 1;
-                var predicateGoesOn = (IsAnyWord(from, Conjunctions) && from + 1 < N && IsAuxiliary(from + 1)) || IsGerundSubject(from);
+                var predicateGoesOn = (IsAnyWord(from, Conjunctions) && from + 1 < N && IsAuxiliary(from + 1)) || IsGerundSubject(from)
+                    || IsAnyWord(from, ReasonConjunctions) || (IsPreposition(from) && !IsAnyWord(from, LinkingPrepositions) && !IsAdjunctAfter(from));
                 if (from < N && _toks[from].Kind is TokenKind.Word or TokenKind.Number && !_toks[from].InQuote && (!StartsAdjunctClause(from) || predicateGoesOn))
                 {
                     var end = ContentEnd(from);
@@ -366,6 +367,20 @@ internal sealed partial class DocumentParser
     }
 
     // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
+    // "…, he said, on Tuesday": a preposition whose object within a few words is a time or an occasion.
+    private bool IsAdjunctAfter(int i)
+    {
+        for (var k = i + 1; k < N && k - i <= 3 && _toks[k].Kind is TokenKind.Word or TokenKind.Number; k++)
+        {
+            if (_lex.Lookup(WordLists.AdjunctHeads).Contains(Word(k)) || IsTimeWord(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal bool StartsAdjunctClause(int i)
     {
         var w = Word(i);

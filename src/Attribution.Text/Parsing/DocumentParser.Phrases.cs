@@ -176,8 +176,10 @@ internal sealed partial class DocumentParser
             {
                 // A past cue inside the phrase ends it ("… after the minister said"), but not a document's
                 // participle ("A Leger poll released Monday showed …").
-                // "advisers to Mr. Obama", "an aide to the mayor": "to" after a person's noun stays in the phrase.
-                if (IsWord(i, "to") && i > lo && i < e && IsSourceNoun(i - 1) && !IsAnyWord(i - 1, DocumentNouns))
+                // "advisers to Mr. Obama", "an aide to the mayor", "people close to the talks": "to" after a person's
+                // noun, or after an adjective that ties people to someone, stays in the phrase.
+                if (IsWord(i, "to") && i > lo && i < e
+                    && ((IsSourceNoun(i - 1) && !IsAnyWord(i - 1, DocumentNouns)) || IsRelationAdjective(i - 1)))
                 {
                     words++;
                     i--;
@@ -678,19 +680,23 @@ internal sealed partial class DocumentParser
         return false;
     }
 
-    // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video).
+    // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video), or
+    // before an adjective that ties it to someone ("those close to him" → those).
     internal int SpeakerHead((int Start, int End) speaker)
     {
         for (var k = speaker.Start + 1; k <= speaker.End; k++)
         {
             if (IsPreposition(k))
             {
-                return k - 1;
+                return k - 2 >= speaker.Start && IsRelationAdjective(k - 1) ? k - 2 : k - 1;
             }
         }
 
         return speaker.End;
     }
+
+    // "close to", "familiar with", "loyal to": an adjective that ties the people of a speaker phrase to someone.
+    private bool IsRelationAdjective(int k) => IsAnyWord(k, KnowledgeAdjectives) || IsAnyWord(k, RelationAdjectives);
 
     private bool IsYear(int k) => _toks[k].End - _toks[k].Start == 4 && Word(k) is [var c, var d, _, _] && ((c == '1' && d == '9') || (c == '2' && d == '0'));
 

@@ -301,7 +301,15 @@ internal sealed partial class DocumentParser
                 }
             }
 
-            if (said is null && !(speech ??= ReadsAsSpeech(region)))
+            if (said is null && CoordinatedWith(region) is var first and >= 0)
+            {
+                // "“Smart as hell,” Mosko wrote, and “full of s---.”": a further part of the same quotation.
+                _regionClaimed[r] = true;
+                _quotes[first] = _quotes[first] with { Spans = _quotes[first].Spans.Add(region.Span) };
+                continue;
+            }
+
+            if (said is null && (!(speech ??= ReadsAsSpeech(region)) || IsTermAfterDeterminer(region)))
             {
                 continue;
             }
@@ -342,6 +350,54 @@ internal sealed partial class DocumentParser
 
         var (words, capitalised) = WordsInside(region);
         return words is > 0 and <= 5 && capitalised * 2 > words && char.IsUpper(_text[region.Inner.Start]);
+    }
+
+    // "Reid called Trump a “human leech” and a “spoiled brat.”", "“Smart as hell,” Mosko wrote in an email, and “full
+    // of s---.”": a quotation joined by "and" or "or" to an attributed quotation earlier in the sentence is a further
+    // part of it. The index of that quotation, or -1.
+    private int CoordinatedWith(QuoteRegion region)
+    {
+        if (_quotes.Count == 0 || _quotes[^1] is not { Cue: not null } last || last.Span.Start < _unit.Span.Start || last.Span.End > region.Span.Start
+            || last.Kind == QuotationKind.Indirect)
+        {
+            return -1;
+        }
+
+        var k = IndexOfToken(region.Span.Start) - 1;
+        if (k >= 0 && IsAnyWord(k, WordLists.Articles))
+        {
+            k--;
+        }
+
+        return k > 0 && !_toks[k].InQuote && (IsWord(k, "and") || IsWord(k, "or")) && _toks[k - 1].End <= region.Span.Start
+            && (_toks[k - 1].Kind == TokenKind.QuoteClose || IsPunct(k - 1, ',')) ? _quotes.Count - 1 : -1;
+    }
+
+    // "engaged in a "massive fraudulent scheme"", "placed in a separate "liquidating trust."", "referred to her "sex
+    // tape."": a short quotation that a determiner leads into, past at most two modifiers, is a quoted term in the
+    // writer's sentence. Said by no one there, it is no quotation of its own.
+    internal bool IsTermAfterDeterminer(QuoteRegion region)
+    {
+        var open = IndexOfToken(region.Span.Start);
+        if (WordsInside(region).Words is 0 or > 4)
+        {
+            return false;
+        }
+
+        for (var k = open - 1; k >= 0 && open - k <= 3 && !_toks[k].InQuote; k--)
+        {
+            if (IsDeterminer(k))
+            {
+                return true;
+            }
+
+            if (_toks[k].Kind is not (TokenKind.Word or TokenKind.Number) || IsCapitalised(k) || IsStopWord(k) || IsPreposition(k) || CueAt(k, out _))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // The words inside a quotation's marks, and how many of them start with a capital: runs of letters and
