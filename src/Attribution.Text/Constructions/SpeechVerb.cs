@@ -89,11 +89,18 @@ internal sealed class SpeechVerb : WordConstruction
             }
         }
 
-        // "expressed concern about …", "voiced his doubts that …": the attitude noun, and a preposition after it,
+        // "expressed concern about …", "voiced his doubts that …", "expressed deep concern": the attitude noun (past one
+        // adjective), and a preposition after it,
         // belong to the cue; what follows is what was said, with or without "that".
         if (last == at && p.Lexicon.Words(AttitudeLemmas).Contains(verb.Lemma))
         {
             var noun = next.IsAnyWord(Possessives) ? next.Peek(1) : next;
+            if (noun.IsWordToken && !noun.IsInQuote && !noun.IsAnyWord(AttitudeNouns) && !noun.IsCapitalised && noun.Peek(1).IsAnyWord(AttitudeNouns)
+                && !p.IsPreposition(noun.Position) && !p.IsStopWord(noun.Position))
+            {
+                noun = noun.Peek(1); // "expressed deep concern about", "voiced serious doubts"
+            }
+
             if (noun.IsWordToken && !noun.IsInQuote && noun.IsAnyWord(AttitudeNouns))
             {
                 last = noun;

@@ -599,6 +599,19 @@ internal sealed partial class DocumentParser
             return false;
         }
 
+        if (c > 0 && IsNounModifier(c - 1))
+        {
+            return true;
+        }
+
+        // "Trump's comments came as …": after a possessive, a form with a verb of its own is the noun ("Clinton's
+        // comments Tuesday on the shooting" stay an attribution).
+        if (c > 0 && IsPossessiveNoun(c - 1) && c + 1 < N && _toks[c + 1].Kind == TokenKind.Word
+            && (IsAnyWord(c + 1, VerbAfterNoun) || IsAnyWord(c + 1, IrregularPastVerbs) || IsAuxiliary(c + 1)))
+        {
+            return true;
+        }
+
         if (IsPunct(c + 1, ',') || IsTerminal(c + 1) || IsPunct(c + 1, ')'))
         {
             return c > 0 && (IsDeterminer(c - 1) || _toks[c - 1].Kind == TokenKind.Number || IsAnyWord(c - 1, TimeAdjectives));
@@ -621,6 +634,43 @@ internal sealed partial class DocumentParser
         // "wants to", "hopes to" are the verb; "tweets about", "attacks on" the noun.
         return !IsAnyWord(c + 1, Complementizers) && (next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || IsPreposition(c + 1)
             || IsAnyWord(c + 1, VerbAfterNoun));
+    }
+
+    // "5 percentage points", "renewed fears", "leaked emails": a count or a past participle before a form that is also
+    // a noun makes it the noun.
+    private bool IsNounModifier(int k)
+    {
+        if (_toks[k].InQuote || _toks[k].Kind is not (TokenKind.Word or TokenKind.Number))
+        {
+            return false;
+        }
+
+        if (_toks[k].Kind == TokenKind.Number || (k > 0 && _toks[k - 1].Kind == TokenKind.Number && !IsCapitalised(k)))
+        {
+            return true;
+        }
+
+        var w = Word(k);
+        return !IsCapitalised(k) && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !CueAt(k, out _)
+            && !_lex.Lookup(WordLists.CueModifiers).Contains(w);
+    }
+
+    // "Trump's", "the company’s" — but not "he's", "it's", "that's", a pronoun and a verb.
+    private bool IsPossessiveNoun(int k)
+    {
+        if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+        {
+            return false;
+        }
+
+        var w = Word(k);
+        if (!w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var bare = WithoutContraction(w);
+        return !_lex.PronounLookup.ContainsKey(bare) && !_lex.Lookup(WordLists.ClauseBoundaries).Contains(bare) && !IsDeterminer(k);
     }
 
     internal bool IsPassive(int c, int lo)
