@@ -139,7 +139,8 @@ internal sealed class SpeechVerb : WordConstruction
     //   a campaign called "Safer Streets Now" / a group called Parents First — naming;
     //   the index added 0.4 per cent / Matthews added another goal — a figure or a tally;
     //   Jana Whitford writes about city hall — a byline's bio;
-    //   she called into a radio program — a telephone call.
+    //   she called into a radio program — a telephone call;
+    //   $98,000, compared with $93,000 — a comparison.
     private static bool IsOtherSense(DocumentParser p, TokenCursor verbAt, CueVerb verb, int lo)
     {
         var next = verbAt.Peek(1);
@@ -162,6 +163,14 @@ internal sealed class SpeechVerb : WordConstruction
         }
 
         if (verb.Lemma == "add" && next.InRange && (next.Token.Kind == TokenKind.Number || next.IsWord("another")))
+        {
+            return true;
+        }
+
+        // "earned $98,000, compared with $93,000", "as compared to last year": a comparison of figures.
+        var before = verbAt.Peek(-1);
+        if (verb.Lemma == "compare" && verb.Tense == VerbTense.Past && (next.IsWord("with") || next.IsWord("to"))
+            && (before.Position < lo || before.IsPunct(',') || before.IsWord("as") || before.IsPunct('(')))
         {
             return true;
         }
