@@ -80,6 +80,19 @@ internal sealed class AccordingTo : WordConstruction
             return new Match(p.KindOf(parts), parts, cue, null, speaker, p.TrailingPunctuation(last).Position, -1);
         }
 
+        // "Since last November, according to X, security forces have killed …": after an opening phrase, the clause
+        // that follows is what X reports, and the phrase is part of it.
+        if (before.Position > lo && before.IsPunct(',') && commaAfter && stop.HasNext && p.IsOpeningPhrase(lo, before.Position - 1))
+        {
+            var start = stop.Peek(1);
+            var end = p.ContentEnd(start);
+            if (end >= start && p.CountWords(start.Position, end.Position) >= 3)
+            {
+                List<TextSpan> parts = [p.TokenSpan(lo, before.Position - 1), start.SpanTo(end)];
+                return new Match(p.KindOf(parts), parts, cue, null, speaker, p.TrailingPunctuation(end).Position, -1);
+            }
+        }
+
         return null;
     }
 }

@@ -169,6 +169,9 @@ internal sealed partial class DocumentParser
         return start <= end && CountWords(start, end) >= 1 && !IsBarePhrase(start, end) ? TokenSpan(start, end) : null;
     }
 
+    // "Since last November", "In a statement Tuesday": a prepositional phrase that opens a sentence, with no verb.
+    internal bool IsOpeningPhrase(int start, int end) => start <= end && IsBarePhrase(start, end);
+
     // "At his cookout, the band leader called …", "And despite his disdain for super PACs, Trump endorsed …": a
     // prepositional phrase with no verb and no quotation is where or when, not what was said.
     private bool IsBarePhrase(int start, int end)
@@ -190,6 +193,13 @@ internal sealed partial class DocumentParser
         for (var k = first + 1; k <= end; k++)
         {
             if (_toks[k].Kind is TokenKind.QuoteOpen or TokenKind.QuoteClose || _toks[k].InQuote)
+            {
+                return false;
+            }
+
+            // "Among Democrats alone, Mrs. Clinton leads …": after the opening phrase's comma a clause goes on.
+            if (IsPunct(k, ',') && k + 1 <= end && _toks[k + 1].Kind is TokenKind.Word or TokenKind.Number && !IsPreposition(k + 1)
+                && CountWords(k + 1, end) >= 3)
             {
                 return false;
             }
