@@ -700,6 +700,11 @@ public sealed partial class SourceBinder
                     break;
                 }
 
+                if (i < span.End && _text[i] == '%' && i > s && char.IsDigit(_text[i - 1]))
+                {
+                    i++; // "42%"
+                }
+
                 var word = _text.AsSpan(s, i - s).TrimEnd(WordEndPunctuation);
                 if (!word.IsEmpty)
                 {

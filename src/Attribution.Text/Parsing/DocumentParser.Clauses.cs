@@ -585,11 +585,18 @@ internal sealed partial class DocumentParser
         }
 
         // "advisers to Mr. Obama say": the noun before the preposition may be the plural.
-        return IsPluralHead(head) || (SpeakerHead(speaker) is var inner && inner != head && IsPluralHead(inner));
+        // "those surveyed say", "many polled say": a plural quantifier opens the phrase.
+        return IsPluralHead(head) || (SpeakerHead(speaker) is var inner && inner != head && IsPluralHead(inner))
+            || (speaker.Start < head && IsAnyWord(speaker.Start, BaseFormSubjects));
     }
 
     private bool IsPluralHead(int head)
     {
+        if (IsPercentSign(head))
+        {
+            return true; // "42% say"
+        }
+
         var w = Word(head);
         if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
         {

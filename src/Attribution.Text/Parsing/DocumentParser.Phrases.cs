@@ -69,7 +69,7 @@ internal sealed partial class DocumentParser
 
         if (!IsPunct(e, ','))
         {
-            return _toks[e].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(e) || IsPunct(e, ')') ? NounPhraseBefore(e, lo) : null;
+            return _toks[e].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(e) || IsPunct(e, ')') || IsPercentSign(e) ? NounPhraseBefore(e, lo) : null;
         }
 
         // Brig. Tahseen al-Khafaji, who was at a withdrawal ceremony, said …
@@ -155,9 +155,11 @@ internal sealed partial class DocumentParser
             e = open - 1;
         }
 
-        // A determiner ends no phrase, but a count does after "of": "a mother of three said …".
-        if (e < lo || _toks[e].Kind is not (TokenKind.Word or TokenKind.Number) || IsStopWord(e) || IsPreposition(e)
-            || (IsDeterminer(e) && !(e - 1 >= lo && IsWord(e - 1, "of") && !IsAnyWord(e, Articles))))
+        // A determiner ends no phrase, but a count does after "of" or "in" ("a mother of three said …", "two in three
+        // said"), and a quantifier standing alone is a whole speaker ("Many said …", "Several say …").
+        var percent = IsPercentSign(e);
+        if (e < lo || (_toks[e].Kind is not (TokenKind.Word or TokenKind.Number) && !percent) || IsStopWord(e) || IsPreposition(e)
+            || (IsDeterminer(e) && !(e - 1 >= lo && IsAnyWord(e - 1, PollShareLinks) && !IsAnyWord(e, Articles)) && !IsStandingQuantifier(e, lo)))
         {
             return null;
         }
@@ -172,7 +174,7 @@ internal sealed partial class DocumentParser
                 break;
             }
 
-            if (t.Kind is TokenKind.Word or TokenKind.Number)
+            if (t.Kind is TokenKind.Word or TokenKind.Number || (percent && i == e))
             {
                 // A past cue inside the phrase ends it ("… after the minister said"), but not a document's
                 // participle ("A Leger poll released Monday showed …").
@@ -258,8 +260,9 @@ internal sealed partial class DocumentParser
         }
 
         // "On Tuesday the minister said": drop a leading prepositional phrase; "In a Bloomberg
-        // interview Trump declared": when a name closes the phrase, the name is the speaker.
-        if (IsPreposition(s))
+        // interview Trump declared": when a name closes the phrase, the name is the speaker. ("About 9 percent
+        // said": before a number the word is an approximation.)
+        if (IsPreposition(s) && !(s + 1 <= e && _toks[s + 1].Kind == TokenKind.Number))
         {
             var name = e;
             while (name > s && _toks[name - 1].Kind == TokenKind.Word && IsCapitalised(name - 1))
@@ -292,6 +295,10 @@ internal sealed partial class DocumentParser
     // "Mr. Grassley and Mr. Leahy say …", "Obama and Clinton said …": a speaker joined to the phrase before it by
     // "and" is one speaker of both. Taken when the verb is a base form that the right side alone does not agree
     // with, or when both sides are names.
+    // "Many said", "Several say", "Both said": a quantifier that stands as the subject, at the start of its clause.
+    private bool IsStandingQuantifier(int e, int lo) =>
+        IsAnyWord(e, BaseFormSubjects) && !IsAnyWord(e, Articles) && (e == lo || _toks[e - 1].Kind != TokenKind.Word || IsAnyWord(e - 1, Conjunctions));
+
     internal (int Start, int End) WithCoordinatedSpeaker((int Start, int End) speaker, int lo, bool needsPlural)
     {
         var and = speaker.Start - 1;

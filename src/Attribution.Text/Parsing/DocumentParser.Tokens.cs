@@ -88,6 +88,9 @@ internal sealed partial class DocumentParser
             || (word.Length == 1 && char.IsUpper(word[0]));
     }
 
+    // "42%": the sign right after a number, which reads as the word "percent".
+    internal bool IsPercentSign(int i) => i > 0 && IsPunct(i, '%') && _toks[i - 1].Kind == TokenKind.Number && _toks[i - 1].End == _toks[i].Start;
+
     internal bool IsJoiner(int i) => _toks[i].Kind == TokenKind.Punctuation && _text[_toks[i].Start] is '.' or '-' or '&' or '\'' or '\u2019';
 
     internal bool IsCapitalised(int i) => char.IsUpper(_text[_toks[i].Start]);
