@@ -193,18 +193,21 @@ public sealed partial class SourceBinder
 
             // The head noun: the last word before "of/with/for/familiar/close…" ("sources familiar with the talks" → sources).
             var headNoun = "";
-            foreach (var w in words)
+            for (var i = 0; i < words.Count; i++)
             {
-                if (_lex.Words(WordLists.Prepositions).Contains(w) || _src.Lookup(WordLists.KnowledgeAdjectives).Contains(w))
+                // "A University of Iowa poll" → poll: a preposition between capitalised words is inside a name.
+                var w = words[i];
+                if ((_lex.Words(WordLists.Prepositions).Contains(w) && !IsInsideName(words, i))
+                    || _src.Lookup(WordLists.KnowledgeAdjectives).Contains(w))
                 {
                     break;
                 }
 
-                // "a Washington Post database tracking such deaths", "a study that appeared …": a participle or a
+                // "a Washington Post database tracking such deaths", "a study that appeared …", "a poll out Monday": a participle or a
                 // relative pronoun after the noun opens what modifies it.
                 if (headNoun.Length > 0 && !_lex.Words(WordLists.Determiners).Contains(headNoun) && char.IsLower(w[0])
                     && (_src.Lookup(WordLists.RelativePronouns).Contains(w) || (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
-                        || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && _src.Words(WordLists.DocumentNouns).Contains(headNoun))))
+                        || ((w == "out" || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))) && _src.Words(WordLists.DocumentNouns).Contains(headNoun))))
                 {
                     break;
                 }
@@ -469,6 +472,24 @@ public sealed partial class SourceBinder
         private static bool IsPluralWord(string w) =>
             w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
             && !w.EndsWith("is", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("\u2019s", StringComparison.Ordinal);
+
+        // "A University of Iowa poll": the preposition at i stands between capitalised words, inside a name that a
+        // lower-case head follows ("Officials at Homeland Security Investigations" ends at "Officials").
+        private static bool IsInsideName(List<string> words, int i)
+        {
+            if (i == 0 || i + 1 >= words.Count || !char.IsUpper(words[i - 1][0]) || !char.IsUpper(words[i + 1][0]))
+            {
+                return false;
+            }
+
+            var after = i + 1;
+            while (after < words.Count && !char.IsLower(words[after][0]))
+            {
+                after++;
+            }
+
+            return after < words.Count;
+        }
 
         // "63 percent", "Only 52 percent of registered voters", "six in 10", "Nearly eight of 10 voters".
         private static bool IsPollShare(List<string> words, SourceLexicon src)

@@ -673,7 +673,7 @@ internal sealed partial class DocumentParser
     {
         for (var k = speaker.Start; k <= speaker.End; k++)
         {
-            if (IsPunct(k, ',') || (k > speaker.Start && IsPreposition(k)))
+            if (IsPunct(k, ',') || (k > speaker.Start && IsPreposition(k) && !IsInsideName(k, speaker.End)))
             {
                 return false;
             }
@@ -687,13 +687,15 @@ internal sealed partial class DocumentParser
         return false;
     }
 
-    // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video), or
+    // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video, but "A
+    // University of Iowa poll" → poll), or
     // before an adjective that ties it to someone ("those close to him" → those).
     internal int SpeakerHead((int Start, int End) speaker)
     {
         for (var k = speaker.Start + 1; k <= speaker.End; k++)
         {
-            if (IsPreposition(k))
+            // "A University of Iowa poll": a preposition inside a name does not end the head.
+            if (IsPreposition(k) && !IsInsideName(k, speaker.End))
             {
                 return k - 2 >= speaker.Start && IsRelationAdjective(k - 1) ? k - 2 : k - 1;
             }
@@ -704,6 +706,24 @@ internal sealed partial class DocumentParser
 
     // "close to", "familiar with", "loyal to": an adjective that ties the people of a speaker phrase to someone.
     private bool IsRelationAdjective(int k) => IsAnyWord(k, KnowledgeAdjectives) || IsAnyWord(k, RelationAdjectives);
+
+    // "A University of Iowa poll": a preposition between capitalised words, inside a name that a lower-case head
+    // follows. ("Officials at Homeland Security Investigations" ends at "Officials".)
+    private bool IsInsideName(int k, int end)
+    {
+        if (k == 0 || k + 1 > end || !IsCapitalised(k - 1) || !IsCapitalised(k + 1) || _toks[k - 1].InQuote)
+        {
+            return false;
+        }
+
+        var after = k + 1;
+        while (after <= end && (_toks[after].Kind != TokenKind.Word || IsCapitalised(after)))
+        {
+            after++;
+        }
+
+        return after <= end && !IsPreposition(after);
+    }
 
     private bool IsYear(int k) => _toks[k].End - _toks[k].Start == 4 && Word(k) is [var c, var d, _, _] && ((c == '1' && d == '9') || (c == '2' && d == '0'));
 
@@ -724,9 +744,10 @@ internal sealed partial class DocumentParser
     // "A Leger poll released Monday showed …": the day belongs to the participle before it, not to the cue.
     private bool IsParticipleBefore(int i)
     {
+        // "A poll released Sunday", "a survey conducted last week", "a poll out this week": the time is the document's.
         var k = IsAnyWord(i - 1, TimeModifiers) ? i - 2 : i - 1;
-        return k >= 0 && _toks[k].Kind == TokenKind.Word && !IsCapitalised(k) && Word(k).EndsWith("ed", StringComparison.Ordinal)
-            && CueAt(k, out var v) && v.Tense == VerbTense.Past && k > 0 && IsAnyWord(k - 1, DocumentNouns);
+        return k > 0 && _toks[k].Kind == TokenKind.Word && !IsCapitalised(k)
+            && (Word(k).EndsWith("ed", StringComparison.Ordinal) || IsWord(k, "out")) && IsAnyWord(k - 1, DocumentNouns);
     }
 
     internal int SkipModifiersBack(int i, int lo)
