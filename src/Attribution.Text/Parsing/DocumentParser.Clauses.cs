@@ -11,21 +11,25 @@ internal sealed partial class DocumentParser
         lastToken = c;
         var j = SkipAdjuncts(c + 1);
         var objectStart = j;
-        if (verb.TakesObject)
+        if (verb.TakesObject || verb.NeedsComplement)
         {
-            j = SkipAdjuncts(SkipObject(j));
-
             // "asked her to call him", "asked Republican leaders to disavow Trump": the listener and the
-            // infinitive are what was asked, as "urged residents to stay home" is.
-            if (verb.NeedsComplement && j > objectStart && IsWord(j, "to") && j + 1 < N && _toks[j + 1].Kind == TokenKind.Word
-                && !IsDeterminer(j + 1) && !_toks[objectStart].InQuote)
+            // infinitive are what was asked, as "urged residents to stay home" is; "observers expect the agency to
+            // dial back the mandate": what is expected, the same shape.
+            var afterObject = SkipAdjuncts(SkipObject(j));
+            if (verb.NeedsComplement && InfinitiveAfterObject(objectStart) is var to and > 0)
             {
                 var toEnd = ContentEnd(objectStart);
-                if (toEnd > j)
+                if (toEnd > to)
                 {
                     lastToken = TrailingPunctuation(toEnd);
                     return TokenSpan(objectStart, toEnd);
                 }
+            }
+
+            if (verb.TakesObject)
+            {
+                j = afterObject;
             }
         }
 
@@ -448,6 +452,32 @@ internal sealed partial class DocumentParser
     }
 
     // told reporters … / told The Associated Press … / told CNN that …
+    // "asked voters to reject the plan", "expect the Fed to raise rates": after a short noun phrase (no clause word, no
+    // preposition) the "to" of an infinitive; its token, or -1.
+    private int InfinitiveAfterObject(int j)
+    {
+        for (var k = j; k < N && k - j <= 6; k++)
+        {
+            if (_toks[k].Kind != TokenKind.Word || _toks[k].InQuote)
+            {
+                return -1;
+            }
+
+            if (IsWord(k, "to"))
+            {
+                return k > j && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote && !IsCapitalised(k + 1)
+                    && !IsDeterminer(k + 1) && !IsPreposition(k + 1) && !_lex.PronounLookup.ContainsKey(Word(k + 1)) && !IsAnyWord(k + 1, Listeners) ? k : -1;
+            }
+
+            if (IsStopWord(k) || IsPreposition(k) || IsAuxiliary(k) || (k > j && CueAt(k, out _)))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
     internal int SkipObject(int j)
     {
         for (var k = j; k < N && k <= j + 6; k++)
