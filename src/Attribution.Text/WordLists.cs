@@ -269,6 +269,9 @@ public static class WordLists
     /// <summary>Conjunctions whose clause carries a reported claim on past a cue in the middle of it.</summary>
     public static readonly WordList ReasonConjunctions = Declare("reasonConjunctions", "grammar.yml", "Conjunctions that carry a reported claim on past a cue in the middle of it (\"The economy is strong, she said, because jobs are growing\"): the clause they open is content too, unlike \"while\" or \"as\", which open the writer's own.");
 
+    /// <summary>Verbs of questioning whose participle opening a sentence puts a question ("Asked whether …, X said").</summary>
+    public static readonly WordList QuestionLemmas = Declare("questionLemmas", "cues.yml", "Verbs of questioning whose participle, opening a sentence, puts the question the rest answers (\"Asked whether he would run, Smith said …\"): the question is an attribution of its own, whose asker is unnamed.");
+
     /// <summary>Irregular past-tense verbs.</summary>
     public static readonly WordList IrregularPastVerbs = Declare("irregularPastVerbs", "grammar.yml", "Common irregular past tenses and participles (\"took\", \"gone\"): with the forms in -ed and -s, the auxiliaries and the cue verbs, what may follow a sentence's subject as its verb when a quotation inside the sentence is read as the subject's (\"Perhaps more important …\" has none).");
 

@@ -25,7 +25,7 @@ internal static class Registry
     public static readonly WordConstruction[] Words = [new AccordingTo(), new AsPutIt(), new SpeechVerb()];
 
     /// <summary>The shapes of a clause around a speech verb, in order.</summary>
-    public static readonly VerbConstruction[] VerbShapes = [new PassiveVerb(), new Participle(), new FrontedVerb(), new InvertedVerb(), new TrailingVerb(), new ConjoinedVerb(), new SubjectVerb()];
+    public static readonly VerbConstruction[] VerbShapes = [new PassiveVerb(), new QuestionPut(), new Participle(), new FrontedVerb(), new InvertedVerb(), new TrailingVerb(), new ConjoinedVerb(), new SubjectVerb()];
 
     /// <summary>The constructions of a quotation no other claimed, in order.</summary>
     public static readonly QuotationConstruction[] Quotations = [new DashSignoff(), new ColonLeadIn(), new SubjectFrame()];
