@@ -72,6 +72,12 @@ internal abstract class QuotationConstruction : Construction
     /// </summary>
     public virtual bool NeedsSpeech => true;
 
+    /// <summary>
+    /// True when what the sentence reports runs from the cue to the quotation's end, the quotation closing it
+    /// ("admires Putin as a "strong leader"": the object and the quotation); false when it is the quotation alone.
+    /// </summary>
+    public virtual bool ReportsFromCue => false;
+
     /// <summary>The cue and speaker of <paramref name="region"/>, or null.</summary>
     public abstract (TextSpan Cue, TextSpan Speaker)? Match(DocumentParser p, QuoteRegion region);
 }

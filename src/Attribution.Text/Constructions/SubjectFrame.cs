@@ -6,12 +6,16 @@ namespace Attribution.Text.Constructions;
 /// Reid has gone after Trump as a "spoiled brat."  /  The council branded the fee "a tax by another name." — a
 /// quotation inside a sentence with no verb of saying is the words of the sentence's subject when that subject is
 /// someone who can speak: a name, a personal pronoun, or a description whose head is a person, an institution or a
-/// document. The cue is the subject's verb.
+/// document. The cue is the subject's verb, and what it reports runs from after the verb to the quotation's end
+/// ("Trump as a "spoiled brat."").
 /// </summary>
 internal sealed class SubjectFrame : QuotationConstruction
 {
     /// <inheritdoc/>
     public override string Name => "subject-frame";
+
+    /// <inheritdoc/>
+    public override bool ReportsFromCue => true;
 
     /// <inheritdoc/>
     public override (TextSpan Cue, TextSpan Speaker)? Match(DocumentParser p, QuoteRegion region)

@@ -286,6 +286,7 @@ internal sealed partial class DocumentParser
             // A quotation signed or led in (the constructions' order), else one that reads as speech floats: a scare
             // quote, a title, a code name or a nickname is none.
             (TextSpan Cue, TextSpan Speaker)? said = null;
+            var content = region.Span;
             bool? speech = null;
             foreach (var construction in Registry.Quotations)
             {
@@ -297,6 +298,12 @@ internal sealed partial class DocumentParser
                 if (construction.Match(this, region) is { } found)
                 {
                     said = found;
+                    if (construction.ReportsFromCue && TokenAfter(found.Cue) is var after && after < N && _toks[after].Start < region.Span.Start
+                        && !OverlapsExisting(new TextSpan(_toks[after].Start, region.Span.End)))
+                    {
+                        content = new TextSpan(_toks[after].Start, region.Span.End);
+                    }
+
                     break;
                 }
             }
@@ -317,7 +324,7 @@ internal sealed partial class DocumentParser
             _regionClaimed[r] = true;
             if (said is { } attributed)
             {
-                _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], attributed.Cue, null, attributed.Speaker, -1, _unit.Paragraph));
+                _quotes.Add(new Quotation(content == region.Span ? QuotationKind.Direct : QuotationKind.Mixed, [content], attributed.Cue, null, attributed.Speaker, -1, _unit.Paragraph));
                 _lastAttributed = _quotes.Count - 1;
                 continue;
             }
@@ -334,6 +341,18 @@ internal sealed partial class DocumentParser
 
             _quotes.Add(new Quotation(QuotationKind.Direct, [region.Span], null, null, null, continues, _unit.Paragraph));
         }
+    }
+
+    // The first token after a span of whole tokens.
+    private int TokenAfter(TextSpan span)
+    {
+        var k = IndexOfToken(span.Start);
+        while (k < N && _toks[k].Start < span.End)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     private bool ReadsAsSpeech(QuoteRegion region) => IsSubstantial(region) && !IsNameInRunningText(region);
