@@ -142,9 +142,9 @@ internal sealed partial class DocumentParser
 
             if (mark == ',' && k + 1 < N && _toks[k + 1].Kind == TokenKind.Word && !_toks[k + 1].InQuote
                 && ((CueAt(k + 1, out var v) && (v.Tense == VerbTense.Participle || (v.Tense == VerbTense.Past && !v.NeedsComplement && v.Class == CueClass.Neutral)))
-                    || (IsWord(k + 1, "according") && IsWord(k + 2, "to"))))
+                    || (IsWord(k + 1, "according") && IsWord(k + 2, "to")) || IsOpenedParticiple(k + 1)))
             {
-                break; // …, adding … / …, according to … / "A driver, who feared losing her route, said …"
+                break; // …, adding … / …, according to … / "A driver, who feared losing her route, said …" / …, even suggesting …
             }
 
             if (mark == ',' && IsWithSpeaker(k + 1) >= 0)
@@ -154,6 +154,18 @@ internal sealed partial class DocumentParser
         }
 
         return LastNonPunctuation(j, k - 1);
+    }
+
+    // "even suggesting", "while also saying": a participle cue after the words that may open it.
+    private bool IsOpenedParticiple(int i)
+    {
+        var k = i;
+        while (k < N && k - i < 3 && _toks[k].Kind == TokenKind.Word && !_toks[k].InQuote && (IsAnyWord(k, ParticipleOpeners) || IsAnyWord(k, CueModifiers)))
+        {
+            k++;
+        }
+
+        return k > i && k < N && _toks[k].Kind == TokenKind.Word && CueAt(k, out var v) && v.Tense == VerbTense.Participle;
     }
 
     internal TextSpan? ContentBefore(int lo, int end)
