@@ -198,7 +198,7 @@ public sealed partial class SourceBinder
                 // "A University of Iowa poll" → poll: a preposition between capitalised words is inside a name.
                 var w = words[i];
                 if ((_lex.Words(WordLists.Prepositions).Contains(w) && !IsInsideName(words, i))
-                    || _src.Lookup(WordLists.KnowledgeAdjectives).Contains(w))
+                    || _src.Lookup(WordLists.KnowledgeAdjectives).Contains(w) || _src.Lookup(WordLists.RelationAdjectives).Contains(w))
                 {
                     break;
                 }

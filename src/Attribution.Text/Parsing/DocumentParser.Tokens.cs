@@ -158,7 +158,7 @@ internal sealed partial class DocumentParser
 
     internal bool IsAccordingTo(int i) => IsWord(i, "according") && IsWord(i + 1, "to");
 
-    internal bool IsAuxiliary(int i) => _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.FiniteAuxiliaries).Contains(Word(i));
+    internal bool IsAuxiliary(int i) => i < N && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.FiniteAuxiliaries).Contains(Word(i));
 
     internal bool StartsWithPossessive(TextSpan speaker)
     {

@@ -46,4 +46,21 @@ public sealed class TokenCursorTests
         Assert.True(parser.Cursor(parser.N - 1).IsTerminal);
         Assert.False(parser.Cursor(parser.N - 1).HasNext);
     }
+
+    [Fact]
+    public void Word_tests_past_the_last_token_are_false_after_a_longer_unit()
+    {
+        // The token buffer is reused from unit to unit: past a short unit's end lie a longer one's tokens, which
+        // no test may read ("…told she" at a story's end once read the stale "will" after it as an auxiliary).
+        const string text = "Told. He said will.";
+        var lexicon = TestPack.Pack.Lexicons.Parser;
+        var paragraphs = new List<TextSpan> { new(0, text.Length) };
+        var parser = new DocumentParser(text, lexicon, null, new WordMap<WordConstruction[]>(Registry.AnchorTable(lexicon)), [], paragraphs);
+        parser.ParseUnit(new Unit(new TextSpan(6, text.Length), 0, 0));
+        Assert.True(parser.IsAuxiliary(2));
+
+        parser.ParseUnit(new Unit(new TextSpan(0, 5), 0, 0));
+        Assert.Equal(2, parser.N);
+        Assert.False(parser.IsAuxiliary(parser.N));
+    }
 }
