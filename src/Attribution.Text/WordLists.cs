@@ -272,6 +272,9 @@ public static class WordLists
     /// <summary>Verbs of questioning whose participle opening a sentence puts a question ("Asked whether …, X said").</summary>
     public static readonly WordList QuestionLemmas = Declare("questionLemmas", "cues.yml", "Verbs of questioning whose participle, opening a sentence, puts the question the rest answers (\"Asked whether he would run, Smith said …\"): the question is an attribution of its own, whose asker is unnamed.");
 
+    /// <summary>Quantifiers that float after the subject they count ("they all said").</summary>
+    public static readonly WordList FloatingQuantifiers = Declare("floatingQuantifiers", "grammar.yml", "Quantifiers that float after the subject they count (\"Carson, Cruz and Paul have all attacked …\", \"they both said\"): between a speaker and the cue they are neither.");
+
     /// <summary>Irregular past-tense verbs.</summary>
     public static readonly WordList IrregularPastVerbs = Declare("irregularPastVerbs", "grammar.yml", "Common irregular past tenses and participles (\"took\", \"gone\"): with the forms in -ed and -s, the auxiliaries and the cue verbs, what may follow a sentence's subject as its verb when a quotation inside the sentence is read as the subject's (\"Perhaps more important …\" has none).");
 

@@ -52,8 +52,15 @@ public sealed partial class SourceBinder
         {
             var s = speaker.Start;
             var e = speaker.End;
+            bool? nameList = null;
             for (var i = s; i < e; i++)
             {
+                // "Ben Carson, Ted Cruz and Rand Paul": the commas of a list of names set off no appositive.
+                if (_text[i] == ',' && (nameList ??= IsNamePair(speaker)))
+                {
+                    continue;
+                }
+
                 if (_text[i] is ',' or '(' or ';' or '\u2014' or '\u2013' || (_text[i] == '-' && i + 1 < e && _text[i + 1] == '-'))
                 {
                     e = i;
@@ -164,14 +171,32 @@ public sealed partial class SourceBinder
         // "Mr. Grassley and Mr. Leahy", "Obama and Clinton": two names joined by "and", each a person's.
         public bool IsNamePair(TextSpan head)
         {
+            // "Ted Cruz and Rand Paul", "Ben Carson, Ted Cruz and Rand Paul": every name of the list has a surname.
             var text = _text.AsSpan(head.Start, head.Length);
             var and = text.IndexOf(" and ", StringComparison.Ordinal);
-            if (and <= 0 || text[(and + 5)..].Contains(" and ", StringComparison.Ordinal) || text.Contains(',') || !char.IsUpper(text[0]))
+            if (and <= 0 || text[(and + 5)..].Contains(" and ", StringComparison.Ordinal) || text[(and + 5)..].Contains(',') || !char.IsUpper(text[0]))
             {
                 return false;
             }
 
-            return Analyse(new TextSpan(head.Start, head.Start + and)).Surname is not null
+            var start = head.Start;
+            for (var comma = text[..and].IndexOf(", ", StringComparison.Ordinal); comma >= 0; comma = _text.AsSpan(start, head.Start + and - start).IndexOf(", ", StringComparison.Ordinal))
+            {
+                if (Analyse(new TextSpan(start, start + comma)).Surname is null)
+                {
+                    return false;
+                }
+
+                start += comma + 2;
+            }
+
+            var lastEnd = head.Start + and;
+            if (_text[lastEnd - 1] == ',')
+            {
+                lastEnd--; // an Oxford comma: "A, B, and C"
+            }
+
+            return lastEnd > start && Analyse(new TextSpan(start, lastEnd)).Surname is not null
                 && Analyse(new TextSpan(head.Start + and + 5, head.End)).Surname is not null;
         }
 

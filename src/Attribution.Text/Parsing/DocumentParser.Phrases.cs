@@ -308,7 +308,20 @@ internal sealed partial class DocumentParser
             return speaker;
         }
 
-        return needsPlural || (IsName(left.Start, left.End) && IsName(speaker.Start, speaker.End)) ? (left.Start, speaker.End) : speaker;
+        if (!needsPlural && !(IsName(left.Start, left.End) && IsName(speaker.Start, speaker.End)))
+        {
+            return speaker;
+        }
+
+        // "Ben Carson, Ted Cruz and Rand Paul": earlier names of the list, each set off by a comma.
+        var start = left.Start;
+        while (start - 2 >= lo && IsPunct(start - 1, ',') && NounPhraseBefore(start - 2, lo) is { } earlier && IsName(earlier.Start, earlier.End)
+            && !IsAnyWord(earlier.Start, LinkingPrepositions) && (earlier.Start == lo || !IsCapitalised(earlier.Start - 1) || IsPunct(earlier.Start - 1, ',')))
+        {
+            start = earlier.Start;
+        }
+
+        return (start, speaker.End);
     }
 
     // Every word capitalised: "Mr. Grassley", "Hillary Clinton" (a dotted honorific and a hyphen inside are part).
@@ -766,6 +779,11 @@ internal sealed partial class DocumentParser
                 {
                     i--;
                 }
+            }
+            else if (i > lo && _toks[i].Kind == TokenKind.Word && !_toks[i].InQuote && IsAnyWord(i, FloatingQuantifiers) && _toks[i - 1].Kind == TokenKind.Word
+                && !IsDeterminer(i - 1) && !IsPreposition(i - 1) && !IsStopWord(i - 1))
+            {
+                i--; // "Carson, Cruz and Paul have all attacked …", "They both said …"
             }
             else if (i - 2 >= lo && IsPunct(i, ',') && IsPunct(i - 2, ',') && _toks[i - 1].Kind == TokenKind.Word && _lex.Lookup(WordLists.CueModifiers).Contains(Word(i - 1)))
             {
