@@ -157,7 +157,7 @@ internal sealed partial class DocumentParser
 
         // A determiner ends no phrase, but a count does after "of" or "in" ("a mother of three said …", "two in three
         // said"), and a quantifier standing alone is a whole speaker ("Many said …", "Several say …").
-        var percent = IsPercentSign(e);
+        var percent = e >= lo && e >= 0 && _toks[e].Kind == TokenKind.Punctuation && IsPercentSign(e);
         if (e < lo || (_toks[e].Kind is not (TokenKind.Word or TokenKind.Number) && !percent) || IsStopWord(e) || IsPreposition(e)
             || (IsDeterminer(e) && !(e - 1 >= lo && IsAnyWord(e - 1, PollShareLinks) && !IsAnyWord(e, Articles)) && !IsStandingQuantifier(e, lo)))
         {

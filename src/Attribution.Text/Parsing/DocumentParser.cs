@@ -398,16 +398,11 @@ internal sealed partial class DocumentParser
     internal bool IsTermAfterDeterminer(QuoteRegion region)
     {
         var open = IndexOfToken(region.Span.Start);
-        if (WordsInside(region).Words is 0 or > 4)
-        {
-            return false;
-        }
-
         for (var k = open - 1; k >= 0 && open - k <= 3 && !_toks[k].InQuote; k--)
         {
             if (IsDeterminer(k))
             {
-                return true;
+                return WordsInside(region).Words is > 0 and <= 4;
             }
 
             if (_toks[k].Kind is not (TokenKind.Word or TokenKind.Number) || IsCapitalised(k) || IsStopWord(k) || IsPreposition(k) || CueAt(k, out _))
