@@ -275,6 +275,9 @@ public static class WordLists
     /// <summary>Quantifiers that float after the subject they count ("they all said").</summary>
     public static readonly WordList FloatingQuantifiers = Declare("floatingQuantifiers", "grammar.yml", "Quantifiers that float after the subject they count (\"Carson, Cruz and Paul have all attacked …\", \"they both said\"): between a speaker and the cue they are neither.");
 
+    /// <summary>Verbs of seeming whose infinitive cue is the finite cue ("appeared to suggest").</summary>
+    public static readonly WordList RaisingVerbs = Declare("raisingVerbs", "grammar.yml", "Forms of verbs of seeming and of phase whose infinitive is the sentence's cue (\"he appeared to suggest that …\", \"the mayor seemed to acknowledge …\"): the verb and \"to\" join the cue.");
+
     /// <summary>Irregular past-tense verbs.</summary>
     public static readonly WordList IrregularPastVerbs = Declare("irregularPastVerbs", "grammar.yml", "Common irregular past tenses and participles (\"took\", \"gone\"): with the forms in -ed and -s, the auxiliaries and the cue verbs, what may follow a sentence's subject as its verb when a quotation inside the sentence is read as the subject's (\"Perhaps more important …\" has none).");
 

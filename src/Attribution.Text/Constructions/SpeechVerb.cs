@@ -53,6 +53,13 @@ internal sealed class SpeechVerb : WordConstruction
         while (first.Peek(-1).Position >= lo && first.Peek(-1).IsWordToken && !first.Peek(-1).IsInQuote && !first.Peek(-1).IsAnyWord(CueStoppers))
         {
             var word = first.Peek(-1);
+            if (p.IsRaisedInfinitive(first.Position, lo))
+            {
+                first.Previous(); // "appeared to suggest": the raising verb and "to" join the cue
+                first.Previous();
+                continue;
+            }
+
             if (verb.Tense == VerbTense.Participle && word.IsAnyWord(FormsOfBe))
             {
                 progressive = true;

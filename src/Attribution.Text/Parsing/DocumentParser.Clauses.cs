@@ -743,7 +743,12 @@ internal sealed partial class DocumentParser
         return i >= lo && _toks[i].Kind == TokenKind.Word && _lex.Lookup(WordLists.PassiveAuxiliaries).Contains(Word(i));
     }
 
-    internal bool IsInfinitive(int c, int lo) => c - 1 >= lo && IsWord(c - 1, "to");
+    // "to say", "plans to announce" — but "appeared to suggest", "seemed to acknowledge": after a verb of seeming
+    // the infinitive is the finite cue's (IsRaisedInfinitive).
+    internal bool IsInfinitive(int c, int lo) => c - 1 >= lo && IsWord(c - 1, "to") && !IsRaisedInfinitive(c, lo);
+
+    // "he appeared to suggest", "the mayor seemed to acknowledge": "to" after a raising verb, which joins the cue.
+    internal bool IsRaisedInfinitive(int c, int lo) => c - 2 >= lo && IsWord(c - 1, "to") && !_toks[c - 1].InQuote && IsAnyWord(c - 2, RaisingVerbs);
 
     internal bool EndsWithColonAfter(int c)
     {
