@@ -10,9 +10,7 @@ public sealed class TokenCursorTests
     public void A_cursor_reads_the_unit_moves_peeks_and_is_restored_by_copy()
     {
         const string text = "Prices will rise, according to the bank.";
-        var lexicon = TestPack.Pack.Lexicons.Parser;
-        var paragraphs = new List<TextSpan> { new(0, text.Length) };
-        var parser = new DocumentParser(text, lexicon, null, new WordMap<WordConstruction[]>(Registry.AnchorTable(lexicon)), [], paragraphs);
+        var parser = ParserOver(text);
         parser.ParseUnit(new Unit(new TextSpan(0, text.Length), 0, 0));
 
         var cursor = parser.Cursor(0);
@@ -53,14 +51,19 @@ public sealed class TokenCursorTests
         // The token buffer is reused from unit to unit: past a short unit's end lie a longer one's tokens, which
         // no test may read ("…told she" at a story's end once read the stale "will" after it as an auxiliary).
         const string text = "Told. He said will.";
-        var lexicon = TestPack.Pack.Lexicons.Parser;
-        var paragraphs = new List<TextSpan> { new(0, text.Length) };
-        var parser = new DocumentParser(text, lexicon, null, new WordMap<WordConstruction[]>(Registry.AnchorTable(lexicon)), [], paragraphs);
+        var parser = ParserOver(text);
         parser.ParseUnit(new Unit(new TextSpan(6, text.Length), 0, 0));
         Assert.True(parser.IsAuxiliary(2));
 
         parser.ParseUnit(new Unit(new TextSpan(0, 5), 0, 0));
         Assert.Equal(2, parser.N);
         Assert.False(parser.IsAuxiliary(parser.N));
+    }
+
+    // A parser over one paragraph of text, with no quotation regions; its units are parsed by the test.
+    private static DocumentParser ParserOver(string text)
+    {
+        var lexicon = TestPack.Pack.Lexicons.Parser;
+        return new DocumentParser(text, lexicon, null, new WordMap<WordConstruction[]>(Registry.AnchorTable(lexicon)), [], [new TextSpan(0, text.Length)]);
     }
 }
