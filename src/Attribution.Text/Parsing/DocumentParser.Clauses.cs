@@ -11,26 +11,22 @@ internal sealed partial class DocumentParser
         lastToken = c;
         var j = SkipAdjuncts(c + 1);
         var objectStart = j;
-        if (verb.TakesObject || verb.NeedsComplement)
+        // "asked her to call him", "asked Republican leaders to disavow Trump": the listener and the infinitive are
+        // what was asked, as "urged residents to stay home" is; "observers expect the agency to dial back the
+        // mandate": what is expected, the same shape.
+        if (verb.NeedsComplement && InfinitiveAfterObject(objectStart) is var to and > 0)
         {
-            // "asked her to call him", "asked Republican leaders to disavow Trump": the listener and the
-            // infinitive are what was asked, as "urged residents to stay home" is; "observers expect the agency to
-            // dial back the mandate": what is expected, the same shape.
-            var afterObject = SkipAdjuncts(SkipObject(j));
-            if (verb.NeedsComplement && InfinitiveAfterObject(objectStart) is var to and > 0)
+            var toEnd = ContentEnd(objectStart);
+            if (toEnd > to)
             {
-                var toEnd = ContentEnd(objectStart);
-                if (toEnd > to)
-                {
-                    lastToken = TrailingPunctuation(toEnd);
-                    return TokenSpan(objectStart, toEnd);
-                }
+                lastToken = TrailingPunctuation(toEnd);
+                return TokenSpan(objectStart, toEnd);
             }
+        }
 
-            if (verb.TakesObject)
-            {
-                j = afterObject;
-            }
+        if (verb.TakesObject)
+        {
+            j = SkipAdjuncts(SkipObject(j));
         }
 
         // "said that …": the complementizer opens the reported clause and belongs to it, as annotated news
@@ -392,7 +388,6 @@ internal sealed partial class DocumentParser
         return IsDeterminer(j) || IsAnyWord(j, Possessives) || !IsCapitalised(j);
     }
 
-    // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
     // "…, he said, on Tuesday": a preposition whose object within a few words is a time or an occasion.
     private bool IsAdjunctAfter(int i)
     {
@@ -407,6 +402,7 @@ internal sealed partial class DocumentParser
         return false;
     }
 
+    // ", pointing to the map" / ", who …" / ", before leaving": not reported words.
     internal bool StartsAdjunctClause(int i)
     {
         var w = Word(i);
@@ -463,7 +459,6 @@ internal sealed partial class DocumentParser
         return j;
     }
 
-    // told reporters … / told The Associated Press … / told CNN that …
     // "asked voters to reject the plan", "expect the Fed to raise rates": after a short noun phrase (no clause word, no
     // preposition) the "to" of an infinitive; its token, or -1.
     private int InfinitiveAfterObject(int j)
@@ -490,6 +485,7 @@ internal sealed partial class DocumentParser
         return -1;
     }
 
+    // told reporters … / told The Associated Press … / told CNN that …
     internal int SkipObject(int j)
     {
         for (var k = j; k < N && k <= j + 6; k++)

@@ -292,13 +292,13 @@ internal sealed partial class DocumentParser
         return s <= e ? (s, end) : null;
     }
 
-    // "Mr. Grassley and Mr. Leahy say …", "Obama and Clinton said …": a speaker joined to the phrase before it by
-    // "and" is one speaker of both. Taken when the verb is a base form that the right side alone does not agree
-    // with, or when both sides are names.
     // "Many said", "Several say", "Both said": a quantifier that stands as the subject, at the start of its clause.
     private bool IsStandingQuantifier(int e, int lo) =>
         IsAnyWord(e, BaseFormSubjects) && !IsAnyWord(e, Articles) && (e == lo || _toks[e - 1].Kind != TokenKind.Word || IsAnyWord(e - 1, Conjunctions));
 
+    // "Mr. Grassley and Mr. Leahy say …", "Obama and Clinton said …": a speaker joined to the phrase before it by
+    // "and" is one speaker of both. Taken when the verb is a base form that the right side alone does not agree
+    // with, or when both sides are names.
     internal (int Start, int End) WithCoordinatedSpeaker((int Start, int End) speaker, int lo, bool needsPlural)
     {
         var and = speaker.Start - 1;
@@ -701,13 +701,11 @@ internal sealed partial class DocumentParser
     }
 
     // The head of a speaker phrase: its last word before a preposition ("Video of the incident" → Video, but "A
-    // University of Iowa poll" → poll), or
-    // before an adjective that ties it to someone ("those close to him" → those).
+    // University of Iowa poll" → poll), or before an adjective that ties it to someone ("those close to him" → those).
     internal int SpeakerHead((int Start, int End) speaker)
     {
         for (var k = speaker.Start + 1; k <= speaker.End; k++)
         {
-            // "A University of Iowa poll": a preposition inside a name does not end the head.
             if (IsPreposition(k) && !IsInsideName(k, speaker.End))
             {
                 return k - 2 >= speaker.Start && IsRelationAdjective(k - 1) ? k - 2 : k - 1;
