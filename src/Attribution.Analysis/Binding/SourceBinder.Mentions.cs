@@ -56,7 +56,7 @@ public sealed partial class SourceBinder
             for (var i = s; i < e; i++)
             {
                 // "Ben Carson, Ted Cruz and Rand Paul": the commas of a list of names set off no appositive.
-                if (_text[i] == ',' && (nameList ??= IsNamePair(speaker)))
+                if (_text[i] == ',' && (nameList ??= IsListOfNames(speaker)))
                 {
                     continue;
                 }
@@ -168,10 +168,10 @@ public sealed partial class SourceBinder
             return Analyse(span).Surname is not null ? span : null;
         }
 
-        // "Mr. Grassley and Mr. Leahy", "Obama and Clinton": two names joined by "and", each a person's.
-        public bool IsNamePair(TextSpan head)
+        // "Mr. Grassley and Mr. Leahy", "Obama and Clinton", "Ben Carson, Ted Cruz and Rand Paul": names joined by commas
+        // and a last "and", each a person's (every name of the list has a surname).
+        public bool IsListOfNames(TextSpan head)
         {
-            // "Ted Cruz and Rand Paul", "Ben Carson, Ted Cruz and Rand Paul": every name of the list has a surname.
             var text = _text.AsSpan(head.Start, head.Length);
             var and = text.IndexOf(" and ", StringComparison.Ordinal);
             if (and <= 0 || text[(and + 5)..].Contains(" and ", StringComparison.Ordinal) || text[(and + 5)..].Contains(',') || !char.IsUpper(text[0]))

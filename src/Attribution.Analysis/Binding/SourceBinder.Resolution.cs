@@ -32,7 +32,7 @@ public sealed partial class SourceBinder
             }
 
             // People named together speak as one source, which neither person's later quotations join.
-            if (_mentions.IsNamePair(head))
+            if (_mentions.IsListOfNames(head))
             {
                 var pairKey = "\u0001" + headText.ToLowerInvariant();
                 if (!_unresolved.TryGetValue(pairKey, out var pair))

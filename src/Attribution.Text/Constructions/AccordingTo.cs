@@ -82,7 +82,7 @@ internal sealed class AccordingTo : WordConstruction
 
         // "Since last November, according to X, security forces have killed …": after an opening phrase, the clause
         // that follows is what X reports, and the phrase is part of it.
-        if (before.Position > lo && before.IsPunct(',') && commaAfter && stop.HasNext && p.IsOpeningPhrase(lo, before.Position - 1))
+        if (before.Position > lo && before.IsPunct(',') && commaAfter && stop.HasNext && p.IsBarePhrase(lo, before.Position - 1))
         {
             var start = stop.Peek(1);
             var end = p.ContentEnd(start);

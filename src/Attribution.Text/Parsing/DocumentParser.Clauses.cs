@@ -181,12 +181,9 @@ internal sealed partial class DocumentParser
         return start <= end && CountWords(start, end) >= 1 && !IsBarePhrase(start, end) ? TokenSpan(start, end) : null;
     }
 
-    // "Since last November", "In a statement Tuesday": a prepositional phrase that opens a sentence, with no verb.
-    internal bool IsOpeningPhrase(int start, int end) => start <= end && IsBarePhrase(start, end);
-
     // "At his cookout, the band leader called …", "And despite his disdain for super PACs, Trump endorsed …": a
     // prepositional phrase with no verb and no quotation is where or when, not what was said.
-    private bool IsBarePhrase(int start, int end)
+    internal bool IsBarePhrase(int start, int end)
     {
         // "Asked to describe the device, O'Neill said, …", "Pressed on the budget, she said …": a past participle of
         // a cue opening the sentence is the question put, not the answer.
@@ -636,7 +633,7 @@ internal sealed partial class DocumentParser
         }
 
         var w = Word(head);
-        if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
+        if (EndsWithApostropheS(w))
         {
             return false;
         }
@@ -719,7 +716,7 @@ internal sealed partial class DocumentParser
         }
 
         var w = Word(k);
-        if (!w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase))
+        if (!EndsWithApostropheS(w))
         {
             return false;
         }

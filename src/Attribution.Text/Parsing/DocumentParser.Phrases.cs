@@ -639,8 +639,7 @@ internal sealed partial class DocumentParser
         }
 
         var last = Word(end);
-        return end - lo < 6 && !last.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && !last.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)
-            ? (lo, end) : null;
+        return end - lo < 6 && !EndsWithApostropheS(last) ? (lo, end) : null;
     }
 
     // The agent of a passive cue after "by": "by The Washington Post", "by dozens of papers across the country" —

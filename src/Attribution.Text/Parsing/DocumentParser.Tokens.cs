@@ -88,6 +88,10 @@ internal sealed partial class DocumentParser
             || (word.Length == 1 && char.IsUpper(word[0]));
     }
 
+    // "Trump's", "the company’s", "he's": a word ending in an apostrophe and s, either apostrophe, any case.
+    internal static bool EndsWithApostropheS(ReadOnlySpan<char> word) =>
+        word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase);
+
     // "42%": the sign right after a number, which reads as the word "percent".
     internal bool IsPercentSign(int i) => i > 0 && IsPunct(i, '%') && _toks[i - 1].Kind == TokenKind.Number && _toks[i - 1].End == _toks[i].Start;
 
